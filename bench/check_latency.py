@@ -1,0 +1,74 @@
+"""Whole-process latency and peak memory of `ai-assure check` on the examples.
+
+Targets (DESIGN.md): median wall time < 0.5 s and peak RSS < 150 MB per check on a 2-core
+machine. Each example is run once to warm the file cache, then RUNS times; the script prints
+the median and worst wall time and the peak RSS of the child process.
+
+    python bench/check_latency.py [--runs 7] [EXAMPLE_DIR ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def ai_assure_command() -> list[str]:
+    found = shutil.which("ai-assure", path=str(Path(sys.executable).parent)) or shutil.which(
+        "ai-assure"
+    )
+    if not found:
+        sys.exit("ai-assure is not installed in this environment (run scripts/bootstrap)")
+    return [found]
+
+
+def run_once(command: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KiB and exit code of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, process.returncode
+
+
+def measure(example: Path, runs: int) -> dict[str, float]:
+    command = [*ai_assure_command(), "check", str(example), "--as-of", "2026-11-26",
+               "--format", "json"]
+    run_once(command)
+    samples = [run_once(command) for _ in range(runs)]
+    codes = {code for _, _, code in samples}
+    if codes - {0, 1}:
+        sys.exit(f"{example.name}: ai-assure exited {sorted(codes)}; fix that before timing it")
+    walls = [wall for wall, _, _ in samples]
+    return {
+        "median_s": statistics.median(walls),
+        "max_s": max(walls),
+        "peak_rss_mb": max(rss for _, rss, _ in samples) / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("examples", nargs="*", type=Path)
+    args = parser.parse_args()
+    examples = args.examples or sorted(p.parent for p in (ROOT / "examples").glob("*/ai-manifest.yaml"))
+    print(f"{'example':32} {'median s':>9} {'max s':>7} {'peak RSS MB':>12}   (runs={args.runs})")
+    for example in examples:
+        numbers = measure(example, args.runs)
+        print(f"{example.name:32} {numbers['median_s']:9.3f} {numbers['max_s']:7.3f} "
+              f"{numbers['peak_rss_mb']:12.1f}")
+    print("targets: median < 0.500 s, peak RSS < 150 MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""One assessment: manifest → evidence → input document → evaluator → findings → report.
+
+`run_check` never raises for a problem in what it was given: every failure becomes a report
+with verdict `error` (exit 2), so a gate fails closed and CI still gets its JUnit/SARIF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from engine import __version__
+from engine.evaluators import EvaluationError, get_evaluator
+from engine.evidence import Limits, gather, records
+from engine.files import PathEscapeError, find_repository_root
+from engine.findings import build_findings, control_results
+from engine.manifest import LoadedManifest, ManifestError, load_manifest, locate_manifest
+from engine.policies import PolicyError, PolicySet, load_policies
+from engine.report import (
+    SEVERITY_ORDER,
+    ExceptionRecord,
+    Finding,
+    PolicyRef,
+    Report,
+    SystemRef,
+    Tier,
+    Tool,
+    severity_rank,
+)
+
+FAIL_ON_LEVELS = (*SEVERITY_ORDER, "never")
+EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    as_of: dt.date | None = None  # None: today (UTC), fixed once at the start of the run
+    fail_on: str = "high"
+    evaluator: str = "embedded"
+    policy_dir: Path | None = None
+    limits: Limits = Limits()
+
+
+class AssessmentError(Exception):
+    """The system could not be assessed; the message says why."""
+
+
+def run_check(target: Path, options: CheckOptions) -> Report:
+    """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
+    if options.as_of is None:
+        options = replace(options, as_of=dt.datetime.now(dt.timezone.utc).date())
+    partial: dict[str, Any] = {}
+    try:
+        return _assess(target, options, partial)
+    except ManifestError as exc:
+        return _error_report(options, exc.problems, partial, exc.raw)
+    except (AssessmentError, PolicyError, EvaluationError, PathEscapeError) as exc:
+        return _error_report(options, [str(exc)], partial)
+    except Exception as exc:  # noqa: BLE001 - the gate's last line: fail closed, never pass
+        return _error_report(options, [f"internal error: {type(exc).__name__}: {exc}"], partial)
+
+
+def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
+    manifest_path = locate_manifest(target)
+    root = find_repository_root(manifest_path.parent)
+    shown = manifest_path.resolve().relative_to(root).as_posix()
+    manifest = load_manifest(manifest_path, shown)
+    partial["manifest"] = manifest
+    policies = load_policies(options.policy_dir)
+    partial["policies"] = policies
+    evidence = gather(manifest.model, manifest_path.parent, root, options.limits)
+    partial["evidence"] = evidence
+    input_document = build_input(manifest, evidence, options.as_of, root)  # type: ignore[arg-type]
+    result = get_evaluator(options.evaluator).evaluate(policies, input_document)
+    tier = _tier(result)
+    findings = build_findings(policies.rules, result.get("rules"), manifest, shown)
+    return _report(manifest, policies, evidence, tier, findings, options, errors=[])
+
+
+def build_input(
+    manifest: LoadedManifest, evidence: dict[str, Any], as_of: dt.date, root: Path
+) -> dict[str, Any]:
+    """The document every evaluator sees (docs/input-document.md)."""
+    return {
+        "manifest": manifest.raw,
+        "evidence": evidence,
+        "context": {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)},
+    }
+
+
+def git_commit(root: Path) -> str | None:
+    """HEAD's commit, read from `.git` without running git (cheap, and no subprocess)."""
+    head = root / ".git" / "HEAD"
+    try:
+        ref = head.read_text().strip()
+        if not ref.startswith("ref: "):
+            return ref or None
+        ref_path = root / ".git" / ref[5:]
+        if ref_path.is_file():
+            return ref_path.read_text().strip()
+        packed = (root / ".git" / "packed-refs").read_text().splitlines()
+        return next((line.split()[0] for line in packed if line.endswith(" " + ref[5:])), None)
+    except OSError:
+        return None
+
+
+def _tier(result: dict[str, Any]) -> Tier:
+    level, reasons = result.get("tier"), result.get("reasons", [])
+    if level not in ("prohibited", "high", "limited", "minimal"):
+        raise AssessmentError(f"the classification policy returned no valid tier ({level!r})")
+    if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
+        raise AssessmentError("the classification policy returned malformed reasons")
+    return Tier(level=level, reasons=sorted(reasons))
+
+
+def verdict(findings: list[Finding], errors: list[str], fail_on: str) -> str:
+    """error beats fail beats pass; only `fail` findings at or above `fail_on` fail the gate."""
+    if errors or any(item.status == "error" for item in findings):
+        return "error"
+    if fail_on == "never":
+        return "pass"
+    threshold = severity_rank(fail_on)
+    failing = (f for f in findings if f.status == "fail" and severity_rank(f.severity) <= threshold)
+    return "fail" if any(failing) else "pass"
+
+
+def _report(
+    manifest: LoadedManifest,
+    policies: PolicySet,
+    evidence: dict[str, Any],
+    tier: Tier,
+    findings: list[Finding],
+    options: CheckOptions,
+    errors: list[str],
+) -> Report:
+    metadata = manifest.model.metadata
+    return Report(
+        tool=Tool(version=__version__),
+        system=SystemRef(id=metadata.id, name=metadata.name),
+        as_of=options.as_of.isoformat()  # type: ignore[union-attr],
+        fail_on=options.fail_on,
+        tier=tier,
+        verdict=verdict(findings, errors, options.fail_on),  # type: ignore[arg-type]
+        policy=_policy_ref(policies),
+        evidence=records(evidence),
+        findings=findings,
+        controls=control_results(findings),
+        exceptions=_exception_requests(manifest),
+        errors=errors,
+    )
+
+
+def _policy_ref(policies: PolicySet | None) -> PolicyRef:
+    if policies is None:
+        return PolicyRef(source="unknown", revision="unknown", digest="unknown")
+    return PolicyRef(source=policies.source, revision=policies.revision, digest=policies.digest)
+
+
+def _exception_requests(manifest: LoadedManifest) -> list[ExceptionRecord]:
+    """Requests only: governance approval (not yet wired) is what makes an exception effective."""
+    return sorted(
+        (
+            ExceptionRecord(
+                rule=request.rule,
+                status="requested",
+                reason=request.reason,
+                requested_by=request.requested_by,
+                ticket=request.ticket,
+                expires=request.expires.isoformat(),
+            )
+            for request in manifest.model.exceptions
+        ),
+        key=lambda record: (record.rule, record.ticket or ""),
+    )
+
+
+def _error_report(
+    options: CheckOptions, errors: list[str], partial: dict[str, Any], raw: Any = None
+) -> Report:
+    manifest: LoadedManifest | None = partial.get("manifest")
+    system = _system_ref(manifest, raw)
+    evidence = partial.get("evidence")
+    return Report(
+        tool=Tool(version=__version__),
+        system=system,
+        as_of=options.as_of.isoformat()  # type: ignore[union-attr],
+        fail_on=options.fail_on,
+        tier=Tier(level="unknown", reasons=[]),
+        verdict="error",
+        policy=_policy_ref(partial.get("policies")),
+        evidence=records(evidence) if evidence else [],
+        errors=errors,
+    )
+
+
+def _system_ref(manifest: LoadedManifest | None, raw: Any) -> SystemRef:
+    if manifest is not None:
+        return SystemRef(id=manifest.model.metadata.id, name=manifest.model.metadata.name)
+    metadata = raw.get("metadata") if isinstance(raw, dict) else None
+    if isinstance(metadata, dict):
+        return SystemRef(id=str(metadata.get("id", "unknown")), name=str(metadata.get("name", "")))
+    return SystemRef(id="unknown", name="")

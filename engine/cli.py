@@ -1,0 +1,261 @@
+"""The `ai-assure` command line. Heavy modules are imported inside commands: the pre-commit
+hook runs this on every commit, so start-up must stay cheap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from engine import __version__
+
+FORMATS = ("text", "json", "junit", "sarif", "gitlab", "github")
+FAIL_ON = ("critical", "high", "medium", "low", "info", "never")
+
+
+def _fail(message: str) -> None:
+    """One clear message on stderr and exit 2: the system could not be assessed."""
+    click.echo(f"ai-assure: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ai-assure")
+def main() -> None:
+    """Policy-as-code assurance for AI systems: check an ai-manifest.yaml and its evidence
+    against governance rules mapped to ISO/IEC 42001, the NIST AI RMF, the EU AI Act and UK
+    requirements.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the system
+    could not be assessed.
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FMT[=FILE]",
+    help=f"Output format, repeatable, to stdout or FILE. FMT: {', '.join(FORMATS)}. "
+    "Default: text.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="high",
+    show_default=True,
+    help="Exit 1 when a failed finding has this severity or worse.",
+)
+@click.option(
+    "--as-of",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="The date all date rules use (staleness, expiry, overdue). Default: today (UTC).",
+)
+@click.option(
+    "--evaluator",
+    type=click.Choice(["embedded"]),
+    default="embedded",
+    show_default=True,
+    help="Policy evaluator. embedded = regopy (rego-cpp) in process; no OPA needed.",
+)
+@click.option(
+    "--policy-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Evaluate the policies in this folder instead of the bundled library "
+    "(for policy authors; recorded in the report).",
+)
+def check(
+    path: Path,
+    formats: tuple[str, ...],
+    fail_on: str,
+    as_of: dt.date | None,
+    evaluator: str,
+    policy_dir: Path | None,
+) -> None:
+    """Assess the AI system at PATH (a folder holding ai-manifest.yaml, or the manifest).
+
+    \b
+    Examples:
+      ai-assure check examples/document-search
+      ai-assure check --format text --format sarif=results.sarif --format junit=junit.xml
+      ai-assure check --as-of 2026-11-26 --fail-on medium --format json
+    """
+    from engine.check import EXIT_CODES, CheckOptions, run_check
+    from engine.output import parse_output_spec
+
+    try:
+        outputs = [parse_output_spec(spec, FORMATS) for spec in formats or ("text",)]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    options = CheckOptions(as_of=as_of, fail_on=fail_on, evaluator=evaluator, policy_dir=policy_dir)
+    report = run_check(path, options)
+    _emit(report, outputs)
+    for message in report.errors:
+        click.echo(f"ai-assure: error: {message}", err=True)
+    sys.exit(EXIT_CODES[report.verdict])
+
+
+def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
+    from engine.output import write_atomic
+    from engine.reporters import get_reporter
+
+    for output in outputs:
+        color = (
+            output.format == "text"
+            and output.file is None
+            and sys.stdout.isatty()
+            and "NO_COLOR" not in os.environ
+        )
+        reporter = get_reporter(output.format, color=color)
+        text = reporter.render(report)
+        try:
+            if output.file is None:
+                click.echo(text, nl=not text.endswith("\n"))
+            else:
+                write_atomic(output.file, text)
+        except OSError as exc:
+            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+        if output.format == "github":
+            _append_job_summary(report)
+
+
+def _append_job_summary(report) -> None:  # type: ignore[no-untyped-def]
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_path:
+        return
+    from engine.reporters.github import job_summary
+
+    try:
+        with open(summary_path, "a", encoding="utf-8") as stream:
+            stream.write(job_summary(report))
+    except OSError as exc:
+        _fail(f"cannot append the job summary to {summary_path}: {exc.strerror or exc}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+def validate(path: Path) -> None:
+    """Validate the manifest at PATH against the schema (fast; no evidence, no policies).
+
+    Problems are printed as `ai-manifest.yaml:LINE: field.path: what is wrong`.
+    """
+    from engine.manifest import ManifestError, load_manifest, locate_manifest
+
+    try:
+        manifest_path = locate_manifest(path)
+        loaded = load_manifest(manifest_path)
+    except ManifestError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(2)
+    click.echo(f"{loaded.display_path}: valid ({loaded.model.metadata.id})")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of ai-manifest.yaml (for editors' yaml-language-server)."""
+    from engine.manifest.schema import manifest_schema_json
+
+    click.echo(manifest_schema_json(), nl=False)
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Explain a rule: what it checks, why, the controls it maps to and how to fix it."""
+    from engine.catalogue import load_catalogue
+    from engine.policies import load_policies
+
+    rule = load_policies().rule(rule_id.upper())
+    if rule is None:
+        _fail(f"no rule {rule_id!r}; `ai-assure policy list` shows them all")
+    catalogue = load_catalogue()
+    click.echo(f"{rule.id}: {rule.title}\nseverity: {rule.severity}\npackage: {rule.package}\n")
+    if rule.description:
+        click.echo(rule.description + "\n")
+    click.echo("controls:")
+    for control_id in rule.controls:
+        control = catalogue.get(control_id)
+        click.echo(f"  {control_id}  {control.title if control else '(not in the catalogue)'}")
+    click.echo(f"\nfix: {rule.remediation}")
+    for ref in rule.related_resources:
+        click.echo(f"see: {ref}")
+
+
+@main.command()
+@click.option("--framework", help="Only this framework (e.g. ISO42001, NIST-AI-RMF, EU-AI-ACT).")
+def controls(framework: str | None) -> None:
+    """List the controls catalogue and the rules that assess each control."""
+    from engine.catalogue import load_catalogue
+    from engine.policies import load_policies
+
+    covering: dict[str, list[str]] = {}
+    for rule in load_policies().rules:
+        for control_id in rule.controls:
+            covering.setdefault(control_id, []).append(rule.id)
+    for control in load_catalogue().values():
+        if framework and control.framework != framework:
+            continue
+        rules = ", ".join(covering.get(control.id, [])) or "-"
+        click.echo(f"{control.id}\t{control.title}\t{rules}")
+
+
+@main.group()
+def policy() -> None:
+    """Work with the Rego policy library."""
+
+
+@policy.command("list")
+@click.option(
+    "--policy-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: bundled."
+)
+def policy_list(policy_dir: Path | None) -> None:
+    """List every rule: id, severity, title and controls."""
+    from engine.policies import PolicyError, load_policies
+
+    try:
+        policies = load_policies(policy_dir)
+    except PolicyError as exc:
+        _fail(str(exc))
+    for rule in policies.rules:
+        click.echo(f"{rule.id}\t{rule.severity}\t{rule.title}\t{' '.join(rule.controls)}")
+
+
+@policy.command("test")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), required=False)
+@click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
+def policy_test(directory: Path | None, verbose: bool) -> None:
+    """Run the Rego unit tests (`test_*` rules in *_test.rego) with the embedded evaluator."""
+    from engine.policies import PolicyError, bundled_policy_dir
+    from engine.policy_tests import run_policy_tests
+
+    try:
+        results = run_policy_tests(directory or bundled_policy_dir())
+    except PolicyError as exc:
+        _fail(str(exc))
+    failed = [result for result in results if not result.passed]
+    for result in results if verbose else failed:
+        mark = "PASS" if result.passed else "FAIL"
+        detail = f" ({result.detail})" if result.detail else ""
+        click.echo(f"{mark} {result.package}.{result.name}{detail}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed or not results else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

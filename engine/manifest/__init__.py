@@ -1,0 +1,93 @@
+"""Loading and validating `ai-manifest.yaml`, with errors that point at a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine.files import UnreadableFileError, read_confined
+from engine.manifest.model import API_VERSION, Manifest
+from engine.parsing import ParseError, YamlDocument, decode_text, load_yaml
+
+MANIFEST_NAME = "ai-manifest.yaml"
+MAX_MANIFEST_BYTES = 1024 * 1024
+
+__all__ = ["MANIFEST_NAME", "LoadedManifest", "ManifestError", "load_manifest", "locate_manifest"]
+
+
+class ManifestError(ValueError):
+    """The manifest cannot be used; `problems` are `file:LINE: field.path: what is wrong`."""
+
+    def __init__(self, problems: list[str], raw: Any = None) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+        self.raw = raw
+
+
+@dataclass(frozen=True)
+class LoadedManifest:
+    path: Path
+    display_path: str
+    model: Manifest
+    document: YamlDocument
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        return self.document.data
+
+
+def locate_manifest(target: Path) -> Path:
+    """PATH may be the manifest itself or a folder holding `ai-manifest.yaml`."""
+    candidate = target / MANIFEST_NAME if target.is_dir() else target
+    if not candidate.is_file():
+        raise ManifestError([f"{candidate}: no {MANIFEST_NAME} here (run `ai-assure init`)"])
+    return candidate
+
+
+def load_manifest(path: Path, display_path: str | None = None) -> LoadedManifest:
+    """Read, parse and validate a manifest; raise `ManifestError` listing every problem."""
+    shown = display_path or str(path)
+    try:
+        text = decode_text(read_confined(path, MAX_MANIFEST_BYTES).content)
+        document = load_yaml(text)
+    except UnreadableFileError as exc:
+        raise ManifestError([f"{shown}: {exc}"]) from None
+    except ParseError as exc:
+        raise ManifestError([f"{shown}:{exc.line or 1}: {exc.message}"]) from None
+    if not isinstance(document.data, dict):
+        raise ManifestError([f"{shown}:1: the manifest must be a YAML mapping"])
+    api_version = document.data.get("apiVersion")
+    if api_version != API_VERSION:
+        line = document.line_of(("apiVersion",))
+        raise ManifestError(
+            [f"{shown}:{line}: apiVersion: expected {API_VERSION!r}, got {api_version!r}"],
+            raw=document.data,
+        )
+    return LoadedManifest(path, shown, _validate(document, shown), document)
+
+
+def _validate(document: YamlDocument, shown: str) -> Manifest:
+    from pydantic import ValidationError
+
+    try:
+        return Manifest.model_validate(document.data)
+    except ValidationError as exc:
+        located = sorted({_describe(error, document) for error in exc.errors()})
+        problems = [f"{shown}:{line}: {text}" for line, text in located]
+        raise ManifestError(problems, raw=document.data) from None
+
+
+def _describe(error: dict[str, Any], document: YamlDocument) -> tuple[int, str]:
+    location = tuple(part for part in error["loc"] if not _is_union_branch(part))
+    line = document.line_of(location)
+    field = ".".join(str(part) for part in location) or "(top level)"
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key (check the spelling; unknown keys are not allowed)"
+    return line, f"{field}: {message}"
+
+
+def _is_union_branch(part: object) -> bool:
+    """Pydantic names union branches in `loc` (e.g. 'str', 'list[str]'); drop them."""
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "float"})

@@ -1,0 +1,207 @@
+"""The `ai-manifest.yaml` model (`apiVersion: ai-assure/v1`, DESIGN.md contract 1).
+
+Unknown keys are errors everywhere: a typo such as `personal_dta: true` must never pass
+silently. Facts that rules judge (an owner's contact, a DPIA path, a human-oversight
+description) are optional here on purpose: their absence is a policy finding mapped to a
+control, with a remediation, rather than a schema error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+API_VERSION = "ai-assure/v1"
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Score = Annotated[int, Field(ge=1, le=5)]
+ControlId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]+:\S+$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Owner(_Strict):
+    team: Text | None = None
+    senior_responsible_owner: Text | None = None
+    contact: Text | None = None
+
+
+class Metadata(_Strict):
+    id: Slug
+    name: Text
+    owner: Owner = Owner()
+    lifecycle_stage: (
+        Literal["discovery", "alpha", "private-beta", "public-beta", "live", "retired"] | None
+    ) = None
+
+
+class HumanOversight(_Strict):
+    mode: Literal["human-in-the-loop", "human-on-the-loop", "none"] | None = None
+    description: Text | None = None
+    art_22_safeguards: Text | None = Field(
+        None, description="How people can obtain human intervention, contest and express a view."
+    )
+
+
+class System(_Strict):
+    description: Text | None = None
+    purpose: Text | None = None
+    users: list[Text] = []
+    affected_persons: list[Text] = []
+    deployment: Literal["internal", "public-facing"] = "internal"
+    decision_role: (
+        Literal[
+            "decision-support",
+            "automated-decision",
+            "content-generation",
+            "information-retrieval",
+            "other",
+        ]
+        | None
+    ) = None
+    human_oversight: HumanOversight = HumanOversight()
+    interacts_with_public: bool = False
+    generates_synthetic_content: bool = False
+    transparency_notice: Text | None = Field(
+        None, description="Where people are told they are dealing with AI (EU AI Act Art. 50)."
+    )
+
+
+ANNEX_III_AREAS = (
+    "biometrics",
+    "critical_infrastructure",
+    "education",
+    "employment",
+    "essential_services",
+    "law_enforcement",
+    "migration",
+    "administration_of_justice",
+)
+
+
+class EUAIAct(_Strict):
+    role: Literal["provider", "deployer", "importer", "distributor"] | None = None
+    annex_iii_areas: list[Literal[ANNEX_III_AREAS]] = []  # type: ignore[valid-type]
+    prohibited_practices: list[
+        Annotated[str, StringConstraints(pattern=r"^Art\.5\(1\)\([a-h]\)$")]
+    ] = []
+    profiling_of_natural_persons: bool = False
+    art_6_3_exemption: Text | None = None
+    general_purpose_ai: bool = False
+
+
+class UKGDPR(_Strict):
+    personal_data: bool = False
+    special_category_data: bool = False
+    solely_automated_decision: bool = False
+
+
+class Classification(_Strict):
+    eu_ai_act: EUAIAct = EUAIAct()
+    uk_gdpr: UKGDPR = UKGDPR()
+
+
+class Artifact(_Strict):
+    uri: Text | None = None
+    sha256: Sha256 | None = None
+
+
+class Model(_Strict):
+    name: Text
+    version: Text | None = None
+    type: Literal["in-house", "third-party", "foundation-model"]
+    task: Text | None = None
+    provider: Text | None = None
+    model_card: Text | None = None
+    licence: Text | None = None
+    artifact: Artifact | None = None
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: object) -> object:
+        """`version: 2.3` is a float in YAML; keep what the author meant."""
+        return str(value) if isinstance(value, (int, float)) else value
+
+
+class Dataset(_Strict):
+    name: Text
+    personal_data: bool = False
+    special_category_data: bool = False
+    source: Text | None = None
+    datasheet: Text | None = None
+
+
+class Data(_Strict):
+    datasets: list[Dataset] = []
+
+
+PathOrPaths = Text | list[Text]
+
+
+class Evidence(_Strict):
+    model_cards: PathOrPaths | None = None
+    sbom: PathOrPaths | None = None
+    dpia: PathOrPaths | None = None
+    fria: PathOrPaths | None = None
+    evaluations: PathOrPaths | None = None
+    red_team: PathOrPaths | None = None
+    supplier_assessments: PathOrPaths | None = None
+    atrs_record: PathOrPaths | None = None
+    monitoring_plan: PathOrPaths | None = None
+    incident_response: PathOrPaths | None = None
+
+
+class RiskAction(_Strict):
+    description: Text
+    due: dt.date | None = None
+    status: Literal["open", "in-progress", "done", "cancelled"] = "open"
+    owner: Text | None = None
+
+
+class ResidualScore(_Strict):
+    likelihood: Score
+    impact: Score
+
+
+class Risk(_Strict):
+    id: Text
+    title: Text
+    category: Text
+    likelihood: Score
+    impact: Score
+    controls: list[ControlId] = []
+    owner: Text | None = None
+    treatment: Literal["mitigate", "accept", "transfer", "avoid"] | None = None
+    actions: list[RiskAction] = []
+    residual: ResidualScore | None = None
+
+
+class ExceptionRequest(_Strict):
+    rule: Text
+    reason: Text
+    requested_by: Text | None = None
+    ticket: Text | None = None
+    expires: dt.date
+
+
+class Manifest(_Strict):
+    """An AI system as its delivery team describes it."""
+
+    apiVersion: Literal["ai-assure/v1"]  # noqa: N815 - the YAML key
+    kind: Literal["AISystem"]
+    metadata: Metadata
+    system: System = System()
+    classification: Classification = Classification()
+    models: list[Model] = []
+    data: Data = Data()
+    evidence: Evidence = Evidence()
+    risks: list[Risk] = []
+    exceptions: list[ExceptionRequest] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="ai-assure AI system manifest")

@@ -1,0 +1,207 @@
+"""Policy sources: Rego modules, their METADATA, and the digest that identifies them.
+
+regopy cannot read `rego.metadata.*`, so the engine reads each package's `# METADATA`
+block itself (OPA's annotation format: YAML in comments, starting at column 1, directly above
+the `package` line). A rule is a package under `ai_assure.rules` whose METADATA names a
+`custom.id`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine import __version__
+from engine.parsing import ParseError, load_yaml
+
+RULES_PREFIX = "ai_assure.rules."
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+_PACKAGE = re.compile(r"^package\s+([\w.]+)\s*$", re.M)
+
+
+class PolicyError(ValueError):
+    """A policy source that cannot be used (unreadable, bad METADATA, duplicate rule id)."""
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    package: str
+    title: str
+    severity: str
+    controls: tuple[str, ...]
+    remediation: str
+    description: str = ""
+    related_resources: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def result_path(self) -> tuple[str, ...]:
+        """Where the package's document sits inside `result.rules`."""
+        return tuple(self.package.removeprefix(RULES_PREFIX).split("."))
+
+    @property
+    def domain(self) -> str:
+        return self.result_path[0]
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    """Everything an evaluator needs, plus the identity that goes into every report."""
+
+    modules: tuple[tuple[str, str], ...]
+    rules: tuple[RuleMeta, ...]
+    source: str
+    revision: str
+    digest: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def rule(self, rule_id: str) -> RuleMeta | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+
+def bundled_policy_dir() -> Path:
+    """The policies shipped with ai-assure (inside the wheel, or the source checkout)."""
+    return _asset_dir("policies")
+
+
+def bundled_catalogue_dir() -> Path:
+    return _asset_dir("controls_catalogue")
+
+
+def _asset_dir(name: str) -> Path:
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "_assets" / name
+    return installed if installed.is_dir() else package_dir.parent / name
+
+
+def is_test_module(path: Path) -> bool:
+    return path.name.endswith("_test.rego")
+
+
+def rego_files(directory: Path, *, tests: bool = False) -> list[Path]:
+    """Rego files below `directory`, sorted; test modules only when asked."""
+    return sorted(
+        path for path in directory.rglob("*.rego") if tests or not is_test_module(path)
+    )
+
+
+def load_policies(directory: Path | None = None) -> PolicySet:
+    """Load every non-test module below `directory` (default: the bundled policies)."""
+    directory = directory or bundled_policy_dir()
+    if not directory.is_dir():
+        raise PolicyError(f"{directory}: policy directory not found")
+    modules = tuple(_read_module(path, directory) for path in rego_files(directory))
+    if not modules:
+        raise PolicyError(f"{directory}: no .rego policies found")
+    rules = _collect_rules(modules)
+    digest = _digest(modules)
+    source = "bundled" if directory == bundled_policy_dir() else str(directory)
+    return PolicySet(modules, rules, source, __version__, digest)
+
+
+def _read_module(path: Path, root: Path) -> tuple[str, str]:
+    name = path.relative_to(root).as_posix()
+    try:
+        return name, path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"{name}: cannot read policy: {exc}") from None
+
+
+def _digest(modules: tuple[tuple[str, str], ...]) -> str:
+    hasher = hashlib.sha256()
+    for name, source in modules:
+        hasher.update(name.encode() + b"\0" + hashlib.sha256(source.encode()).digest())
+    return "sha256:" + hasher.hexdigest()
+
+
+def _collect_rules(modules: tuple[tuple[str, str], ...]) -> tuple[RuleMeta, ...]:
+    rules: dict[str, RuleMeta] = {}
+    for name, source in modules:
+        rule = parse_rule_metadata(name, source)
+        if rule is None:
+            continue
+        if rule.id in rules:
+            raise PolicyError(f"{name}: rule id {rule.id} is also used by {rules[rule.id].source}")
+        rules[rule.id] = rule
+    return tuple(sorted(rules.values(), key=lambda rule: rule.id))
+
+
+def package_of(source: str) -> str | None:
+    match = _PACKAGE.search(source)
+    return match.group(1) if match else None
+
+
+def package_metadata(source: str) -> dict[str, Any] | None:
+    """The METADATA block directly above the `package` line, as a mapping."""
+    lines = source.splitlines()
+    package_line = next((i for i, line in enumerate(lines) if _PACKAGE.match(line)), None)
+    if package_line is None:
+        return None
+    start = package_line
+    while start > 0 and lines[start - 1].startswith("#"):
+        start -= 1
+    block = lines[start:package_line]
+    if not block or block[0].strip() != "# METADATA":
+        return None
+    text = "\n".join(line[2:] if line.startswith("# ") else line[1:] for line in block[1:])
+    try:
+        data = load_yaml(text, max_nodes=10_000).data
+    except ParseError as exc:
+        raise PolicyError(f"METADATA is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise PolicyError("METADATA must be a YAML mapping")
+    return data
+
+
+def parse_rule_metadata(name: str, source: str) -> RuleMeta | None:
+    """The rule a module declares, or None for helper and classification packages."""
+    package = package_of(source)
+    if package is None:
+        raise PolicyError(f"{name}: no package declaration")
+    if not package.startswith(RULES_PREFIX):
+        return None
+    try:
+        metadata = package_metadata(source)
+    except PolicyError as exc:
+        raise PolicyError(f"{name}: {exc}") from None
+    if metadata is None:
+        raise PolicyError(f"{name}: rule package {package} has no # METADATA block")
+    return _rule_from_metadata(name, package, metadata)
+
+
+def _rule_from_metadata(name: str, package: str, metadata: dict[str, Any]) -> RuleMeta:
+    custom = metadata.get("custom")
+    if not isinstance(custom, dict):
+        raise PolicyError(f"{name}: METADATA needs a `custom:` mapping with id and severity")
+    missing = [key for key in ("id", "severity", "controls", "remediation") if not custom.get(key)]
+    if missing or not metadata.get("title"):
+        needed = ", ".join(["title"] * (not metadata.get("title")) + [f"custom.{k}" for k in missing])
+        raise PolicyError(f"{name}: METADATA is missing {needed}")
+    if custom["severity"] not in SEVERITIES:
+        raise PolicyError(f"{name}: severity {custom['severity']!r} is not one of {SEVERITIES}")
+    controls = custom["controls"]
+    if not isinstance(controls, list) or not all(isinstance(c, str) for c in controls):
+        raise PolicyError(f"{name}: custom.controls must be a list of control ids")
+    resources = metadata.get("related_resources") or []
+    return RuleMeta(
+        id=str(custom["id"]),
+        package=package,
+        title=str(metadata["title"]),
+        severity=custom["severity"],
+        controls=tuple(controls),
+        remediation=str(custom["remediation"]).strip(),
+        description=str(metadata.get("description") or "").strip(),
+        related_resources=tuple(_resource_refs(resources)),
+        source=name,
+    )
+
+
+def _resource_refs(resources: Any) -> list[str]:
+    if not isinstance(resources, list):
+        return []
+    refs = (item.get("ref") if isinstance(item, dict) else item for item in resources)
+    return [str(ref) for ref in refs if ref]

@@ -1,0 +1,62 @@
+"""The embedded evaluator (regopy): one query, strict builtins, errors fail closed, and native
+output never reaches our stdout."""
+
+import pytest
+
+from engine.evaluators import EvaluationError, get_evaluator
+from engine.policies import PolicySet
+
+
+def policy_set(*sources: str) -> PolicySet:
+    modules = tuple((f"m{i}.rego", source) for i, source in enumerate(sources))
+    return PolicySet(modules=modules, rules=(), source="test", revision="0", digest="sha256:0")
+
+
+MAIN = 'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": "minimal", "n": input.n}\n'
+
+
+def evaluate(*sources, document=None):
+    return get_evaluator("embedded").evaluate(policy_set(*sources), document or {"n": 1})
+
+
+def test_returns_the_entry_point_value():
+    assert evaluate(MAIN) == {"tier": "minimal", "n": 1}
+
+
+def test_undefined_entry_point_is_an_error():
+    with pytest.raises(EvaluationError, match="undefined"):
+        evaluate("package ai_assure.main\n\nimport rego.v1\n\nresult := input.missing\n")
+
+
+def test_runtime_errors_carry_the_message():
+    with pytest.raises(EvaluationError, match="divide by zero"):
+        evaluate("package ai_assure.main\n\nimport rego.v1\n\nresult := {\"x\": 1 / 0}\n")
+
+
+def test_unsupported_builtins_are_errors_not_silently_undefined():
+    source = 'package ai_assure.main\n\nimport rego.v1\n\nresult := {"x": net.cidr_contains("10.0.0.0/8", "10.0.0.1")}\n'
+    with pytest.raises(EvaluationError):
+        evaluate(source)
+
+
+def test_syntax_errors_are_policy_errors():
+    with pytest.raises(EvaluationError):
+        evaluate("package ai_assure.main\n\nresult := := 1\n")
+
+
+def test_conflicting_values_are_errors():
+    with pytest.raises(EvaluationError):
+        evaluate("package ai_assure.main\n\nimport rego.v1\n\nresult := 1\n\nresult := 2\n")
+
+
+def test_rego_print_goes_to_stderr_not_stdout(capfd):
+    source = MAIN.replace('result := {"tier"', 'p if print("from rego")\n\nresult := {"p": p, "tier"')
+    evaluate(source)
+    captured = capfd.readouterr()
+    assert "from rego" not in captured.out
+    assert "from rego" in captured.err
+
+
+def test_unknown_evaluator_is_refused():
+    with pytest.raises(EvaluationError, match="unknown evaluator"):
+        get_evaluator("magic")
