@@ -1,0 +1,46 @@
+"""Output formats: one module per format, looked up by name and imported on first use.
+
+Importing this package costs nothing beyond the registry below, so the CLI (which a
+pre-commit hook runs on every commit) only pays for the formats it actually renders.
+Adding a format means adding one module and one line to `REPORTERS`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from inspect import signature
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from engine.reporters.interface import Reporter
+
+#: format name -> "module:Class", resolved lazily by `get_reporter`
+REPORTERS: dict[str, str] = {
+    "text": "engine.reporters.text:TextReporter",
+    "json": "engine.reporters.json:JsonReporter",
+    "junit": "engine.reporters.junit:JUnitReporter",
+    "sarif": "engine.reporters.sarif:SarifReporter",
+    "sarif-github": "engine.reporters.sarif:GitHubSarifReporter",
+    "gitlab": "engine.reporters.gitlab:GitLabCodeQualityReporter",
+    "github": "engine.reporters.github:GitHubAnnotationsReporter",
+}
+
+FORMATS: tuple[str, ...] = tuple(REPORTERS)
+
+
+def get_reporter(name: str, **options: Any) -> Reporter:
+    """Instantiate the reporter registered as `name` with the options its constructor takes.
+
+    Options are format-specific (`color=True` for text, `github=True` for sarif); those a
+    format does not take are ignored, so a caller can pass the same options to every format.
+    Raises `ValueError` naming the known formats when `name` is not registered.
+    """
+    try:
+        target = REPORTERS[name]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise ValueError(f"unknown output format {name!r} (known: {known})") from None
+    module_name, class_name = target.split(":")
+    reporter_class = getattr(import_module(module_name), class_name)
+    accepted = signature(reporter_class).parameters
+    return reporter_class(**{key: value for key, value in options.items() if key in accepted})

@@ -1,0 +1,195 @@
+"""GitHub Actions output: workflow-command annotations and a Markdown job summary.
+
+`render()` returns `::error`/`::warning` workflow commands that GitHub turns into inline
+annotations on the manifest. GitHub shows at most 10 errors and 10 warnings per step and
+drops the rest silently, so the most severe are kept and one `::notice` says how many
+more there are and points to the job summary. Values are escaped as the runner expects:
+`%`, CR and LF in the message; also `:` and `,` in properties.
+
+`job_summary()` is the Markdown the CLI appends to `$GITHUB_STEP_SUMMARY`: verdict, tier
+and its reasons, counts, and a table of findings to address, kept under GitHub's 1 MiB
+per-step limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from engine.report import Finding, Report
+from engine.reporters._common import by_severity, location_text, plural
+from engine.reporters.interface import Reporter
+from engine.reporters.text import summary_line
+
+#: GitHub displays at most this many annotations of each level per step
+ANNOTATION_LIMIT = 10
+#: stay comfortably below GitHub's 1 MiB limit for one step's summary
+SUMMARY_LIMIT_BYTES = 1_000_000
+_CELL_LIMIT = 1_000
+_VERDICT_ICON = {"pass": "✅", "fail": "❌", "error": "⛔"}
+_TABLE_STATUSES = ("error", "fail", "warn")
+_STATUS_LABEL = {"error": "error", "fail": "fail", "warn": "warning"}
+
+
+class GitHubAnnotationsReporter(Reporter):
+    """Workflow commands for fail (`::error`) and warn (`::warning`) findings."""
+
+    name = "github"
+
+    def render(self, report: Report) -> str:
+        errors = [_command("error", message, title="ai-assure") for message in report.errors]
+        errors += [_finding_command("error", f) for f in _with_status(report, "error", "fail")]
+        warnings = [_finding_command("warning", f) for f in _with_status(report, "warn")]
+        lines = errors[:ANNOTATION_LIMIT] + warnings[:ANNOTATION_LIMIT]
+        hidden_errors = max(0, len(errors) - ANNOTATION_LIMIT)
+        hidden_warnings = max(0, len(warnings) - ANNOTATION_LIMIT)
+        if hidden_errors or hidden_warnings:
+            lines.append(_overflow_notice(hidden_errors, hidden_warnings))
+        return "".join(f"{line}\n" for line in lines)
+
+
+def escape_data(text: str) -> str:
+    """Escape an annotation message: `%`, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape an annotation property value: as messages, plus `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _with_status(report: Report, *statuses: str) -> list[Finding]:
+    return by_severity(finding for finding in report.findings if finding.status in statuses)
+
+
+def _command(level: str, message: str, **properties: str) -> str:
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{level} {props}::{escape_data(message)}"
+
+
+def _finding_command(level: str, finding: Finding) -> str:
+    message = f"{finding.message}\nControls: {', '.join(finding.controls) or 'none'}"
+    if finding.remediation:
+        message += f"\nFix: {finding.remediation}"
+    return _command(
+        level,
+        message,
+        file=finding.location.path,
+        line=str(finding.location.line),
+        title=f"{finding.rule_id} {finding.title}",
+    )
+
+
+def _overflow_notice(hidden_errors: int, hidden_warnings: int) -> str:
+    return _command(
+        "notice",
+        f"{plural(hidden_errors, 'more error')} and {plural(hidden_warnings, 'more warning')} "
+        f"are not shown as annotations (GitHub shows at most {ANNOTATION_LIMIT} of each); "
+        "see the job summary for every finding.",
+        title="ai-assure",
+    )
+
+
+def job_summary(report: Report) -> str:
+    """The Markdown job summary: verdict, tier, counts and the findings to address."""
+    head = "\n\n".join(part for part in (_heading(report), _tier(report), _errors(report)) if part)
+    head += "\n\n" + _counts_table(report)
+    tail = f"`{summary_line(report)}`\n"
+    budget = SUMMARY_LIMIT_BYTES - _size(head) - _size(tail) - 500
+    to_address = sorted(
+        _with_status(report, *_TABLE_STATUSES), key=lambda f: _TABLE_STATUSES.index(f.status)
+    )
+    table = _findings_table(to_address, budget)
+    return "\n\n".join(part for part in (head, table, tail) if part)
+
+
+def _heading(report: Report) -> str:
+    icon = _VERDICT_ICON[report.verdict]
+    policy = report.policy
+    return (
+        f"## {icon} ai-assure: {report.verdict.upper()} — {_cell(report.system.name)}\n\n"
+        f"`{report.system.id}` · as of {report.as_of} · fail-on **{report.fail_on}** · "
+        f"policy `{policy.revision}` from {_cell(policy.source)} (`{policy.digest}`)"
+    )
+
+
+def _tier(report: Report) -> str:
+    reasons = "".join(f"\n- {_cell(reason)}" for reason in report.tier.reasons)
+    return f"**Risk tier: {report.tier.level}**{reasons}"
+
+
+def _errors(report: Report) -> str:
+    if not report.errors:
+        return ""
+    items = "".join(f"\n> - {_cell(error)}" for error in report.errors)
+    return f"> **The system could not be fully assessed:**{items}"
+
+
+def _counts_table(report: Report) -> str:
+    counts = report.counts()
+    rows = [
+        ("Failed", counts["fail"]),
+        ("Warnings", counts["warn"]),
+        ("Waived", counts["waived"]),
+        ("Passed", counts["pass"]),
+        ("Not applicable", counts["not_applicable"]),
+        ("Errors", counts["error"] + len(report.errors)),
+    ]
+    return "\n".join(["| Result | Count |", "| --- | ---: |", *(f"| {k} | {n} |" for k, n in rows)])
+
+
+def _findings_table(findings: list[Finding], budget: int) -> str:
+    if not findings:
+        return ""
+    lines = [
+        "### Findings to address",
+        "",
+        "| Status | Severity | Rule | Finding | Controls | Location | Fix |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    kept = _within_budget((_row(finding) for finding in findings), budget - _size(*lines))
+    lines += kept
+    omitted = len(findings) - len(kept)
+    if omitted:
+        lines += [
+            "",
+            f"_{omitted} more findings omitted to stay within GitHub's summary limit; "
+            "see the JSON or SARIF report._",
+        ]
+    return "\n".join(lines)
+
+
+def _row(finding: Finding) -> str:
+    cells = [
+        _STATUS_LABEL[finding.status],
+        finding.severity,
+        f"`{finding.rule_id}` {_cell(finding.title)}",
+        _cell(finding.message),
+        _cell(", ".join(finding.controls)),
+        _cell(location_text(finding)),
+        _cell(finding.remediation),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _within_budget(rows: Iterable[str], budget: int) -> list[str]:
+    kept: list[str] = []
+    for row in rows:
+        budget -= _size(row)
+        if budget < 0:
+            break
+        kept.append(row)
+    return kept
+
+
+def _cell(text: str) -> str:
+    """Make text safe inside a Markdown table cell (and short enough to keep rows bounded)."""
+    if len(text) > _CELL_LIMIT:
+        text = text[: _CELL_LIMIT - 1] + "…"
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n")
+    return escaped.replace("\n", "<br>")
+
+
+def _size(*texts: str) -> int:
+    """Bytes the texts take as lines of UTF-8."""
+    return sum(len(text.encode("utf-8")) + 1 for text in texts)

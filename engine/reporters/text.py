@@ -1,0 +1,155 @@
+"""Human output for a terminal: what failed, where, which control it breaks, and how to fix it.
+
+Findings that need attention (fail, warn, error) are listed by severity, then by their
+primary control (the first one the rule names); waived findings get one line each;
+passes and not-applicable rules are only counted. The last line is a one-line verdict
+that CI logs and pre-commit show. ANSI colour is off unless the caller asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from engine.report import SEVERITY_ORDER, Finding, Report
+from engine.reporters._common import location_text, plural, waiver_text
+from engine.reporters.interface import Reporter
+
+_LISTED = ("fail", "warn", "error")
+_STATUS_LABEL = {"fail": "FAIL", "warn": "WARN", "error": "ERROR"}
+_STATUS_STYLE = {"fail": "31", "warn": "33", "error": "35"}
+_SEVERITY_STYLE = {"critical": "1;31", "high": "31", "medium": "33", "low": "36", "info": "2"}
+_VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;35"}
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INDENT = "      "
+
+
+class TextReporter(Reporter):
+    """Plain text for people; `color=True` adds ANSI styling (the CLI decides when)."""
+
+    name = "text"
+
+    def __init__(self, color: bool = False) -> None:
+        self.color = color
+
+    def render(self, report: Report) -> str:
+        sections = [
+            self._header(report),
+            self._errors(report),
+            self._evidence_problems(report),
+            self._findings(report),
+            self._waived(report),
+            self._not_listed(report),
+            self._paint(summary_line(report), _VERDICT_STYLE[report.verdict]),
+        ]
+        return "\n\n".join(section for section in sections if section) + "\n"
+
+    def _paint(self, text: str, style: str) -> str:
+        return f"\x1b[{style}m{text}\x1b[0m" if self.color else text
+
+    def _header(self, report: Report) -> str:
+        policy = report.policy
+        lines = [
+            f"{report.tool.name} {report.tool.version} · {_clean(report.system.name)} "
+            f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}",
+            f"policy {policy.revision} from {_clean(policy.source)} ({policy.digest})",
+            f"risk tier: {self._paint(report.tier.level, '1')}",
+        ]
+        lines += [f"  - {_clean(reason)}" for reason in report.tier.reasons]
+        return "\n".join(lines)
+
+    def _errors(self, report: Report) -> str:
+        if not report.errors:
+            return ""
+        title = self._paint("ERRORS: the system could not be fully assessed", "1;35")
+        return "\n".join([title, *(f"  ! {_indented(error, '    ')}" for error in report.errors)])
+
+    def _evidence_problems(self, report: Report) -> str:
+        problems = [record for record in report.evidence if record.status != "ok"]
+        if not problems:
+            return ""
+        lines = ["Evidence problems:"]
+        for record in problems:
+            detail = _indented("; ".join(record.errors) or record.status, "    ")
+            lines.append(f"  ! {record.kind} {_clean(record.path)} ({record.status}): {detail}")
+        return "\n".join(lines)
+
+    def _findings(self, report: Report) -> str:
+        listed = [finding for finding in report.findings if finding.status in _LISTED]
+        blocks = []
+        for severity in SEVERITY_ORDER:
+            group = [finding for finding in listed if finding.severity == severity]
+            if group:
+                blocks.append("\n".join(self._severity_block(severity, group)))
+        return "\n\n".join(blocks)
+
+    def _severity_block(self, severity: str, findings: list[Finding]) -> Iterator[str]:
+        yield self._paint(severity.upper(), _SEVERITY_STYLE[severity])
+        ordered = sorted(findings, key=_primary_control)
+        previous = None
+        for finding in ordered:
+            control = _primary_control(finding)
+            if control != previous:
+                yield f"  {control or '(no control)'}"
+                previous = control
+            yield from self._finding_lines(finding)
+
+    def _finding_lines(self, finding: Finding) -> Iterator[str]:
+        label = self._paint(_STATUS_LABEL[finding.status], _STATUS_STYLE[finding.status])
+        yield f"    {label} {finding.rule_id} {_clean(finding.title)}"
+        yield f"{_INDENT}{_indented(finding.message, _INDENT)}"
+        controls = ", ".join(finding.controls) or "none"
+        yield f"{_INDENT}at {_clean(location_text(finding))} · controls {controls}"
+        if finding.remediation:
+            yield f"{_INDENT}fix: {_indented(finding.remediation, _INDENT + '     ')}"
+
+    def _waived(self, report: Report) -> str:
+        waived = [finding for finding in report.findings if finding.status == "waived"]
+        if not waived:
+            return ""
+        lines = ["Waived by approved exceptions:"]
+        lines += [
+            f"  {f.rule_id} {_clean(f.title)}: {_clean(waiver_text(report, f))}" for f in waived
+        ]
+        return "\n".join(lines)
+
+    def _not_listed(self, report: Report) -> str:
+        counts = report.counts()
+        if not counts["pass"] and not counts["not_applicable"]:
+            return ""
+        return f"{counts['pass']} passed and {counts['not_applicable']} not applicable (not listed)"
+
+
+def summary_line(report: Report) -> str:
+    """One line with the verdict and the counts, e.g. for the end of a CI log."""
+    counts = report.counts()
+    failed = [finding.severity for finding in report.findings if finding.status == "fail"]
+    breakdown = ", ".join(
+        f"{failed.count(severity)} {severity}" for severity in SEVERITY_ORDER if severity in failed
+    )
+    parts = [f"{counts['fail']} failed" + (f" ({breakdown})" if breakdown else "")]
+    parts.append(plural(counts["warn"], "warning"))
+    if counts["waived"]:
+        parts.append(f"{counts['waived']} waived")
+    parts += [f"{counts['pass']} passed", f"{counts['not_applicable']} not applicable"]
+    errors = counts["error"] + len(report.errors)
+    if errors:
+        parts.append(plural(errors, "error"))
+    return (
+        f"{report.tool.name}: {report.verdict.upper()} — {', '.join(parts)}"
+        f" · tier {report.tier.level} · policy {report.policy.revision}"
+    )
+
+
+def _primary_control(finding: Finding) -> str:
+    return finding.controls[0] if finding.controls else ""
+
+
+def _clean(text: str) -> str:
+    """Make control characters visible so report content cannot drive the terminal."""
+    return _CONTROL_CHARS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _indented(text: str, prefix: str) -> str:
+    """Clean `text` and indent its continuation lines by `prefix`."""
+    return f"\n{prefix}".join(_clean(line) for line in text.splitlines() or [""])
