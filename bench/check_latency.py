@@ -41,8 +41,15 @@ def run_once(command: list[str]) -> tuple[float, int, int]:
 
 
 def measure(example: Path, runs: int) -> dict[str, float]:
-    command = [*ai_assure_command(), "check", str(example), "--as-of", "2026-11-26",
-               "--format", "json"]
+    command = [
+        *ai_assure_command(),
+        "check",
+        str(example),
+        "--as-of",
+        "2026-11-26",
+        "--format",
+        "json",
+    ]
     run_once(command)
     samples = [run_once(command) for _ in range(runs)]
     codes = {code for _, _, code in samples}
@@ -61,12 +68,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("examples", nargs="*", type=Path)
     args = parser.parse_args()
-    examples = args.examples or sorted(p.parent for p in (ROOT / "examples").glob("*/ai-manifest.yaml"))
+    examples = args.examples or sorted(
+        p.parent for p in (ROOT / "examples").glob("*/ai-manifest.yaml")
+    )
     print(f"{'example':32} {'median s':>9} {'max s':>7} {'peak RSS MB':>12}   (runs={args.runs})")
     for example in examples:
         numbers = measure(example, args.runs)
-        print(f"{example.name:32} {numbers['median_s']:9.3f} {numbers['max_s']:7.3f} "
-              f"{numbers['peak_rss_mb']:12.1f}")
+        print(
+            f"{example.name:32} {numbers['median_s']:9.3f} {numbers['max_s']:7.3f} "
+            f"{numbers['peak_rss_mb']:12.1f}"
+        )
     print("targets: median < 0.500 s, peak RSS < 150 MB")
 
 

@@ -7,7 +7,7 @@ with verdict `error` (exit 2), so a gate fails closed and CI still gets its JUni
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,11 @@ class CheckOptions:
     fail_on: str = "high"
     evaluator: str = "embedded"
     policy_dir: Path | None = None
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
+
+    @property
+    def as_of_date(self) -> dt.date:
+        return self.as_of or dt.datetime.now(dt.timezone.utc).date()
 
 
 class AssessmentError(Exception):
@@ -49,8 +53,7 @@ class AssessmentError(Exception):
 
 def run_check(target: Path, options: CheckOptions) -> Report:
     """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
-    if options.as_of is None:
-        options = replace(options, as_of=dt.datetime.now(dt.timezone.utc).date())
+    options = replace(options, as_of=options.as_of_date)
     partial: dict[str, Any] = {}
     try:
         return _assess(target, options, partial)
@@ -58,7 +61,7 @@ def run_check(target: Path, options: CheckOptions) -> Report:
         return _error_report(options, exc.problems, partial, exc.raw)
     except (AssessmentError, PolicyError, EvaluationError, PathEscapeError) as exc:
         return _error_report(options, [str(exc)], partial)
-    except Exception as exc:  # noqa: BLE001 - the gate's last line: fail closed, never pass
+    except Exception as exc:  # the gate's last line: fail closed, never pass
         return _error_report(options, [f"internal error: {type(exc).__name__}: {exc}"], partial)
 
 
@@ -72,7 +75,7 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
     partial["policies"] = policies
     evidence = gather(manifest.model, manifest_path.parent, root, options.limits)
     partial["evidence"] = evidence
-    input_document = build_input(manifest, evidence, options.as_of, root)  # type: ignore[arg-type]
+    input_document = build_input(manifest, evidence, options.as_of_date, root)
     result = get_evaluator(options.evaluator).evaluate(policies, input_document)
     tier = _tier(result)
     findings = build_findings(policies.rules, result.get("rules"), manifest, shown)
@@ -139,7 +142,7 @@ def _report(
     return Report(
         tool=Tool(version=__version__),
         system=SystemRef(id=metadata.id, name=metadata.name),
-        as_of=options.as_of.isoformat()  # type: ignore[union-attr],
+        as_of=options.as_of_date.isoformat(),
         fail_on=options.fail_on,
         tier=tier,
         verdict=verdict(findings, errors, options.fail_on),  # type: ignore[arg-type]
@@ -185,7 +188,7 @@ def _error_report(
     return Report(
         tool=Tool(version=__version__),
         system=system,
-        as_of=options.as_of.isoformat()  # type: ignore[union-attr],
+        as_of=options.as_of_date.isoformat(),
         fail_on=options.fail_on,
         tier=Tier(level="unknown", reasons=[]),
         verdict="error",

@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from engine import __version__
+from engine.reporters import FORMATS
 
-FORMATS = ("text", "json", "junit", "sarif", "gitlab", "github")
 FAIL_ON = ("critical", "high", "medium", "low", "info", "never")
 
 
@@ -50,8 +50,7 @@ def main() -> None:
     "formats",
     multiple=True,
     metavar="FMT[=FILE]",
-    help=f"Output format, repeatable, to stdout or FILE. FMT: {', '.join(FORMATS)}. "
-    "Default: text.",
+    help=f"Output format, repeatable, to stdout or FILE. FMT: {', '.join(FORMATS)}. Default: text.",
 )
 @click.option(
     "--fail-on",
@@ -115,13 +114,8 @@ def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
     from engine.reporters import get_reporter
 
     for output in outputs:
-        color = (
-            output.format == "text"
-            and output.file is None
-            and sys.stdout.isatty()
-            and "NO_COLOR" not in os.environ
-        )
-        reporter = get_reporter(output.format, color=color)
+        options = {"color": _wants_color()} if output.format == "text" and not output.file else {}
+        reporter = get_reporter(output.format, **options)
         text = reporter.render(report)
         try:
             if output.file is None:
@@ -132,6 +126,10 @@ def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
             _fail(f"cannot write {output.file}: {exc.strerror or exc}")
         if output.format == "github":
             _append_job_summary(report)
+
+
+def _wants_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def _append_job_summary(report) -> None:  # type: ignore[no-untyped-def]

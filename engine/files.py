@@ -52,7 +52,9 @@ def check_declared_path(declared: str) -> None:
     """Refuse absolute paths and `..` before touching the filesystem."""
     posix = PurePosixPath(declared.replace("\\", "/"))
     if posix.is_absolute() or declared.startswith(("/", "\\")) or ":" in posix.parts[0]:
-        raise PathEscapeError(f"{declared}: absolute paths are not allowed; use a path inside the repository")
+        raise PathEscapeError(
+            f"{declared}: absolute paths are not allowed; use a path inside the repository"
+        )
     if ".." in posix.parts:
         raise PathEscapeError(f"{declared}: '..' is not allowed in evidence paths")
 

@@ -84,9 +84,7 @@ def is_test_module(path: Path) -> bool:
 
 def rego_files(directory: Path, *, tests: bool = False) -> list[Path]:
     """Rego files below `directory`, sorted; test modules only when asked."""
-    return sorted(
-        path for path in directory.rglob("*.rego") if tests or not is_test_module(path)
-    )
+    return sorted(path for path in directory.rglob("*.rego") if tests or not is_test_module(path))
 
 
 def load_policies(directory: Path | None = None) -> PolicySet:
@@ -179,7 +177,9 @@ def _rule_from_metadata(name: str, package: str, metadata: dict[str, Any]) -> Ru
         raise PolicyError(f"{name}: METADATA needs a `custom:` mapping with id and severity")
     missing = [key for key in ("id", "severity", "controls", "remediation") if not custom.get(key)]
     if missing or not metadata.get("title"):
-        needed = ", ".join(["title"] * (not metadata.get("title")) + [f"custom.{k}" for k in missing])
+        needed = ", ".join(
+            ["title"] * (not metadata.get("title")) + [f"custom.{k}" for k in missing]
+        )
         raise PolicyError(f"{name}: METADATA is missing {needed}")
     if custom["severity"] not in SEVERITIES:
         raise PolicyError(f"{name}: severity {custom['severity']!r} is not one of {SEVERITIES}")

@@ -17,5 +17,7 @@ def get_evaluator(name: str) -> Evaluator:
     try:
         module_name, class_name = EVALUATORS[name].split(":")
     except KeyError:
-        raise EvaluationError(f"unknown evaluator {name!r}; choose from {sorted(EVALUATORS)}") from None
+        raise EvaluationError(
+            f"unknown evaluator {name!r}; choose from {sorted(EVALUATORS)}"
+        ) from None
     return getattr(importlib.import_module(module_name), class_name)()

@@ -193,7 +193,7 @@ class ExceptionRequest(_Strict):
 class Manifest(_Strict):
     """An AI system as its delivery team describes it."""
 
-    apiVersion: Literal["ai-assure/v1"]  # noqa: N815 - the YAML key
+    apiVersion: Literal["ai-assure/v1"]
     kind: Literal["AISystem"]
     metadata: Metadata
     system: System = System()

@@ -62,3 +62,13 @@ def minimal_manifest() -> str:
 def repo(tmp_path: Path) -> Path:
     """A repository with the minimal manifest and no evidence files."""
     return write_repo(tmp_path / "repo", MINIMAL_MANIFEST)
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path):
+    """`make_repo(manifest=MINIMAL, files=..., name="repo")` builds a repository folder."""
+
+    def make(manifest: str = MINIMAL_MANIFEST, files=None, name: str = "repo") -> Path:
+        return write_repo(tmp_path / name, manifest, files)
+
+    return make

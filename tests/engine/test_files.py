@@ -47,11 +47,16 @@ def test_symlink_out_of_the_repository_is_refused(repo, tmp_path):
 
 def test_symlink_inside_the_repository_is_followed(repo):
     os.symlink(repo / "docs" / "card.md", repo / "card-link.md")
-    assert expand("card-link.md", repo, repo.resolve(), 10) == [(repo / "docs" / "card.md").resolve()]
+    assert expand("card-link.md", repo, repo.resolve(), 10) == [
+        (repo / "docs" / "card.md").resolve()
+    ]
 
 
 def test_globs_are_sorted_and_capped(repo):
-    assert [p.name for p in expand("docs/*.md", repo, repo.resolve(), 10)] == ["card.md", "other.md"]
+    assert [p.name for p in expand("docs/*.md", repo, repo.resolve(), 10)] == [
+        "card.md",
+        "other.md",
+    ]
     with pytest.raises(PathEscapeError, match="more than 1"):
         expand("docs/*.md", repo, repo.resolve(), 1)
 

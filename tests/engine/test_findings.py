@@ -29,8 +29,14 @@ def findings_for(results, manifest, *rules):
 
 
 def test_deny_entries_fail_at_the_line_of_their_manifest_path(manifest):
-    results = {"acc": {"owner": {"applicable": True, "deny": [
-        {"msg": "no contact", "path": ["metadata", "owner", "contact"]}]}}}
+    results = {
+        "acc": {
+            "owner": {
+                "applicable": True,
+                "deny": [{"msg": "no contact", "path": ["metadata", "owner", "contact"]}],
+            }
+        }
+    }
     [finding] = findings_for(results, manifest, rule("ACC-001", "acc.owner"))
     assert (finding.status, finding.message, finding.location.line) == ("fail", "no contact", 9)
     assert finding.location.path == "svc/ai-manifest.yaml"
@@ -39,8 +45,10 @@ def test_deny_entries_fail_at_the_line_of_their_manifest_path(manifest):
 
 
 def test_rules_without_entries_pass_and_inapplicable_rules_say_so(manifest):
-    results = {"a": {"ok": {"applicable": True, "deny": [], "warn": []}},
-               "b": {"na": {"applicable": False}}}
+    results = {
+        "a": {"ok": {"applicable": True, "deny": [], "warn": []}},
+        "b": {"na": {"applicable": False}},
+    }
     found = findings_for(results, manifest, rule("A-1", "a.ok"), rule("B-1", "b.na"))
     assert [(f.rule_id, f.status) for f in found] == [("A-1", "pass"), ("B-1", "not_applicable")]
 
@@ -68,17 +76,32 @@ def test_malformed_rule_output_is_an_error_never_a_pass(manifest, outcome):
 
 
 def test_findings_are_sorted_by_status_then_severity(manifest):
-    results = {"a": {"low": {"applicable": True, "deny": [{"msg": "l"}]},
-                     "crit": {"applicable": True, "deny": [{"msg": "c"}]},
-                     "ok": {"applicable": True}}}
-    found = findings_for(results, manifest, rule("A-3", "a.ok"), rule("A-2", "a.low", "low"),
-                         rule("A-1", "a.crit", "critical"))
+    results = {
+        "a": {
+            "low": {"applicable": True, "deny": [{"msg": "l"}]},
+            "crit": {"applicable": True, "deny": [{"msg": "c"}]},
+            "ok": {"applicable": True},
+        }
+    }
+    found = findings_for(
+        results,
+        manifest,
+        rule("A-3", "a.ok"),
+        rule("A-2", "a.low", "low"),
+        rule("A-1", "a.crit", "critical"),
+    )
     assert [f.rule_id for f in found] == ["A-1", "A-2", "A-3"]
 
 
 def test_fingerprints_ignore_lines_and_messages_but_stay_unique(manifest):
-    results = {"a": {"r": {"applicable": True, "deny": [{"msg": "one", "path": ["models"]},
-                                                       {"msg": "two", "path": ["models"]}]}}}
+    results = {
+        "a": {
+            "r": {
+                "applicable": True,
+                "deny": [{"msg": "one", "path": ["models"]}, {"msg": "two", "path": ["models"]}],
+            }
+        }
+    }
     first, second = findings_for(results, manifest, rule("A-1", "a.r"))
     assert first.fingerprint == fingerprint("A-1", "tiny-search", ["models"])
     assert second.fingerprint != first.fingerprint
@@ -86,11 +109,16 @@ def test_fingerprints_ignore_lines_and_messages_but_stay_unique(manifest):
 
 
 def test_control_status_is_the_worst_of_its_findings(manifest):
-    results = {"a": {"f": {"applicable": True, "deny": [{"msg": "x"}]},
-                     "p": {"applicable": True},
-                     "n": {"applicable": False}}}
+    results = {
+        "a": {
+            "f": {"applicable": True, "deny": [{"msg": "x"}]},
+            "p": {"applicable": True},
+            "n": {"applicable": False},
+        }
+    }
     found = findings_for(
-        results, manifest,
+        results,
+        manifest,
         rule("A-1", "a.f", controls=("UK-GDPR:Art.35", "ISO42001:A.5.2")),
         rule("A-2", "a.p", controls=("ISO42001:A.5.2", "ISO42001:A.6.1.2")),
         rule("A-3", "a.n", controls=("EU-AI-ACT:Art.27",)),

@@ -70,7 +70,8 @@ def test_decode_understands_byte_order_marks(content, text):
 
 
 @pytest.mark.parametrize(
-    ("content", "message"), [(b"\xff\xfe\x00", "UTF-16"), (b"ok\x00", "NUL"), (b"\xc3\x28", "UTF-8")]
+    ("content", "message"),
+    [(b"\xff\xfe\x00", "UTF-16"), (b"ok\x00", "NUL"), (b"\xc3\x28", "UTF-8")],
 )
 def test_decode_refuses_binary_and_invalid_text(content, message):
     with pytest.raises(ParseError, match=message):

@@ -82,7 +82,7 @@ def test_digest_changes_with_any_policy_byte(tmp_path):
 
 
 def test_empty_or_missing_policy_dirs_are_errors(tmp_path):
-    with pytest.raises(PolicyError, match="no .rego"):
+    with pytest.raises(PolicyError, match=r"no \.rego"):
         load_policies(tmp_path)
     with pytest.raises(PolicyError, match="not found"):
         load_policies(tmp_path / "absent")

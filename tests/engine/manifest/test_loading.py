@@ -89,5 +89,5 @@ def test_locate_accepts_a_folder_or_the_file(tmp_path, minimal_manifest):
     (tmp_path / "ai-manifest.yaml").write_text(minimal_manifest)
     assert locate_manifest(tmp_path) == tmp_path / "ai-manifest.yaml"
     assert locate_manifest(tmp_path / "ai-manifest.yaml") == tmp_path / "ai-manifest.yaml"
-    with pytest.raises(ManifestError, match="no ai-manifest.yaml"):
+    with pytest.raises(ManifestError, match=r"no ai-manifest\.yaml"):
         locate_manifest(tmp_path / "elsewhere")

@@ -1,0 +1,216 @@
+"""The command line as users and CI run it: a real `ai-assure` process, its exit code, its
+stdout and stderr. Every error path ends in exit 2 with one clear message and no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+AS_OF = ["--as-of", "2026-11-26"]
+
+
+def ai_assure(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from engine.cli import main; main()", *map(str, args)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+
+
+def assert_clean_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for fragment in fragments:
+        assert fragment in result.stderr
+
+
+EVIDENCE = {
+    "docs/model-card.md": "---\nlicense: mit\n---\n# Model card\n",
+    "sbom.cdx.json": json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "components": []}),
+}
+
+
+@pytest.fixture
+def system(make_repo) -> Path:
+    return make_repo(files=EVIDENCE)
+
+
+def test_check_reports_as_json_with_the_contracted_shape(system):
+    result = ai_assure("check", system, *AS_OF, "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["schema"] == "ai-assure/report/v1"
+    assert report["system"] == {"id": "tiny-search", "name": "Tiny Search"}
+    assert report["as_of"] == "2026-11-26"
+    assert report["tier"]["level"] == "minimal"
+    assert report["policy"]["digest"].startswith("sha256:")
+    assert {e["path"] for e in report["evidence"]} == {"docs/model-card.md", "sbom.cdx.json"}
+    assert result.returncode == {"pass": 0, "fail": 1}[report["verdict"]]
+
+
+def test_same_inputs_give_byte_identical_reports(system, tmp_path):
+    outputs = []
+    for run in range(2):
+        folder = tmp_path / f"run{run}"
+        folder.mkdir()
+        specs = [f"{fmt}={folder / fmt}" for fmt in ("json", "sarif", "junit", "gitlab")]
+        ai_assure("check", system, *AS_OF, *[arg for s in specs for arg in ("--format", s)])
+        outputs.append(
+            {fmt: (folder / fmt).read_bytes() for fmt in ("json", "sarif", "junit", "gitlab")}
+        )
+    assert outputs[0] == outputs[1]
+    assert all(outputs[0].values())
+
+
+def test_several_formats_go_to_their_own_files(system, tmp_path):
+    result = ai_assure(
+        "check",
+        system,
+        *AS_OF,
+        "--format",
+        "text",
+        "--format",
+        f"sarif={tmp_path / 'r.sarif'}",
+        "--format",
+        f"junit={tmp_path / 'r.xml'}",
+    )
+    assert "ai-assure:" in result.stdout
+    assert json.loads((tmp_path / "r.sarif").read_text())["version"] == "2.1.0"
+    assert (tmp_path / "r.xml").read_text().lstrip().startswith("<?xml")
+
+
+def test_a_missing_evidence_file_is_a_finding_not_a_crash(make_repo):
+    repo = make_repo(files={"docs/model-card.md": "# card\n"})
+    result = ai_assure("check", repo, *AS_OF, "--format", "json")
+    report = json.loads(result.stdout)
+    [sbom] = [e for e in report["evidence"] if e["kind"] == "sbom"]
+    assert sbom["status"] == "missing"
+    failing = [f for f in report["findings"] if f["status"] == "fail"]
+    assert any("sbom.cdx.json" in f["message"] for f in failing)
+    assert result.returncode == 1
+
+
+def test_unparseable_evidence_is_a_finding(make_repo):
+    repo = make_repo(files={**EVIDENCE, "sbom.cdx.json": '{"bomFormat": "CycloneDX",}'})
+    report = json.loads(ai_assure("check", repo, *AS_OF, "--format", "json").stdout)
+    [sbom] = [e for e in report["evidence"] if e["kind"] == "sbom"]
+    assert sbom["status"] == "invalid" and sbom["errors"]
+    assert any("sbom.cdx.json" in f["message"] for f in report["findings"] if f["status"] == "fail")
+
+
+def test_malformed_yaml_is_exit_2_with_file_and_line(make_repo, minimal_manifest):
+    repo = make_repo(minimal_manifest.replace("kind: AISystem", "kind: [AISystem"))
+    assert_clean_error(ai_assure("check", repo), "ai-manifest.yaml:")
+
+
+def test_an_unknown_key_is_exit_2_naming_it(make_repo, minimal_manifest):
+    repo = make_repo(minimal_manifest.replace("  purpose:", "  purpos:"))
+    assert_clean_error(ai_assure("check", repo), "ai-manifest.yaml:13: system.purpos: unknown key")
+
+
+def test_no_manifest_is_exit_2(tmp_path):
+    assert_clean_error(ai_assure("check", tmp_path), "no ai-manifest.yaml")
+
+
+@pytest.mark.parametrize("declared", ["../outside.json", "/etc/passwd", "docs/link.json"])
+def test_evidence_outside_the_repository_is_exit_2_and_never_read(
+    tmp_path, make_repo, minimal_manifest, declared
+):
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"secret": true}')
+    repo = make_repo(minimal_manifest.replace("[sbom.cdx.json]", f"[{declared}]"))
+    (repo / "docs").mkdir(exist_ok=True)
+    os.symlink(outside, repo / "docs" / "link.json")
+    result = ai_assure("check", repo, "--format", "json")
+    assert_clean_error(result, declared)
+    assert "secret" not in result.stdout
+    assert json.loads(result.stdout)["verdict"] == "error"
+
+
+def test_a_policy_that_does_not_compile_is_exit_2(system, tmp_path):
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    (policies / "main.rego").write_text("package ai_assure.main\n\nresult := := 1\n")
+    assert_clean_error(ai_assure("check", system, "--policy-dir", policies), "policy")
+
+
+def test_a_policy_runtime_error_is_exit_2(system, tmp_path):
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    (policies / "main.rego").write_text(
+        'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": 1 / 0}\n'
+    )
+    assert_clean_error(ai_assure("check", system, "--policy-dir", policies), "divide by zero")
+
+
+def test_an_unwritable_report_is_exit_2_and_leaves_nothing_behind(system, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = ai_assure("check", system, "--format", f"json={locked / 'report.json'}")
+        if os.geteuid() == 0:
+            pytest.skip("root ignores directory permissions")
+        assert_clean_error(result, "cannot write")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_a_report_into_a_missing_folder_is_exit_2(system, tmp_path):
+    result = ai_assure("check", system, "--format", f"json={tmp_path / 'no' / 'such' / 'r.json'}")
+    assert_clean_error(result, "cannot write")
+
+
+def test_bad_options_are_usage_errors(system):
+    assert_clean_error(ai_assure("check", system, "--format", "pdf"), "unknown format")
+    assert_clean_error(ai_assure("check", system, "--as-of", "26/11/2026"), "YYYY-MM-DD")
+    assert_clean_error(ai_assure("check", system, "--fail-on", "severe"))
+
+
+def test_validate_is_quiet_on_success_and_precise_on_failure(system, make_repo, minimal_manifest):
+    ok = ai_assure("validate", system)
+    assert ok.returncode == 0 and "valid (tiny-search)" in ok.stdout
+    broken = make_repo(minimal_manifest.replace("type: in-house", "type: homemade"), name="b")
+    assert_clean_error(ai_assure("validate", broken), "models.0.type")
+
+
+def test_schema_prints_the_json_schema():
+    schema = json.loads(ai_assure("schema").stdout)
+    assert schema["title"] == "ai-assure AI system manifest"
+    assert schema["additionalProperties"] is False
+
+
+def test_explain_names_controls_and_the_fix():
+    rule_id = ai_assure("policy", "list").stdout.split("\t", 1)[0]
+    result = ai_assure("explain", rule_id)
+    assert result.returncode == 0
+    assert "controls:" in result.stdout and "fix:" in result.stdout
+
+
+def test_explain_an_unknown_rule_is_exit_2():
+    assert_clean_error(ai_assure("explain", "NOPE-999"), "no rule 'NOPE-999'")
+
+
+def test_policy_test_runs_the_bundled_rego_tests():
+    result = ai_assure("policy", "test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " passed, 0 failed" in result.stdout
+
+
+def test_every_subcommand_has_help():
+    for command in (
+        ["check"],
+        ["validate"],
+        ["schema"],
+        ["explain"],
+        ["controls"],
+        ["policy", "list"],
+        ["policy", "test"],
+    ):
+        result = ai_assure(*command, "--help")
+        assert result.returncode == 0 and "Usage:" in result.stdout
