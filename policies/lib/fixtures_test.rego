@@ -1,0 +1,186 @@
+# Test fixtures shared by the Rego unit tests (loaded only with the tests).
+#
+# A test binds a fixture to a local variable and then replaces one part of the input
+# at a time:
+#
+#     m := fx.put(fx.manifest, ["metadata", "owner", "team"], "")
+#     ev := fx.evidence
+#     ctx := fx.context
+#     findings := owner.deny with input.manifest as m with input.evidence as ev with input.context as ctx
+#
+# Two regopy limits shape this style (OPA accepts both forms): `with input as {...}`
+# fails when the rule under test calls a builtin on the input, and
+# `with input.x as <rule reference>` is undefined, so bind the value to a local first.
+package ai_assure.lib.fixtures_test
+
+import rego.v1
+
+context := {"as_of": "2026-11-26", "repo": "example", "commit": null}
+
+# put(doc, path, value): doc with the object member at path (an array of keys and
+# indexes) set to value. Paths are arrays, not "/a/b" strings: regopy's json.patch
+# mishandles pointer strings that are computed or passed as arguments.
+put(doc, path, value) := json.patch(doc, [{"op": "add", "path": path, "value": value}])
+
+remove(doc, path) := json.patch(doc, [{"op": "remove", "path": path}])
+
+# --- evidence items -----------------------------------------------------------------
+
+sha := "9f2b5c1e0d4a7b3c6e8f1a2d5c7b9e0f3a6d8c1b4e7f0a3d6c9b2e5f8a1d4c7b"
+
+item(kind, path, facts) := {
+	"kind": kind, "declared": path, "path": path, "sha256": sha, "size": 2048,
+	"format": "fixture", "status": "ok", "errors": [], "facts": facts,
+}
+
+missing(kind, path) := {
+	"kind": kind, "declared": path, "path": path, "sha256": null, "size": null,
+	"format": null, "status": "missing", "errors": [], "facts": {},
+}
+
+invalid(kind, path, errors) := {
+	"kind": kind, "declared": path, "path": path, "sha256": sha, "size": 12,
+	"format": null, "status": "invalid", "errors": errors, "facts": {},
+}
+
+model_card_facts := {
+	"name": "risk-scorer", "license": "other", "base_model": null,
+	"sections": ["evaluation", "intended_use", "limitations", "model_details", "training_data"],
+	"metrics": [{"type": "auc", "value": 0.78, "dataset": "holdout-2025"}],
+	"datasets": ["case-extract"], "metadata_keys": ["license", "tags"],
+}
+
+sbom_facts := {
+	"spec_version": "1.6", "component_count": 2,
+	"components": [
+		{"name": "risk-scorer", "version": "2.3.1", "type": "machine-learning-model", "licenses": [], "hashes": [], "purl": null, "has_model_card": true},
+		{"name": "scikit-learn", "version": "1.5.2", "type": "library", "licenses": ["BSD-3-Clause"], "hashes": [], "purl": "pkg:pypi/scikit-learn@1.5.2", "has_model_card": false},
+	],
+	"ml_models": ["risk-scorer"], "datasets": [],
+}
+
+assessment_facts := {
+	"status": "approved", "approved_by": "Data Protection Officer", "approved_on": "2026-05-01",
+	"review_by": "2027-05-01", "dpo_consulted": true, "processing": "Scores case records.",
+	"necessity_and_proportionality": "Needed to prioritise supervision.",
+	"risks": [{"id": "D1"}], "measures": [{"id": "M1"}], "missing_fields": [],
+}
+
+evaluation_facts := {
+	"date": "2026-10-01", "tool": "ai-assure",
+	"metrics": [{"name": "auc", "value": 0.78, "threshold": 0.7, "direction": "higher", "group": null, "passed": true}],
+	"failed_metrics": [], "tests": {"total": 0, "passed": 0, "failed": 0}, "categories": [],
+}
+
+red_team_facts := {
+	"date": "2026-10-20", "tool": "promptfoo", "metrics": [], "failed_metrics": [],
+	"tests": {"total": 120, "passed": 120, "failed": 0},
+	"categories": ["pii-leak", "prompt-injection"],
+}
+
+supplier_facts := {
+	"supplier": "Example Models Ltd", "models": ["example-llm"], "assessed_on": "2026-06-01",
+	"assessed_by": "Commercial Assurance", "data_residency": "UK",
+	"training_data_provenance": "Summary published by the supplier.",
+	"incident_notification_hours": 24, "audit_rights": true, "missing_fields": [],
+}
+
+document_facts := {"headings": ["Overview", "Metrics", "Escalation"], "words": 640, "front_matter": {}}
+
+no_evidence := {
+	"atrs_record": [], "datasheets": [], "dpia": [], "evaluations": [], "fria": [],
+	"incident_response": [], "model_cards": [], "monitoring_plan": [], "red_team": [],
+	"sbom": [], "supplier_assessments": [],
+}
+
+# --- a complete, compliant high-risk system (Annex III point 8, personal data) -------
+
+manifest := {
+	"apiVersion": "ai-assure/v1",
+	"kind": "AISystem",
+	"metadata": {
+		"id": "risk-tool", "name": "Risk Tool",
+		"owner": {"team": "Risk Tools", "senior_responsible_owner": "Deputy Director Risk", "contact": "risk-tools@example.gov.uk"},
+		"lifecycle_stage": "private-beta",
+	},
+	"system": {
+		"description": "Suggests a supervision level.", "purpose": "Decision support.",
+		"users": ["probation practitioners"], "affected_persons": ["people on probation"],
+		"deployment": "internal", "decision_role": "decision-support",
+		"human_oversight": {"mode": "human-in-the-loop", "description": "A practitioner reviews every suggestion."},
+		"interacts_with_public": false, "generates_synthetic_content": false,
+	},
+	"classification": {
+		"eu_ai_act": {
+			"role": "deployer", "annex_iii_areas": ["administration_of_justice"], "prohibited_practices": [],
+			"profiling_of_natural_persons": true, "art_6_3_exemption": null, "general_purpose_ai": false,
+		},
+		"uk_gdpr": {"personal_data": true, "special_category_data": false, "solely_automated_decision": false},
+	},
+	"models": [{
+		"name": "risk-scorer", "version": "2.3.1", "type": "in-house", "task": "classification",
+		"provider": null, "model_card": "docs/model-card.md", "licence": "proprietary",
+	}],
+	"data": {"datasets": [{"name": "case-extract", "personal_data": true, "source": "internal", "datasheet": "docs/datasheet.md"}]},
+	"evidence": {
+		"sbom": ["sbom.cdx.json"], "dpia": "docs/dpia.yaml", "fria": "docs/fria.yaml",
+		"evaluations": ["reports/eval.json"], "monitoring_plan": "docs/monitoring.md",
+		"incident_response": "docs/incident-response.md",
+	},
+	"risks": [{
+		"id": "R-001", "title": "Scores are less accurate for some groups", "category": "bias",
+		"likelihood": 3, "impact": 4, "controls": ["ISO42001:A.7.4"], "owner": "Head of Data Science",
+		"treatment": "mitigate", "actions": [{"description": "Quarterly fairness review", "due": "2027-03-31", "status": "open"}],
+		"residual": {"likelihood": 2, "impact": 3},
+	}],
+	"exceptions": [],
+}
+
+evidence := {
+	"atrs_record": [], "datasheets": [item("datasheets", "docs/datasheet.md", document_facts)],
+	"dpia": [item("dpia", "docs/dpia.yaml", assessment_facts)],
+	"evaluations": [item("evaluations", "reports/eval.json", evaluation_facts)],
+	"fria": [item("fria", "docs/fria.yaml", assessment_facts)],
+	"incident_response": [item("incident_response", "docs/incident-response.md", document_facts)],
+	"model_cards": [item("model_cards", "docs/model-card.md", model_card_facts)],
+	"monitoring_plan": [item("monitoring_plan", "docs/monitoring.md", document_facts)],
+	"red_team": [], "sbom": [item("sbom", "sbom.cdx.json", sbom_facts)], "supplier_assessments": [],
+}
+
+# --- a minimal-risk internal tool (no personal data, no public) ----------------------
+
+minimal_manifest := json.patch(manifest, [
+	{"op": "replace", "path": ["classification", "eu_ai_act", "annex_iii_areas"], "value": []},
+	{"op": "replace", "path": ["classification", "eu_ai_act", "profiling_of_natural_persons"], "value": false},
+	{"op": "replace", "path": ["classification", "uk_gdpr", "personal_data"], "value": false},
+	{"op": "replace", "path": ["data", "datasets", 0, "personal_data"], "value": false},
+	{"op": "replace", "path": ["system", "decision_role"], "value": "information-retrieval"},
+	{"op": "replace", "path": ["risks"], "value": []},
+])
+
+# --- a public chatbot on a third-party foundation model (Art. 50, limited) -----------
+
+genai_manifest := json.patch(minimal_manifest, [
+	{"op": "replace", "path": ["system", "deployment"], "value": "public-facing"},
+	{"op": "replace", "path": ["system", "decision_role"], "value": "content-generation"},
+	{"op": "replace", "path": ["system", "interacts_with_public"], "value": true},
+	{"op": "replace", "path": ["system", "generates_synthetic_content"], "value": true},
+	{"op": "add", "path": ["system", "transparency_notice"], "value": "You are chatting with an AI assistant. Answers can be wrong."},
+	{"op": "replace", "path": ["models", 0], "value": {
+		"name": "example-llm", "version": "2026-05", "type": "foundation-model", "task": "text-generation",
+		"provider": "Example Models Ltd", "model_card": "docs/supplier-model-card.md", "licence": "commercial",
+	}},
+	{"op": "add", "path": ["evidence", "red_team"], "value": ["reports/redteam.json"]},
+	{"op": "add", "path": ["evidence", "supplier_assessments"], "value": ["suppliers/example-models.yaml"]},
+	{"op": "remove", "path": ["evidence", "dpia"]},
+	{"op": "remove", "path": ["evidence", "fria"]},
+])
+
+genai_evidence := json.patch(evidence, [
+	{"op": "replace", "path": ["model_cards", 0], "value": item("model_cards", "docs/supplier-model-card.md", json.patch(model_card_facts, [{"op": "replace", "path": ["name"], "value": "example-llm"}]))},
+	{"op": "replace", "path": ["sbom", 0, "facts", "ml_models"], "value": ["example-llm"]},
+	{"op": "replace", "path": ["red_team"], "value": [item("red_team", "reports/redteam.json", red_team_facts)]},
+	{"op": "replace", "path": ["supplier_assessments"], "value": [item("supplier_assessments", "suppliers/example-models.yaml", supplier_facts)]},
+	{"op": "replace", "path": ["dpia"], "value": []},
+	{"op": "replace", "path": ["fria"], "value": []},
+])

@@ -1,0 +1,32 @@
+# The single entry point every evaluator queries: data.ai_assure.main.result.
+#
+# rules is {domain: {name: {"applicable", "deny", "warn"}}} for every package
+# ai_assure.rules.<domain>.<name>; test packages (named *_test) are left out, so the
+# result is the same whether or not the tests were loaded. `applicable` is passed on as
+# the rule defined it (null when undefined): the engine turns anything but a boolean into
+# an error finding, so a rule that silently stops deciding fails the gate, never passes.
+package ai_assure.main
+
+import rego.v1
+
+import data.ai_assure.classification
+
+result := {
+	"tier": classification.tier,
+	"reasons": sort([r | some r in classification.reasons]),
+	"rules": rules,
+}
+
+rules := {domain: packages |
+	some domain, group in data.ai_assure.rules
+	packages := {name: _outcome(pkg) |
+		some name, pkg in group
+		not endswith(name, "_test")
+	}
+}
+
+_outcome(pkg) := {
+	"applicable": object.get(pkg, "applicable", null),
+	"deny": object.get(pkg, "deny", set()),
+	"warn": object.get(pkg, "warn", set()),
+}

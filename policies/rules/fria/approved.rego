@@ -1,0 +1,58 @@
+# METADATA
+# title: A fundamental rights impact assessment is approved before deployment
+# description: >-
+#   EU AI Act Art. 27 requires deployers that are bodies governed by public law, or
+#   that provide public services, to assess the impact on fundamental rights before
+#   using a high-risk Annex III system (all points except 2, critical infrastructure).
+#   Applies to high-risk Annex III systems whose EU AI Act role is deployer.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+#     description: Regulation (EU) 2024/1689 (AI Act), Article 27
+# custom:
+#   id: FRIA-001
+#   severity: high
+#   controls: ["EU-AI-ACT:Art.27", "ISO42001:A.5.4", "ISO42001:A.5.5", "NIST-AI-RMF:MAP-5.1", "UK-AI-PLAYBOOK:P2"]
+#   remediation: Carry out the FRIA (process, period and frequency of use, affected people, risks of harm, oversight, complaint and redress), have it approved, and list it under evidence.fria.
+package ai_assure.rules.fria.approved
+
+import rego.v1
+
+import data.ai_assure.classification
+import data.ai_assure.lib.evidence
+import data.ai_assure.lib.util
+
+default applicable := false
+
+applicable if {
+	classification.annex_iii_high
+	util.manifest(["classification", "eu_ai_act", "role"]) == "deployer"
+	count(classification.annex_iii_points - {2}) + count(classification.unknown_annex_iii_areas) > 0
+}
+
+deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
+	applicable
+	not evidence.declared("fria")
+	msg := "The system is a high-risk Annex III system used by a deployer but no fundamental rights impact assessment is declared: complete one and set evidence.fria"
+}
+
+deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
+	applicable
+	evidence.declared("fria")
+	not evidence.usable("fria")
+	msg := concat("", ["The FRIA cannot be used: ", evidence.problems("fria")])
+}
+
+deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+	applicable
+	some item in evidence.ok("fria")
+	status := evidence.fact(item, "status")
+	status != "approved"
+	msg := util.msg(["The FRIA ", item.path, " has status ", status, ": it must be approved before the system is used"])
+}
+
+deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+	applicable
+	some item in evidence.ok("fria")
+	util.blank(evidence.fact(item, "approved_by"))
+	msg := util.msg(["The FRIA ", item.path, " does not record who approved it (approved_by)"])
+}

@@ -1,0 +1,71 @@
+package ai_assure.rules.supplier.assessment_test
+
+import rego.v1
+
+import data.ai_assure.lib.fixtures_test as fx
+import data.ai_assure.rules.supplier.assessment
+
+test_assessed_supplier_passes if {
+	m := fx.genai_manifest
+	ev := fx.genai_evidence
+	ctx := fx.context
+	assessment.applicable with input.manifest as m
+	count(assessment.deny) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx
+	count(assessment.warn) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx
+}
+
+test_in_house_models_are_not_applicable if {
+	m := fx.manifest
+	not assessment.applicable with input.manifest as m
+}
+
+test_model_not_named_in_any_assessment_is_denied if {
+	m := fx.genai_manifest
+	ev := fx.put(fx.genai_evidence, ["supplier_assessments", 0, "facts", "models"], ["another-model"])
+	ctx := fx.context
+	findings := assessment.deny with input.manifest as m with input.evidence as ev with input.context as ctx
+	count(findings) == 1
+	some f in findings
+	f.path == ["models", 0]
+	contains(f.msg, "Model example-llm (foundation-model from Example Models Ltd) is not covered")
+}
+
+test_unreadable_assessment_does_not_cover if {
+	m := fx.genai_manifest
+	ev := fx.put(fx.genai_evidence, ["supplier_assessments"], [fx.missing("supplier_assessments", "suppliers/example-models.yaml")])
+	ctx := fx.context
+	count(assessment.deny) == 1 with input.manifest as m with input.evidence as ev with input.context as ctx
+}
+
+test_weak_terms_and_stale_assessment_warn if {
+	m := fx.genai_manifest
+	ev := json.patch(fx.genai_evidence, [
+		{"op": "replace", "path": ["supplier_assessments", 0, "facts", "audit_rights"], "value": false},
+		{"op": "replace", "path": ["supplier_assessments", 0, "facts", "incident_notification_hours"], "value": 96},
+		{"op": "replace", "path": ["supplier_assessments", 0, "facts", "assessed_on"], "value": "2025-11-25"},
+		{"op": "replace", "path": ["supplier_assessments", 0, "facts", "missing_fields"], "value": ["data_residency"]},
+	])
+	ctx := fx.context
+	findings := assessment.warn with input.manifest as m with input.evidence as ev with input.context as ctx
+	count(findings) == 4
+	msgs := concat("\n", [f.msg | some f in findings])
+	contains(msgs, "records no audit rights")
+	contains(msgs, "within 72 hours (recorded: 96)")
+	contains(msgs, "was made on 2025-11-25, not within the 12 months")
+	contains(msgs, "leaves these fields empty: data_residency")
+}
+
+test_assessment_exactly_a_year_old_is_current if {
+	m := fx.genai_manifest
+	ev := fx.put(fx.genai_evidence, ["supplier_assessments", 0, "facts", "assessed_on"], "2025-11-26")
+	ctx := fx.context
+	count(assessment.warn) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx
+}
+
+test_unnamed_provider_is_worded if {
+	m := fx.remove(fx.genai_manifest, ["models", 0, "provider"])
+	ev := fx.put(fx.genai_evidence, ["supplier_assessments"], [])
+	findings := assessment.deny with input.manifest as m with input.evidence as ev
+	some f in findings
+	contains(f.msg, "(foundation-model from an unnamed provider)")
+}
