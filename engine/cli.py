@@ -106,6 +106,8 @@ def check(
     _emit(report, outputs)
     for message in report.errors:
         click.echo(f"ai-assure: error: {message}", err=True)
+    for finding in (f for f in report.findings if f.status == "error"):
+        click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
     sys.exit(EXIT_CODES[report.verdict])
 
 

@@ -1,8 +1,8 @@
 """`ai-assure policy test`: run Rego unit tests with the embedded evaluator.
 
 Same convention as `opa test`: every rule named `test_*` in a `*_test.rego` module must
-evaluate to `true`. All modules are compiled once into a bundle with every test as an
-entrypoint (rego-cpp recompiles on each plain query, which made a run minutes long), then
+evaluate to `true`. Each test module is compiled once into a bundle with its tests as
+entrypoints (rego-cpp recompiles on every plain query, which made a run take minutes), then
 each test is evaluated on its own, so one failing test never hides another.
 """
 
@@ -27,9 +27,15 @@ class PolicyTestResult:
     detail: str = ""
 
 
-def discover_tests(directory: Path) -> list[tuple[str, str]]:
-    """(package, test name) for every test rule, sorted and without repeats."""
-    found: set[tuple[str, str]] = set()
+@dataclass(frozen=True)
+class _TestModule:
+    path: Path
+    package: str
+    tests: tuple[str, ...]
+
+
+def _test_modules(directory: Path) -> list[_TestModule]:
+    modules = []
     for path in rego_files(directory, tests=True):
         if not is_test_module(path):
             continue
@@ -37,25 +43,44 @@ def discover_tests(directory: Path) -> list[tuple[str, str]]:
         package = package_of(source)
         if package is None:
             raise PolicyError(f"{path}: no package declaration")
-        found.update((package, name) for name in _TEST_RULE.findall(source))
+        tests = tuple(sorted(set(_TEST_RULE.findall(source))))
+        modules.append(_TestModule(path, package, tests))
+    return modules
+
+
+def discover_tests(directory: Path) -> list[tuple[str, str]]:
+    """(package, test name) for every test rule, sorted and without repeats."""
+    found = {(m.package, name) for m in _test_modules(directory) for name in m.tests}
     return sorted(found)
 
 
 def run_policy_tests(directory: Path) -> list[PolicyTestResult]:
+    """Every test, module by module: a fresh interpreter per test module holding the policies,
+    the shared fixture modules (test modules without tests) and that module. One interpreter
+    for everything peaked above 4 GB, because rego-cpp copies each rule a `with` reaches."""
+    modules = _test_modules(directory)
+    shared = [path for path in rego_files(directory) if not is_test_module(path)]
+    shared += [m.path for m in modules if not m.tests]
+    results: list[PolicyTestResult] = []
+    with stdout_to_stderr():
+        for module in (m for m in modules if m.tests):
+            results.extend(_run_module(directory, [*shared, module.path], module))
+    return sorted(results, key=lambda r: (r.package, r.name))
+
+
+def _run_module(directory: Path, paths: list[Path], module: _TestModule) -> list[PolicyTestResult]:
     import regopy
 
-    tests = discover_tests(directory)
-    with stdout_to_stderr():
-        interpreter = regopy.Interpreter()
-        interpreter.strict_built_in_errors = True
-        entrypoints = [_entrypoint(package, name) for package, name in tests]
-        try:
-            for path in rego_files(directory, tests=True):
-                interpreter.add_module(path.relative_to(directory).as_posix(), path.read_text())
-            bundle = interpreter.build(None, entrypoints) if entrypoints else None
-        except regopy.RegoError as exc:
-            raise PolicyError(f"policy error: {exc}") from None
-        return [_run_one(interpreter, bundle, package, name) for package, name in tests]
+    interpreter = regopy.Interpreter()
+    interpreter.strict_built_in_errors = True
+    entrypoints = [_entrypoint(module.package, name) for name in module.tests]
+    try:
+        for path in paths:
+            interpreter.add_module(path.relative_to(directory).as_posix(), path.read_text())
+        bundle = interpreter.build(None, entrypoints)
+    except regopy.RegoError as exc:
+        raise PolicyError(f"{module.path.name}: policy error: {exc}") from None
+    return [_run_one(interpreter, bundle, module.package, name) for name in module.tests]
 
 
 def _entrypoint(package: str, name: str) -> str:

@@ -100,6 +100,9 @@ class UKGDPR(_Strict):
     personal_data: bool = False
     special_category_data: bool = False
     solely_automated_decision: bool = False
+    art_22_exception: Literal["contract", "authorised-by-law", "explicit-consent"] | None = Field(
+        None, description="The UK GDPR Art. 22(2) ground for a solely automated decision."
+    )
 
 
 class Classification(_Strict):

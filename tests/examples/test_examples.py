@@ -1,0 +1,75 @@
+"""The shipped examples are real systems with known outcomes, and their reports are accepted
+by the consumers' own schemas (GitHub code scanning's SARIF, the strict JUnit XSD)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from engine.check import CheckOptions, run_check
+from engine.reporters import get_reporter
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+AS_OF = dt.date(2026, 11, 26)
+
+EXPECTED = {
+    "probation-risk-assistant": ("high", "fail"),
+    "public-llm-assistant": ("limited", "pass"),
+    "document-search": ("minimal", "pass"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def example(request):
+    report = run_check(EXAMPLES / request.param, CheckOptions(as_of=AS_OF))
+    return request.param, report
+
+
+def test_each_example_gets_its_expected_tier_and_verdict(example):
+    name, report = example
+    assert report.errors == []
+    assert (report.tier.level, report.verdict) == EXPECTED[name]
+    assert all(item.status == "ok" for item in report.evidence), report.evidence
+
+
+def test_the_high_risk_example_fails_on_real_gaps_only(example):
+    name, report = example
+    failed = [f for f in report.findings if f.status == "fail"]
+    if name == "probation-risk-assistant":
+        assert 1 <= len(failed) <= 4
+        assert any("UK-GDPR:Art.35" in f.controls for f in failed)
+    else:
+        assert not [f for f in failed if f.severity in ("critical", "high")]
+
+
+def test_every_example_finding_is_located_in_its_manifest(example):
+    name, report = example
+    for finding in report.findings:
+        assert finding.location.path == f"examples/{name}/ai-manifest.yaml"
+        assert finding.location.line >= 1
+
+
+def test_sarif_is_valid_against_both_schemas(example, shared_dir):
+    import jsonschema
+
+    _, report = example
+    sarif = json.loads(get_reporter("sarif").render(report))
+    schemas = shared_dir / "reference" / "schemas"
+    oasis = json.loads((schemas / "sarif-schema-2.1.0.oasis-errata01.json").read_text())
+    codeql = json.loads((schemas / "sarif-schema-2.1.0.codeql-action-2020-12.json").read_text())
+    jsonschema.Draft4Validator(oasis).validate(sarif)
+    jsonschema.Draft202012Validator(codeql).validate(sarif)
+    assert all(result["locations"] for result in sarif["runs"][0]["results"])
+
+
+def test_junit_is_valid_against_the_strict_xsd(example, shared_dir):
+    import xmlschema
+
+    _, report = example
+    xsd = xmlschema.XMLSchema(
+        str(shared_dir / "reference" / "schemas" / "junit-10.jenkins-xunit.xsd")
+    )
+    xsd.validate(get_reporter("junit").render(report))

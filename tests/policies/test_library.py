@@ -1,0 +1,65 @@
+"""The bundled policy library keeps the rule contract (DESIGN.md contract 3)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from engine.catalogue import load_catalogue
+from engine.policies import bundled_policy_dir, load_policies, package_of, rego_files
+from engine.policy_tests import discover_tests, run_policy_tests
+
+POLICIES = load_policies()
+RULE_IDS = [rule.id for rule in POLICIES.rules]
+
+
+def test_the_library_has_rules_for_the_slice():
+    assert len(POLICIES.rules) >= 8
+    domains = {rule.domain for rule in POLICIES.rules}
+    assert len(domains) >= 5
+
+
+def test_every_rego_unit_test_passes_on_the_embedded_evaluator():
+    results = run_policy_tests(bundled_policy_dir())
+    failures = [f"{r.package}.{r.name}: {r.detail}" for r in results if not r.passed]
+    assert results and not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_control_a_rule_names_is_in_the_catalogue(rule_id):
+    catalogue = load_catalogue()
+    rule = POLICIES.rule(rule_id)
+    assert rule.controls
+    assert [c for c in rule.controls if c not in catalogue] == []
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_rule_is_documented_and_linked(rule_id):
+    rule = POLICIES.rule(rule_id)
+    assert rule.description and rule.remediation
+    assert rule.related_resources and rule.related_resources[0].startswith("https://")
+    assert re.fullmatch(r"[A-Z]+-\d{3}", rule.id)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_rule_has_its_own_tests(rule_id):
+    rule = POLICIES.rule(rule_id)
+    tests = [
+        name
+        for package, name in discover_tests(bundled_policy_dir())
+        if package == rule.package + "_test"
+    ]
+    assert len(tests) >= 2, f"{rule.package} needs a passing and a failing case"
+
+
+def test_one_check_per_package_and_rego_v1():
+    packages = []
+    for path in rego_files(bundled_policy_dir(), tests=True):
+        source = path.read_text()
+        packages.append(package_of(source))
+        assert "time.now_ns" not in source, f"{path.name}: dates come from input.context.as_of"
+        assert not re.search(r"\bhttp\.send|\bnet\.|rego\.metadata|json\.match_schema", source), (
+            path
+        )
+    assert len(packages) == len(set(packages))
