@@ -8,9 +8,8 @@ one module and one line here.
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from adapters.interface import Adapter, Parsed
+from engine.registry import load_class
 
 REGISTRY: dict[str, str] = {
     "model_cards": "adapters.model_card:ModelCardAdapter",
@@ -31,11 +30,7 @@ KINDS: tuple[str, ...] = tuple(REGISTRY)
 
 def adapter_class(kind: str) -> type[Adapter]:
     """The adapter class for `kind`; `KeyError` naming the known kinds otherwise."""
-    try:
-        module_name, class_name = REGISTRY[kind].split(":")
-    except KeyError:
-        raise KeyError(f"unknown evidence kind {kind!r} (known: {', '.join(KINDS)})") from None
-    adapter: type[Adapter] = getattr(import_module(module_name), class_name)
+    adapter: type[Adapter] = load_class(REGISTRY, kind, "evidence kind")
     return adapter
 
 

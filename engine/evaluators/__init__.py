@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-
 from engine.evaluators.interface import EvaluationError, Evaluator
+from engine.registry import load_class
 
 EVALUATORS: dict[str, str] = {
     "embedded": "engine.evaluators.embedded:EmbeddedEvaluator",
@@ -13,11 +12,10 @@ EVALUATORS: dict[str, str] = {
 __all__ = ["EVALUATORS", "EvaluationError", "Evaluator", "get_evaluator"]
 
 
-def get_evaluator(name: str) -> Evaluator:
+def get_evaluator(name: str, **options: object) -> Evaluator:
+    """The evaluator registered as `name`, constructed with `options`."""
     try:
-        module_name, class_name = EVALUATORS[name].split(":")
-    except KeyError:
-        raise EvaluationError(
-            f"unknown evaluator {name!r}; choose from {sorted(EVALUATORS)}"
-        ) from None
-    return getattr(importlib.import_module(module_name), class_name)()
+        evaluator_class = load_class(EVALUATORS, name, "evaluator")
+    except KeyError as exc:
+        raise EvaluationError(exc.args[0]) from None
+    return evaluator_class(**options)

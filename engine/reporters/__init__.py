@@ -7,9 +7,10 @@ Adding a format means adding one module and one line to `REPORTERS`.
 
 from __future__ import annotations
 
-from importlib import import_module
 from inspect import signature
 from typing import TYPE_CHECKING, Any
+
+from engine.registry import load_class
 
 if TYPE_CHECKING:
     from engine.reporters.interface import Reporter
@@ -36,11 +37,8 @@ def get_reporter(name: str, **options: Any) -> Reporter:
     Raises `ValueError` naming the known formats when `name` is not registered.
     """
     try:
-        target = REPORTERS[name]
-    except KeyError:
-        known = ", ".join(FORMATS)
-        raise ValueError(f"unknown output format {name!r} (known: {known})") from None
-    module_name, class_name = target.split(":")
-    reporter_class = getattr(import_module(module_name), class_name)
+        reporter_class = load_class(REPORTERS, name, "output format")
+    except KeyError as exc:
+        raise ValueError(exc.args[0]) from None
     accepted = signature(reporter_class).parameters
     return reporter_class(**{key: value for key, value in options.items() if key in accepted})

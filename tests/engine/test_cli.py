@@ -232,3 +232,15 @@ def test_a_rule_that_stops_deciding_applicability_fails_closed(system, tmp_path)
     errors = [f for f in json.loads(result.stdout)["findings"] if f["status"] == "error"]
     assert [f["rule_id"] for f in errors] == ["ACC-001"]
     assert "ACC-001: rule package ai_assure.rules.accountability.owner produced no" in result.stderr
+
+
+def test_github_format_annotates_and_appends_the_job_summary(tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = ai_assure("check", EXAMPLES / "probation-risk-assistant", *AS_OF, "--format", "github")
+    assert result.returncode == 1
+    manifest = "examples/probation-risk-assistant/ai-manifest.yaml"
+    assert result.stdout.startswith(f"::error file={manifest}")
+    text = summary.read_text()
+    assert text.startswith("earlier step\n") and "DPIA-002" in text
