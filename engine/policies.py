@@ -92,16 +92,45 @@ def load_policies(directory: Path | None = None) -> PolicySet:
     directory = directory or bundled_policy_dir()
     if not directory.is_dir():
         raise PolicyError(f"{directory}: policy directory not found")
-    modules = tuple(_read_module(path, directory) for path in rego_files(directory))
+    modules = tuple(read_source(path, directory) for path in rego_files(directory))
     if not modules:
         raise PolicyError(f"{directory}: no .rego policies found")
+    data_files = tuple(read_source(path, directory) for path in data_files_in(directory))
     rules = _collect_rules(modules)
-    digest = _digest(modules)
+    digest = _digest(modules + data_files)
     source = "bundled" if directory == bundled_policy_dir() else str(directory)
-    return PolicySet(modules, rules, source, __version__, digest)
+    return PolicySet(modules, rules, source, __version__, digest, load_data(data_files))
 
 
-def _read_module(path: Path, root: Path) -> tuple[str, str]:
+DATA_FILE_NAMES = ("data.json", "data.yaml", "data.yml")
+
+
+def data_files_in(directory: Path) -> list[Path]:
+    """OPA's data files: `data.json`/`data.yaml` anywhere below `directory`, sorted."""
+    return sorted(p for name in DATA_FILE_NAMES for p in directory.rglob(name))
+
+
+def load_data(files: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """Merge data files as OPA does: each one's content sits at its folder's path."""
+    data: dict[str, Any] = {}
+    for name, text in files:
+        try:
+            content = load_yaml(text, max_nodes=100_000).data
+        except ParseError as exc:
+            raise PolicyError(f"{name}: {exc}") from None
+        if not isinstance(content, dict):
+            raise PolicyError(f"{name}: a data file must hold a mapping")
+        node = data
+        for part in Path(name).parent.parts:
+            node = node.setdefault(part, {})
+        for key, value in content.items():
+            if key in node:
+                raise PolicyError(f"{name}: data key {key!r} is defined twice")
+            node[key] = value
+    return data
+
+
+def read_source(path: Path, root: Path) -> tuple[str, str]:
     name = path.relative_to(root).as_posix()
     try:
         return name, path.read_text(encoding="utf-8")

@@ -14,7 +14,15 @@ from pathlib import Path
 
 from engine.evaluators._stdout import stdout_to_stderr
 from engine.evaluators.embedded import error_messages
-from engine.policies import PolicyError, is_test_module, package_of, rego_files
+from engine.policies import (
+    PolicyError,
+    data_files_in,
+    is_test_module,
+    load_data,
+    package_of,
+    read_source,
+    rego_files,
+)
 
 _TEST_RULE = re.compile(r"^(test_\w+)\b", re.M)
 
@@ -61,14 +69,17 @@ def run_policy_tests(directory: Path) -> list[PolicyTestResult]:
     modules = _test_modules(directory)
     shared = [path for path in rego_files(directory) if not is_test_module(path)]
     shared += [m.path for m in modules if not m.tests]
+    data = load_data(tuple(read_source(path, directory) for path in data_files_in(directory)))
     results: list[PolicyTestResult] = []
     with stdout_to_stderr():
         for module in (m for m in modules if m.tests):
-            results.extend(_run_module(directory, [*shared, module.path], module))
+            results.extend(_run_module(directory, [*shared, module.path], module, data))
     return sorted(results, key=lambda r: (r.package, r.name))
 
 
-def _run_module(directory: Path, paths: list[Path], module: _TestModule) -> list[PolicyTestResult]:
+def _run_module(
+    directory: Path, paths: list[Path], module: _TestModule, data: dict[str, object]
+) -> list[PolicyTestResult]:
     import regopy
 
     interpreter = regopy.Interpreter()
@@ -77,6 +88,8 @@ def _run_module(directory: Path, paths: list[Path], module: _TestModule) -> list
     try:
         for path in paths:
             interpreter.add_module(path.relative_to(directory).as_posix(), path.read_text())
+        if data:
+            interpreter.add_data(data)
         bundle = interpreter.build(None, entrypoints)
     except regopy.RegoError as exc:
         raise PolicyError(f"{module.path.name}: policy error: {exc}") from None

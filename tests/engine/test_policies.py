@@ -86,3 +86,25 @@ def test_empty_or_missing_policy_dirs_are_errors(tmp_path):
         load_policies(tmp_path)
     with pytest.raises(PolicyError, match="not found"):
         load_policies(tmp_path / "absent")
+
+
+def test_data_files_sit_at_their_folder_path_and_count_in_the_digest(tmp_path):
+    (tmp_path / "owner.rego").write_text(RULE)
+    (tmp_path / "data.yaml").write_text("ai_assure:\n  config:\n    stale_days: 365\n")
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "data.json").write_text('{"allow": ["MIT"]}')
+    policies = load_policies(tmp_path)
+    assert policies.data == {
+        "ai_assure": {"config": {"stale_days": 365}},
+        "extra": {"allow": ["MIT"]},
+    }
+    before = policies.digest
+    (tmp_path / "data.yaml").write_text("ai_assure:\n  config:\n    stale_days: 30\n")
+    assert load_policies(tmp_path).digest != before
+
+
+def test_a_data_file_that_is_not_a_mapping_is_a_policy_error(tmp_path):
+    (tmp_path / "owner.rego").write_text(RULE)
+    (tmp_path / "data.yaml").write_text("- 1\n")
+    with pytest.raises(PolicyError, match="mapping"):
+        load_policies(tmp_path)

@@ -48,3 +48,12 @@ def test_a_module_that_does_not_compile_is_a_policy_error(policy_dir):
     (policy_dir / "rule_test.rego").write_text(TESTS + "\ntest_broken if := 1\n")
     with pytest.raises(PolicyError, match=r"rule_test\.rego"):
         run_policy_tests(policy_dir)
+
+
+def test_tests_see_the_policy_data_files(policy_dir):
+    (policy_dir / "data.yaml").write_text("limits:\n  max: 3\n")
+    (policy_dir / "limits_test.rego").write_text(
+        "package limits_test\n\nimport rego.v1\n\ntest_reads_data if data.limits.max == 3\n"
+    )
+    results = {r.name: r for r in run_policy_tests(policy_dir)}
+    assert results["test_reads_data"].passed

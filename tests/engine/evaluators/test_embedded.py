@@ -62,3 +62,16 @@ def test_rego_print_goes_to_stderr_not_stdout(capfd):
 def test_unknown_evaluator_is_refused():
     with pytest.raises(EvaluationError, match="unknown evaluator"):
         get_evaluator("magic")
+
+
+def test_policy_data_is_visible_to_the_policies():
+    source = MAIN.replace('"n": input.n', '"n": data.ai_assure.config.n')
+    policies = PolicySet(
+        modules=(("m.rego", source),),
+        rules=(),
+        source="test",
+        revision="0",
+        digest="sha256:0",
+        data={"ai_assure": {"config": {"n": 7}}},
+    )
+    assert get_evaluator("embedded").evaluate(policies, {})["n"] == 7
