@@ -22,6 +22,7 @@ REGISTRY: dict[str, str] = {
     "atrs_record": "adapters.document:AtrsRecordAdapter",
     "monitoring_plan": "adapters.document:MonitoringPlanAdapter",
     "incident_response": "adapters.document:IncidentResponseAdapter",
+    "threat_model": "adapters.document:ThreatModelAdapter",
     "datasheets": "adapters.document:DatasheetAdapter",
 }
 

@@ -1,4 +1,5 @@
-"""Free-form documents: ATRS records, monitoring plans, incident-response plans, datasheets.
+"""Free-form documents: ATRS records, monitoring plans, incident-response plans, threat models
+and datasheets.
 
 Markdown (optionally with YAML front matter), plain text, YAML or JSON. The facts say what
 headings the document has, how long it is and what its front matter (or, for YAML and JSON,
@@ -99,6 +100,10 @@ class MonitoringPlanAdapter(DocumentAdapter):
 
 class IncidentResponseAdapter(DocumentAdapter):
     kind = "incident_response"
+
+
+class ThreatModelAdapter(DocumentAdapter):
+    kind = "threat_model"
 
 
 class DatasheetAdapter(DocumentAdapter):

@@ -158,6 +158,7 @@ class Evidence(_Strict):
     atrs_record: PathOrPaths | None = None
     monitoring_plan: PathOrPaths | None = None
     incident_response: PathOrPaths | None = None
+    threat_model: PathOrPaths | None = None
 
 
 class RiskAction(_Strict):
@@ -172,6 +173,13 @@ class ResidualScore(_Strict):
     impact: Score
 
 
+class RiskAcceptance(_Strict):
+    approved_by: Text | None = Field(
+        None, description="Who accepted the residual risk above appetite (not the risk's owner)."
+    )
+    approved_on: dt.date | None = None
+
+
 class Risk(_Strict):
     id: Text
     title: Text
@@ -183,6 +191,7 @@ class Risk(_Strict):
     treatment: Literal["mitigate", "accept", "transfer", "avoid"] | None = None
     actions: list[RiskAction] = []
     residual: ResidualScore | None = None
+    acceptance: RiskAcceptance | None = None
 
 
 class ExceptionRequest(_Strict):

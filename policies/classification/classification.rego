@@ -72,14 +72,27 @@ annex_iii_declared if count(annex_iii_areas) > 0
 
 # The Art. 6(3) derogation needs a documented reason, and is never available to a
 # system that profiles natural persons (Art. 6(3), last subparagraph): the manifest
-# must state profiling_of_natural_persons: false for the derogation to hold.
+# must state profiling_of_natural_persons: false for the derogation to hold, and the
+# reason must be long enough to say which Art. 6(3) condition applies and why (at least
+# min_derogation_words words; rule CLS-003 says what is missing).
 derogation_claimed if util.present(_eu("art_6_3_exemption"))
+
+min_derogation_words := 8
+
+derogation_reason_words := count([w | some w in split(trim_space(_eu("art_6_3_exemption")), " "); w != ""]) if {
+	is_string(_eu("art_6_3_exemption"))
+}
+
+derogation_documented if derogation_reason_words >= min_derogation_words
 
 profiling if _eu("profiling_of_natural_persons") == true
 
+profiling_stated_false if _eu("profiling_of_natural_persons") == false
+
 derogation_applies if {
 	derogation_claimed
-	_eu("profiling_of_natural_persons") == false
+	derogation_documented
+	profiling_stated_false
 }
 
 annex_iii_high if {
@@ -151,6 +164,64 @@ generative if generates_synthetic_content
 
 generative if _system("decision_role") == "content-generation"
 
+# --- Roles and scope -------------------------------------------------------------------
+
+# role: the system's EU AI Act operator role (provider, deployer, importer, distributor).
+role := _eu("role")
+
+provider if role == "provider"
+
+deployer if role == "deployer"
+
+# gpai_provider: the organisation provides a general-purpose AI model (Chapter V, Art. 53).
+gpai_provider if {
+	_eu("general_purpose_ai") == true
+	provider
+}
+
+# decision_support: outputs inform or make decisions about people or cases.
+decision_support if _system("decision_role") in {"decision-support", "automated-decision"}
+
+# atrs_in_scope: the ATRS mandatory scope (significant influence on decisions with public
+# effect, or direct interaction with the public).
+atrs_in_scope if public_facing
+
+atrs_in_scope if decision_support
+
+# fria_required: EU AI Act Art. 27(1): a deployer that is a body governed by public law or
+# provides public services (policy configuration: public_body) deploying a high-risk
+# Annex III system other than point 2, or any deployer of an Annex III point 5 system (5(b)
+# and 5(c) are not told apart, so point 5 counts, failing closed). An unrecognised area
+# counts as any point.
+fria_required if {
+	annex_iii_high
+	deployer
+	data.ai_assure.config.public_body == true
+	count(annex_iii_points - {2}) + count(unknown_annex_iii_areas) > 0
+}
+
+fria_required if {
+	annex_iii_high
+	deployer
+	5 in annex_iii_points
+}
+
+# triggers: the facts that raise obligations, by name. Policy configuration keyed by
+# trigger (risk.required_categories) is read through this set.
+triggers contains "high_risk" if high_risk
+
+triggers contains "personal_data" if personal_data
+
+triggers contains "special_category_data" if special_category_data
+
+triggers contains "automated_decision" if automated_decision
+
+triggers contains "third_party_models" if count(third_party_models) > 0
+
+triggers contains "generative" if generative
+
+triggers contains "public_facing" if public_facing
+
 # --- The tier -----------------------------------------------------------------------
 
 _high_trigger if annex_iii_high
@@ -213,7 +284,14 @@ reasons contains "EU AI Act Art. 6(3): the derogation claimed is not accepted be
 	derogation_claimed
 	annex_iii_declared
 	not profiling
-	not derogation_applies
+	not profiling_stated_false
+}
+
+reasons contains "EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short to document the assessment" if {
+	derogation_claimed
+	annex_iii_declared
+	profiling_stated_false
+	not derogation_documented
 }
 
 reasons contains "EU AI Act Art. 50(1): the system interacts directly with the public" if interacts_with_public

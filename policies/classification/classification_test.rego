@@ -198,3 +198,70 @@ test_automated_decision_role_counts if {
 	classification.automated_decision with input.manifest as m
 	classification.tier == "minimal" with input.manifest as m
 }
+
+# --- roles, scope and triggers ----------------------------------------------------------
+
+test_roles_and_gpai_provider if {
+	d := fx.manifest
+	m := fx.put(d, ["classification", "eu_ai_act", "role"], "provider")
+	g := fx.put(m, ["classification", "eu_ai_act", "general_purpose_ai"], true)
+	classification.deployer with input.manifest as d
+	not classification.provider with input.manifest as d
+	classification.provider with input.manifest as m
+	not classification.gpai_provider with input.manifest as m
+	classification.gpai_provider with input.manifest as g
+}
+
+test_atrs_scope_is_public_facing_or_decision_support if {
+	m := fx.manifest
+	classification.atrs_in_scope with input.manifest as m
+	mm := fx.minimal_manifest
+	not classification.atrs_in_scope with input.manifest as mm
+	g := fx.genai_manifest
+	classification.atrs_in_scope with input.manifest as g
+}
+
+test_fria_required_for_public_body_deployers_of_annex_iii_systems if {
+	m := fx.manifest
+	classification.fria_required with input.manifest as m
+	not classification.fria_required with input.manifest as m with data.ai_assure.config.public_body as false
+	provider := fx.put(m, ["classification", "eu_ai_act", "role"], "provider")
+	not classification.fria_required with input.manifest as provider
+}
+
+test_fria_never_required_for_critical_infrastructure_only if {
+	m := fx.put(fx.manifest, ["classification", "eu_ai_act", "annex_iii_areas"], ["critical_infrastructure"])
+	not classification.fria_required with input.manifest as m
+}
+
+test_fria_required_for_essential_services_even_without_a_public_body if {
+	m := fx.put(fx.manifest, ["classification", "eu_ai_act", "annex_iii_areas"], ["essential_services"])
+	classification.fria_required with input.manifest as m with data.ai_assure.config.public_body as false
+}
+
+test_triggers_name_what_raised_obligations if {
+	m := fx.manifest
+	classification.triggers == {"high_risk", "personal_data"} with input.manifest as m
+	g := fx.genai_manifest
+	classification.triggers == {"third_party_models", "generative", "public_facing"} with input.manifest as g
+}
+
+test_a_derogation_without_a_documented_reason_is_not_accepted if {
+	m := json.patch(fx.manifest, [
+		{"op": "replace", "path": ["classification", "eu_ai_act", "art_6_3_exemption"], "value": "Narrow procedural task."},
+		{"op": "replace", "path": ["classification", "eu_ai_act", "profiling_of_natural_persons"], "value": false},
+	])
+	not classification.derogation_applies with input.manifest as m
+	classification.derogation_reason_words == 3 with input.manifest as m
+	classification.tier == "high" with input.manifest as m
+	r := classification.reasons with input.manifest as m
+	"EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short to document the assessment" in r
+	not "EU AI Act Art. 6(3): the derogation claimed is not accepted because profiling_of_natural_persons is not stated false" in r
+}
+
+test_art_5_1_d_declared_is_prohibited if {
+	m := fx.put(fx.manifest, ["classification", "eu_ai_act", "prohibited_practices"], ["Art.5(1)(d)"])
+	classification.tier == "prohibited" with input.manifest as m
+	r := classification.reasons with input.manifest as m
+	"EU AI Act Art.5(1)(d): prohibited practice declared (predicting criminal offending solely from profiling or personality traits)" in r
+}

@@ -41,8 +41,11 @@ as_of := s if {
 	valid(s)
 }
 
+# as_of_ns: the assessment date in nanoseconds, computed once per evaluation.
+as_of_ns := ns(as_of)
+
 # days_until(s): whole days from the assessment date to s (negative when s is in the past).
-days_until(s) := floor((ns(s) - ns(as_of)) / day_ns)
+days_until(s) := floor((ns(s) - as_of_ns) / day_ns)
 
 # before_as_of(s): s is strictly earlier than the assessment date.
 before_as_of(s) if days_until(s) < 0

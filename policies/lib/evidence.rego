@@ -9,7 +9,7 @@ import data.ai_assure.lib.util
 # kinds: every evidence kind the engine passes in input.evidence.
 kinds := [
 	"atrs_record", "datasheets", "dpia", "evaluations", "fria", "incident_response",
-	"model_cards", "monitoring_plan", "red_team", "sbom", "supplier_assessments",
+	"model_cards", "monitoring_plan", "red_team", "sbom", "supplier_assessments", "threat_model",
 ]
 
 # items(kind): every item of that kind (an empty list when none was declared).

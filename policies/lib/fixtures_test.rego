@@ -24,9 +24,20 @@ put(doc, path, value) := json.patch(doc, [{"op": "add", "path": path, "value": v
 
 remove(doc, path) := json.patch(doc, [{"op": "remove", "path": path}])
 
+# config_put(path, value), config_remove(path): the shipped policy configuration
+# (policies/data.yaml) with one knob changed, for `with data.ai_assure.config as cfg`.
+# Replace the whole configuration: OPA does not apply `with` on a nested data path to a rule
+# that reads the configuration as one object.
+config_put(path, value) := put(data.ai_assure.config, path, value)
+
+config_remove(path) := remove(data.ai_assure.config, path)
+
 # --- evidence items -----------------------------------------------------------------
 
 sha := "9f2b5c1e0d4a7b3c6e8f1a2d5c7b9e0f3a6d8c1b4e7f0a3d6c9b2e5f8a1d4c7b"
+
+# model_sha: the SHA-256 of the in-house model's artifact (manifest and SBOM agree).
+model_sha := "3c1f0e5a9b7d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e"
 
 item(kind, path, facts) := {
 	"kind": kind, "declared": path, "path": path, "sha256": sha, "size": 2048,
@@ -53,7 +64,7 @@ model_card_facts := {
 sbom_facts := {
 	"spec_version": "1.6", "component_count": 2,
 	"components": [
-		{"name": "risk-scorer", "version": "2.3.1", "type": "machine-learning-model", "licenses": [], "hashes": [], "purl": null, "has_model_card": true},
+		{"name": "risk-scorer", "version": "2.3.1", "type": "machine-learning-model", "licenses": [], "hashes": [{"alg": "SHA-256", "value": model_sha}], "purl": null, "has_model_card": true},
 		{"name": "scikit-learn", "version": "1.5.2", "type": "library", "licenses": ["BSD-3-Clause"], "hashes": [], "purl": "pkg:pypi/scikit-learn@1.5.2", "has_model_card": false},
 	],
 	"ml_models": ["risk-scorer"], "datasets": [],
@@ -61,14 +72,26 @@ sbom_facts := {
 
 assessment_facts := {
 	"status": "approved", "approved_by": "Data Protection Officer", "approved_on": "2026-05-01",
-	"review_by": "2027-05-01", "dpo_consulted": true, "processing": "Scores case records.",
+	"review_by": "2027-05-01", "dpo_consulted": true, "processing": "Scores case records from the case-extract dataset.",
 	"necessity_and_proportionality": "Needed to prioritise supervision.",
 	"risks": [{"id": "D1"}], "measures": [{"id": "M1"}], "missing_fields": [],
 }
 
+# fria_facts: an approved FRIA with every EU AI Act Art. 27(1) element.
+fria_facts := json.patch(assessment_facts, [
+	{"op": "add", "path": ["affected_groups"], "value": ["people on probation"]},
+	{"op": "add", "path": ["specific_risks"], "value": [{"right": "non-discrimination", "harm": "unfair supervision levels"}]},
+	{"op": "add", "path": ["oversight_measures"], "value": "A practitioner reviews every suggestion."},
+	{"op": "add", "path": ["complaint_mechanism"], "value": "The probation complaints process."},
+])
+
 evaluation_facts := {
 	"date": "2026-10-01", "tool": "ai-assure",
-	"metrics": [{"name": "auc", "value": 0.78, "threshold": 0.7, "direction": "higher", "group": null, "passed": true}],
+	"metrics": [
+		{"name": "auc", "value": 0.78, "threshold": 0.7, "direction": "higher", "group": null, "passed": true},
+		{"name": "false_positive_rate_ratio", "value": 0.9, "threshold": 0.8, "direction": "higher", "group": "age_band", "passed": true},
+		{"name": "false_positive_rate_ratio", "value": 0.86, "threshold": 0.8, "direction": "higher", "group": "sex", "passed": true},
+	],
 	"failed_metrics": [], "tests": {"total": 0, "passed": 0, "failed": 0}, "categories": [],
 }
 
@@ -82,15 +105,29 @@ supplier_facts := {
 	"supplier": "Example Models Ltd", "models": ["example-llm"], "assessed_on": "2026-06-01",
 	"assessed_by": "Commercial Assurance", "data_residency": "UK",
 	"training_data_provenance": "Summary published by the supplier.",
-	"incident_notification_hours": 24, "audit_rights": true, "missing_fields": [],
+	"incident_notification_hours": 24, "audit_rights": true, "security_certifications": [],
+	"subprocessors": [], "missing_fields": [],
 }
 
 document_facts := {"headings": ["Overview", "Metrics", "Escalation"], "words": 640, "front_matter": {}}
 
+# atrs_facts: an ATRS v4.0 record with every Tier 1 field and Tier 2 section.
+atrs_facts := {
+	"headings": [
+		"Risk Tool", "Tier 1 - Summary information", "Name", "Description", "Website URL", "Contact email",
+		"Tier 2 - Owner and responsibility", "Tier 2 - Description and rationale", "Tier 2 - Deployment context",
+		"Tier 2 - Tool specification", "Tier 2 - Model specification", "Tier 2 - Development data specification",
+		"Tier 2 - Operational data specification", "Tier 2 - Risks, mitigations and impact assessments",
+	],
+	"words": 900, "front_matter": {"date_updated": "2026-10-01"},
+}
+
+threat_model_facts := {"headings": ["Assets", "Threats", "Mitigations"], "words": 800, "front_matter": {"reviewed_on": "2026-09-01"}}
+
 no_evidence := {
 	"atrs_record": [], "datasheets": [], "dpia": [], "evaluations": [], "fria": [],
 	"incident_response": [], "model_cards": [], "monitoring_plan": [], "red_team": [],
-	"sbom": [], "supplier_assessments": [],
+	"sbom": [], "supplier_assessments": [], "threat_model": [],
 }
 
 # --- a complete, compliant high-risk system (Annex III point 8, personal data) -------
@@ -120,31 +157,50 @@ manifest := {
 	"models": [{
 		"name": "risk-scorer", "version": "2.3.1", "type": "in-house", "task": "classification",
 		"provider": null, "model_card": "docs/model-card.md", "licence": "proprietary",
+		"artifact": {"uri": "s3://models/risk-scorer/2.3.1/model.joblib", "sha256": model_sha},
 	}],
 	"data": {"datasets": [{"name": "case-extract", "personal_data": true, "source": "internal", "datasheet": "docs/datasheet.md"}]},
 	"evidence": {
 		"sbom": ["sbom.cdx.json"], "dpia": "docs/dpia.yaml", "fria": "docs/fria.yaml",
 		"evaluations": ["reports/eval.json"], "monitoring_plan": "docs/monitoring.md",
-		"incident_response": "docs/incident-response.md",
+		"incident_response": "docs/incident-response.md", "atrs_record": "transparency/atrs.md",
+		"threat_model": "docs/threat-model.md",
 	},
-	"risks": [{
-		"id": "R-001", "title": "Scores are less accurate for some groups", "category": "bias",
-		"likelihood": 3, "impact": 4, "controls": ["ISO42001:A.7.4"], "owner": "Head of Data Science",
-		"treatment": "mitigate", "actions": [{"description": "Quarterly fairness review", "due": "2027-03-31", "status": "open"}],
-		"residual": {"likelihood": 2, "impact": 3},
-	}],
+	"risks": [
+		{
+			"id": "R-001", "title": "Scores are less accurate for some groups", "category": "bias",
+			"likelihood": 3, "impact": 4, "controls": ["ISO42001:A.7.4"], "owner": "Head of Data Science",
+			"treatment": "mitigate", "actions": [{"description": "Quarterly fairness review", "due": "2027-03-31", "status": "open"}],
+			"residual": {"likelihood": 2, "impact": 3},
+		},
+		risk("R-002", "accuracy", "Scores drift as practice changes"),
+		risk("R-003", "human-oversight", "Practitioners defer to the score"),
+		risk("R-004", "security", "Case data is exposed through the service"),
+		risk("R-005", "privacy", "Case data is used beyond the allocation purpose"),
+	],
 	"exceptions": [],
 }
 
+# risk(id, category, title): a mitigated register entry with an open action and a residual
+# score within the configured appetite.
+risk(id, category, title) := {
+	"id": id, "title": title, "category": category, "likelihood": 3, "impact": 3,
+	"controls": [], "owner": "Head of Risk Tools", "treatment": "mitigate",
+	"actions": [{"description": "Review quarterly", "due": "2027-03-31", "status": "open"}],
+	"residual": {"likelihood": 2, "impact": 3},
+}
+
 evidence := {
-	"atrs_record": [], "datasheets": [item("datasheets", "docs/datasheet.md", document_facts)],
+	"atrs_record": [item("atrs_record", "transparency/atrs.md", atrs_facts)],
+	"datasheets": [item("datasheets", "docs/datasheet.md", document_facts)],
 	"dpia": [item("dpia", "docs/dpia.yaml", assessment_facts)],
 	"evaluations": [item("evaluations", "reports/eval.json", evaluation_facts)],
-	"fria": [item("fria", "docs/fria.yaml", assessment_facts)],
+	"fria": [item("fria", "docs/fria.yaml", fria_facts)],
 	"incident_response": [item("incident_response", "docs/incident-response.md", document_facts)],
 	"model_cards": [item("model_cards", "docs/model-card.md", model_card_facts)],
 	"monitoring_plan": [item("monitoring_plan", "docs/monitoring.md", document_facts)],
 	"red_team": [], "sbom": [item("sbom", "sbom.cdx.json", sbom_facts)], "supplier_assessments": [],
+	"threat_model": [item("threat_model", "docs/threat-model.md", threat_model_facts)],
 }
 
 # --- a minimal-risk internal tool (no personal data, no public) ----------------------
@@ -179,6 +235,10 @@ genai_manifest := json.patch(minimal_manifest, [
 genai_evidence := json.patch(evidence, [
 	{"op": "replace", "path": ["model_cards", 0], "value": item("model_cards", "docs/supplier-model-card.md", json.patch(model_card_facts, [{"op": "replace", "path": ["name"], "value": "example-llm"}]))},
 	{"op": "replace", "path": ["sbom", 0, "facts", "ml_models"], "value": ["example-llm"]},
+	{"op": "replace", "path": ["sbom", 0, "facts", "components", 0], "value": {
+		"name": "example-llm", "version": "2026-05", "type": "machine-learning-model",
+		"licenses": ["LicenseRef-Example-Models-Terms"], "hashes": [], "purl": null, "has_model_card": true,
+	}},
 	{"op": "replace", "path": ["red_team"], "value": [item("red_team", "reports/redteam.json", red_team_facts)]},
 	{"op": "replace", "path": ["supplier_assessments"], "value": [item("supplier_assessments", "suppliers/example-models.yaml", supplier_facts)]},
 	{"op": "replace", "path": ["dpia"], "value": []},

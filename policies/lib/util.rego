@@ -52,19 +52,62 @@ datasets := [{"index": i, "dataset": d} |
 	is_object(d)
 ]
 
+# risks: the manifest's risk register entries, each with its index.
+risks := [{"index": i, "risk": r} |
+	rs := list(manifest(["risks"]))
+	some i
+	r := rs[i]
+	is_object(r)
+]
+
+# norm(s): s in lower case with every run of other characters than a-z and 0-9 made one
+# space, for matching headings and names ("Tier 2 - Risks, mitigations" -> "tier 2 risks
+# mitigations"). regopy does not support the (?i) regex flag: lower the text instead.
+norm(s) := trim_space(regex.replace(lower(s), `[^a-z0-9]+`, " ")) if is_string(s)
+
 # msg(parts): the parts joined into one message; non-strings are written as JSON.
 # Messages are built with concat, never sprintf: regopy's sprintf wraps a string in
 # quotes when it reached sprintf through a function argument, so OPA and regopy would
 # word the same finding differently.
 msg(parts) := concat("", [text(p) | some p in parts])
 
-# text(x): x as text for a message: strings as written, numbers by number(x), other
-# values as JSON.
+# text(x): x as text for a message: strings as written, numbers by number(x), lists and
+# objects one level deep ("[a, b]", "{k: v}", nested values as [...] and {...}), true,
+# false and null as JSON. json.marshal is not used on collections: regopy fails to marshal
+# any non-empty array that came from the input, which would abort the evaluation.
 text(x) := x if {
 	is_string(x)
 } else := number(x) if {
 	is_number(x)
+} else := concat("", ["[", concat(", ", [_scalar(e) | some e in x]), "]"]) if {
+	is_array(x)
+} else := concat("", ["[", concat(", ", sort([_scalar(e) | some e in x])), "]"]) if {
+	is_set(x)
+} else := concat("", ["{", concat(", ", sort([concat(": ", [k, _scalar(x[k])]) | some k in object.keys(x)])), "}"]) if {
+	is_object(x)
 } else := json.marshal(x)
+
+_scalar(x) := x if {
+	is_string(x)
+} else := number(x) if {
+	is_number(x)
+} else := "[...]" if {
+	is_array(x)
+} else := "[...]" if {
+	is_set(x)
+} else := "{...}" if {
+	is_object(x)
+} else := json.marshal(x)
+
+# strings(x): the distinct strings in x, nested anywhere, values and object keys, sorted.
+# Use it to search free text in evidence: json.marshal fails in regopy on input arrays.
+strings(x) := sort([s | some s in _strings(x)])
+
+_strings(x) := {s |
+	walk(x, [path, value])
+	some s in array.concat([value], path)
+	is_string(s)
+}
 
 # number(x): x in decimal with at most three decimals ("30", "0.61", "-0.063"), worded
 # the same by every evaluator (sprintf and json.marshal format floats differently).

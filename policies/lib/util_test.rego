@@ -44,3 +44,32 @@ test_models_and_datasets_carry_their_index if {
 	util.models == [{"index": 0, "model": {"name": "a"}}, {"index": 2, "model": {"name": "b"}}] with input.manifest as m
 	util.datasets == [{"index": 0, "dataset": {"name": "d"}}] with input.manifest as m
 }
+
+test_norm_lowers_and_collapses_punctuation if {
+	util.norm("Tier 2 - Risks, mitigations and impact assessments") == "tier 2 risks mitigations and impact assessments"
+	util.norm("  conversation-logs_v2 ") == "conversation logs v2"
+	not util.norm(3)
+}
+
+test_risks_carry_their_index if {
+	m := {"risks": [{"id": "R-1"}, "not a risk", {"id": "R-3"}]}
+	util.risks == [{"index": 0, "risk": {"id": "R-1"}}, {"index": 2, "risk": {"id": "R-3"}}] with input.manifest as m
+}
+
+test_text_writes_collections_without_json if {
+	util.text(["a", 1, ["x"]]) == "[a, 1, [...]]"
+	util.text({"b": 2, "a": {"c": 1}}) == "{a: {...}, b: 2}"
+	util.text({"b", "a"}) == "[a, b]"
+	util.text(true) == "true"
+	util.text(null) == "null"
+}
+
+test_text_of_input_arrays_does_not_fail if {
+	util.text(input.x) == "[1, {...}]" with input.x as [1, {"a": 2}]
+}
+
+test_strings_collects_values_and_keys_sorted if {
+	util.strings({"b": ["x", {"y": 1}], "a": "z"}) == ["a", "b", "x", "y", "z"]
+	util.strings("solo") == ["solo"]
+	util.strings(input.r) == ["D1", "id", "text", "why"] with input.r as [{"id": "D1", "text": "why"}]
+}

@@ -106,7 +106,7 @@ def test_broken_documents_report_why(name: str, content: bytes, message: str) ->
 
 
 @pytest.mark.parametrize(
-    "kind", ["atrs_record", "monitoring_plan", "incident_response", "datasheets"]
+    "kind", ["atrs_record", "monitoring_plan", "incident_response", "threat_model", "datasheets"]
 )
 def test_every_document_kind_shares_the_document_adapter(kind: str) -> None:
     assert isinstance(get_adapter(kind), DocumentAdapter)

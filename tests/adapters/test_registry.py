@@ -41,6 +41,7 @@ FACT_KEYS = {
     "atrs_record": {"headings", "words", "front_matter"},
     "monitoring_plan": {"headings", "words", "front_matter"},
     "incident_response": {"headings", "words", "front_matter"},
+    "threat_model": {"headings", "words", "front_matter"},
     "datasheets": {"headings", "words", "front_matter"},
 }  # fmt: skip
 

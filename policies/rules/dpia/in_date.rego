@@ -3,7 +3,8 @@
 # description: >-
 #   A DPIA must be kept under review (UK GDPR Art. 35(11)); an assessment past its
 #   review date no longer shows that the current processing was assessed. Fails once
-#   review_by has passed, warns within 30 days of it.
+#   review_by has passed, and warns within review_warning_days of it (policy configuration,
+#   policies/data.yaml).
 # related_resources:
 #   - ref: https://www.legislation.gov.uk/eur/2016/679/article/35
 #     description: UK GDPR Article 35(11)
@@ -19,6 +20,7 @@ package ai_assure.rules.dpia.in_date
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.config
 import data.ai_assure.lib.dates
 import data.ai_assure.lib.evidence
 import data.ai_assure.lib.util
@@ -27,7 +29,7 @@ default applicable := false
 
 applicable if classification.personal_data
 
-warn_days := 30
+warn_days := config.review_warning_days
 
 deny contains {"msg": msg, "path": ["evidence", "dpia"]} if {
 	applicable

@@ -35,20 +35,24 @@ test_review_due_on_the_assessment_date_warns if {
 	contains(f.msg, "is due for review on 2026-11-26, in 0 days")
 }
 
-test_review_within_30_days_warns if {
+test_review_within_the_configured_warning_window_warns if {
 	m := fx.manifest
 	ev := fx.put(fx.evidence, ["dpia", 0, "facts", "review_by"], "2026-12-26")
 	ctx := fx.context
 	findings := in_date.warn with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config.review_warning_days as 30
 	some f in findings
 	contains(f.msg, "in 30 days")
 }
 
-test_review_after_30_days_is_quiet if {
+test_review_after_the_configured_warning_window_is_quiet if {
 	m := fx.manifest
 	ev := fx.put(fx.evidence, ["dpia", 0, "facts", "review_by"], "2026-12-27")
 	ctx := fx.context
 	count(in_date.warn) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config.review_warning_days as 30
+	count(in_date.warn) == 1 with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config.review_warning_days as 31
 }
 
 test_invalid_review_date_is_denied if {

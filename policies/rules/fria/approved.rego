@@ -3,8 +3,10 @@
 # description: >-
 #   EU AI Act Art. 27 requires deployers that are bodies governed by public law, or
 #   that provide public services, to assess the impact on fundamental rights before
-#   using a high-risk Annex III system (all points except 2, critical infrastructure).
-#   Applies to high-risk Annex III systems whose EU AI Act role is deployer.
+#   using a high-risk Annex III system (all points except 2, critical infrastructure),
+#   and every deployer of an Annex III point 5(b) or 5(c) system to do the same. Applies
+#   when the EU AI Act role is deployer and either the organisation is a public body
+#   (policy configuration public_body) or the system is in Annex III point 5.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: Regulation (EU) 2024/1689 (AI Act), Article 27
@@ -23,11 +25,7 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if {
-	classification.annex_iii_high
-	util.manifest(["classification", "eu_ai_act", "role"]) == "deployer"
-	count(classification.annex_iii_points - {2}) + count(classification.unknown_annex_iii_areas) > 0
-}
+applicable if classification.fria_required
 
 deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
 	applicable

@@ -57,3 +57,8 @@ test_unreadable_fria_is_denied if {
 	some f in findings
 	f.msg == "The FRIA cannot be used: docs/fria.yaml does not exist"
 }
+
+test_not_applicable_when_the_organisation_is_not_a_public_body if {
+	m := fx.manifest
+	not approved.applicable with input.manifest as m with data.ai_assure.config.public_body as false
+}

@@ -2,9 +2,10 @@
 # title: The system's risks are recorded, owned and treated
 # description: >-
 #   High-risk and limited-risk systems keep their slice of the AI risk register in
-#   the manifest: each risk with an owner and a treatment, and actions tracked to
-#   their due dates. An empty register fails high-risk systems and warns for
-#   limited-risk ones; overdue open actions warn.
+#   the manifest: each risk with an owner and a treatment. An empty register or an
+#   unowned or untreated risk fails high-risk systems and warns for limited-risk ones.
+#   Scores are checked by RISK-002, coverage by RISK-003, overdue actions by RISK-004 and
+#   the risk appetite by RISK-005.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: Regulation (EU) 2024/1689 (AI Act), Article 9 risk management system
@@ -14,13 +15,12 @@
 #   id: RISK-001
 #   severity: medium
 #   controls: ["EU-AI-ACT:Art.9", "ISO42001:A.5.2", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:MANAGE-1.2", "NIST-AI-RMF:MANAGE-1.3", "UK-AI-CYBER-COP:P3"]
-#   remediation: Record each identified risk under risks with an owner, a treatment (mitigate, transfer, avoid or accept) and dated actions, and keep the actions up to date.
+#   remediation: Record each identified risk under risks with an owner and a treatment (mitigate, transfer, avoid or accept).
 package ai_assure.rules.risk.register
 
 import rego.v1
 
 import data.ai_assure.classification
-import data.ai_assure.lib.dates
 import data.ai_assure.lib.util
 
 default applicable := false
@@ -61,17 +61,4 @@ warn contains gap if {
 	applicable
 	not classification.high_risk
 	some gap in _gaps
-}
-
-warn contains {"msg": msg, "path": ["risks", i, "actions", j, "due"]} if {
-	applicable
-	some i, risk in _risks
-	some j, action in util.list(object.get(risk, "actions", []))
-	not object.get(action, "status", "open") in {"done", "cancelled"}
-	due := object.get(action, "due", null)
-	dates.before_as_of(due)
-	msg := util.msg([
-		"Risk ", object.get(risk, "id", i), " action ", object.get(action, "description", j),
-		" was due on ", due, " and is still ", object.get(action, "status", "open"),
-	])
 }

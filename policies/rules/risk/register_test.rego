@@ -39,24 +39,6 @@ test_unowned_untreated_risk_is_denied if {
 	contains(msgs, "Risk R-001 has no treatment (null): choose one of accept, avoid, mitigate, transfer")
 }
 
-test_overdue_open_action_warns if {
-	m := fx.put(fx.manifest, ["risks", 0, "actions", 0, "due"], "2026-10-31")
-	ctx := fx.context
-	findings := register.warn with input.manifest as m with input.context as ctx
-	some f in findings
-	f.path == ["risks", 0, "actions", 0, "due"]
-	f.msg == "Risk R-001 action Quarterly fairness review was due on 2026-10-31 and is still open"
-}
-
-test_overdue_cancelled_action_is_quiet if {
-	m := json.patch(fx.manifest, [
-		{"op": "replace", "path": ["risks", 0, "actions", 0, "due"], "value": "2026-10-31"},
-		{"op": "replace", "path": ["risks", 0, "actions", 0, "status"], "value": "cancelled"},
-	])
-	ctx := fx.context
-	count(register.warn) == 0 with input.manifest as m with input.context as ctx
-}
-
 test_minimal_risk_is_not_applicable if {
 	m := fx.minimal_manifest
 	not register.applicable with input.manifest as m

@@ -1,10 +1,11 @@
 # METADATA
-# title: Third-party and foundation models have a current supplier assessment
+# title: Third-party and foundation models are covered by a supplier assessment
 # description: >-
 #   When a model comes from a supplier, the organisation stays accountable for it:
-#   each third-party or foundation model must be covered by a supplier assessment
-#   (data residency, training data provenance, incident notification, audit rights),
-#   renewed at least every 12 months.
+#   each third-party or foundation model must be covered by a readable supplier assessment
+#   that names it. What the assessment must show is checked by SUP-002 (data residency),
+#   SUP-003 (incident notification), SUP-004 (audit rights) and SUP-005 (training data
+#   provenance); how old it may be by EVID-002.
 # related_resources:
 #   - ref: https://www.gov.uk/government/publications/ai-cyber-security-code-of-practice
 #     description: Code of Practice for the Cyber Security of AI, principle 7
@@ -22,17 +23,12 @@ package ai_assure.rules.supplier.assessment
 import rego.v1
 
 import data.ai_assure.classification
-import data.ai_assure.lib.dates
 import data.ai_assure.lib.evidence
 import data.ai_assure.lib.util
 
 default applicable := false
 
 applicable if count(classification.third_party_models) > 0
-
-max_age_days := 365
-
-max_notification_hours := 72
 
 deny contains {"msg": msg, "path": ["models", m.index]} if {
 	applicable
@@ -61,38 +57,4 @@ warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	missing := util.list(evidence.fact(item, "missing_fields"))
 	count(missing) > 0
 	msg := util.msg(["The supplier assessment ", item.path, " leaves these fields empty: ", util.join(missing)])
-}
-
-warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
-	applicable
-	some item in evidence.ok("supplier_assessments")
-	evidence.fact(item, "audit_rights") != true
-	msg := util.msg(["The supplier assessment ", item.path, " records no audit rights over the supplier"])
-}
-
-warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
-	applicable
-	some item in evidence.ok("supplier_assessments")
-	hours := evidence.fact(item, "incident_notification_hours")
-	not _prompt(hours)
-	msg := util.msg([
-		"The supplier assessment ", item.path, " does not commit the supplier to report incidents within ",
-		max_notification_hours, " hours (recorded: ", hours, ")",
-	])
-}
-
-_prompt(hours) if {
-	is_number(hours)
-	hours <= max_notification_hours
-}
-
-warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
-	applicable
-	some item in evidence.ok("supplier_assessments")
-	assessed_on := evidence.fact(item, "assessed_on")
-	not dates.days_until(assessed_on) >= 0 - max_age_days
-	msg := util.msg([
-		"The supplier assessment ", item.path, " was made on ", assessed_on,
-		", not within the 12 months before the assessment date: re-assess the supplier",
-	])
 }

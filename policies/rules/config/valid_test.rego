@@ -1,0 +1,53 @@
+package ai_assure.rules.config.valid_test
+
+import rego.v1
+
+import data.ai_assure.lib.fixtures_test as fx
+import data.ai_assure.rules.config.valid
+
+test_the_shipped_configuration_is_valid if {
+	valid.applicable
+	count(valid.deny) == 0
+}
+
+test_a_missing_knob_is_denied if {
+	cfg := fx.config_remove(["risk", "appetite_max_residual"])
+	findings := valid.deny with data.ai_assure.config as cfg
+	count(findings) == 1
+	some f in findings
+	f.msg == "The policy configuration has no risk.appetite_max_residual (data.ai_assure.config in policies/data.yaml): the rules that read it cannot decide; restore it as a number"
+	f.path == []
+}
+
+test_no_configuration_at_all_fails_closed if {
+	findings := valid.deny with data.ai_assure.config as {}
+	count(findings) == count(valid.knobs)
+}
+
+test_a_mistyped_knob_is_denied if {
+	cfg := fx.config_put(["public_body"], "yes")
+	findings := valid.deny with data.ai_assure.config as cfg
+	some f in findings
+	f.msg == "The policy configuration value public_body is a string (yes) but must be a boolean"
+}
+
+test_an_out_of_range_number_is_denied if {
+	cfg := fx.config_put(["red_team", "min_pass_rate"], 95)
+	findings := valid.deny with data.ai_assure.config as cfg
+	some f in findings
+	f.msg == "The policy configuration value red_team.min_pass_rate is 95, outside its range 0 to 1"
+}
+
+test_malformed_list_entries_are_denied if {
+	cfg := json.patch(data.ai_assure.config, [
+		{"op": "replace", "path": ["evaluation_default_thresholds"], "value": [{"metric": "accuracy", "direction": "up", "threshold": 0.8}]},
+		{"op": "replace", "path": ["licence_allowlist"], "value": ["MIT", 3]},
+		{"op": "replace", "path": ["risk", "required_categories"], "value": {"high_risk": "bias"}},
+	])
+	findings := valid.deny with data.ai_assure.config as cfg
+	count(findings) == 3
+	msgs := concat("\n", sort([f.msg | some f in findings]))
+	contains(msgs, "evaluation_default_thresholds[0] is")
+	contains(msgs, "licence_allowlist has an entry that is not a name: 3")
+	contains(msgs, "risk.required_categories.high_risk must be a list of category names")
+}
