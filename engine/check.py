@@ -7,6 +7,7 @@ with verdict `error` (exit 2), so a gate fails closed and CI still gets its JUni
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from engine.evaluators import EvaluationError, get_evaluator
 from engine.evidence import Limits, gather, records
 from engine.files import PathEscapeError, find_repository_root
 from engine.findings import build_findings, control_results
+from engine.layering import with_local_rules
 from engine.manifest import LoadedManifest, ManifestError, load_manifest, locate_manifest
 from engine.policies import PolicyError, PolicySet, load_policies
 from engine.report import (
@@ -41,6 +43,21 @@ class CheckOptions:
     evaluator: str = "embedded"
     policy_dir: Path | None = None
     limits: Limits = field(default_factory=Limits)
+    opa_binary: Path | None = None  # --evaluator opa
+    opa_url: str | None = None  # --evaluator opa-server
+    bundle: Path | None = None  # a governance policy bundle instead of policy_dir
+    verify_key: Path | None = None  # the bundle's signature must verify with this public key
+    bundle_digest: str | None = None  # the bundle file's sha256 must equal this
+    allow_unverified: bool = False  # evaluate a bundle with neither key nor digest
+    local_policies: tuple[Path, ...] = ()  # repository-local extra rules (--policies)
+
+    def evaluator_options(self) -> dict[str, Any]:
+        """Constructor arguments for the chosen evaluator."""
+        if self.evaluator == "opa":
+            return {"opa_binary": self.opa_binary}
+        if self.evaluator == "opa-server":
+            return {"opa_url": self.opa_url, "token": os.environ.get("AI_ASSURE_OPA_TOKEN")}
+        return {}
 
     @property
     def as_of_date(self) -> dt.date:
@@ -71,15 +88,40 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
     shown = manifest_path.resolve().relative_to(root).as_posix()
     manifest = load_manifest(manifest_path, shown)
     partial["manifest"] = manifest
-    policies = load_policies(options.policy_dir)
+    policies = _policies(options, partial)
     partial["policies"] = policies
     evidence = gather(manifest.model, manifest_path.parent, root, options.limits)
     partial["evidence"] = evidence
     input_document = build_input(manifest, evidence, options.as_of_date, root)
-    result = get_evaluator(options.evaluator).evaluate(policies, input_document)
+    evaluator = get_evaluator(options.evaluator, **options.evaluator_options())
+    result = evaluator.evaluate(policies, input_document)
     tier = _tier(result)
-    findings = build_findings(policies.rules, result.get("rules"), manifest, shown)
+    findings = build_findings(policies.rules, result, manifest, shown)
     return _report(manifest, policies, evidence, tier, findings, options, errors=[])
+
+
+def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
+    """The governance policies (a verified bundle, a policy folder or the bundled library),
+    with any repository-local rules layered on."""
+    return with_local_rules(_governance_policies(options, partial), list(options.local_policies))
+
+
+def _governance_policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
+    if options.bundle is None:
+        return load_policies(options.policy_dir)
+    from engine.bundles import BundleError, load_bundle  # cryptography: only when needed
+
+    try:
+        return load_bundle(
+            options.bundle,
+            options.verify_key,
+            digest=options.bundle_digest,
+            allow_unverified=options.allow_unverified,
+        )
+    except BundleError as exc:  # the report names the refused file
+        source = f"bundle:{options.bundle.name}"
+        partial["policy"] = PolicyRef(source=source, revision="unknown", digest=exc.digest)
+        raise
 
 
 def build_input(
@@ -158,7 +200,12 @@ def _report(
 def _policy_ref(policies: PolicySet | None) -> PolicyRef:
     if policies is None:
         return PolicyRef(source="unknown", revision="unknown", digest="unknown")
-    return PolicyRef(source=policies.source, revision=policies.revision, digest=policies.digest)
+    return PolicyRef(
+        source=policies.source,
+        revision=policies.revision,
+        digest=policies.digest,
+        local_digest=policies.local_digest,
+    )
 
 
 def _exception_requests(manifest: LoadedManifest) -> list[ExceptionRecord]:
@@ -192,7 +239,7 @@ def _error_report(
         fail_on=options.fail_on,
         tier=Tier(level="unknown", reasons=[]),
         verdict="error",
-        policy=_policy_ref(partial.get("policies")),
+        policy=partial.get("policy") or _policy_ref(partial.get("policies")),
         evidence=records(evidence) if evidence else [],
         errors=errors,
     )

@@ -67,10 +67,22 @@ def main() -> None:
 )
 @click.option(
     "--evaluator",
-    type=click.Choice(["embedded"]),
+    type=click.Choice(["embedded", "opa", "opa-server"]),
     default="embedded",
     show_default=True,
-    help="Policy evaluator. embedded = regopy (rego-cpp) in process; no OPA needed.",
+    help="Policy evaluator: embedded = regopy (rego-cpp) in process, no OPA needed; "
+    "opa = the `opa eval` binary; opa-server = a running OPA serving the governance bundle.",
+)
+@click.option(
+    "--opa-binary",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="OPA binary for --evaluator opa. Default: $AI_ASSURE_OPA, else `opa` on PATH.",
+)
+@click.option(
+    "--opa-url",
+    metavar="URL",
+    help="OPA server for --evaluator opa-server, e.g. http://127.0.0.1:8181 "
+    "(bearer token from $AI_ASSURE_OPA_TOKEN). It must serve the same bundle revision.",
 )
 @click.option(
     "--policy-dir",
@@ -78,13 +90,51 @@ def main() -> None:
     help="Evaluate the policies in this folder instead of the bundled library "
     "(for policy authors; recorded in the report).",
 )
+@click.option(
+    "--bundle",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Evaluate this governance policy bundle (tar.gz from `policy build`). "
+    "It must verify: give --verify-key and/or --bundle-digest.",
+)
+@click.option(
+    "--verify-key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Public key the bundle's signature and every file hash must verify with.",
+)
+@click.option(
+    "--bundle-digest",
+    metavar="SHA256",
+    help="Pin the bundle: its file's sha256 (as `policy build` prints) must equal this.",
+)
+@click.option(
+    "--allow-unverified",
+    is_flag=True,
+    help="Evaluate a --bundle with neither key nor digest; the report says `(unverified)`.",
+)
+@click.option(
+    "--policies",
+    "local_policies",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Repository-local extra rules (repeatable). They may add checks under "
+    "package ai_assure_local.rules.*, never change or switch off a governance rule.",
+)
 def check(
     path: Path,
     formats: tuple[str, ...],
     fail_on: str,
     as_of: dt.date | None,
     evaluator: str,
+    opa_binary: Path | None,
+    opa_url: str | None,
     policy_dir: Path | None,
+    bundle: Path | None,
+    verify_key: Path | None,
+    bundle_digest: str | None,
+    allow_unverified: bool,
+    local_policies: tuple[Path, ...],
 ) -> None:
     """Assess the AI system at PATH (a folder holding ai-manifest.yaml, or the manifest).
 
@@ -93,6 +143,7 @@ def check(
       ai-assure check examples/document-search
       ai-assure check --format text --format sarif=results.sarif --format junit=junit.xml
       ai-assure check --as-of 2026-11-26 --fail-on medium --format json
+      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem
     """
     from engine.check import EXIT_CODES, CheckOptions, run_check
     from engine.output import parse_output_spec
@@ -101,7 +152,20 @@ def check(
         outputs = [parse_output_spec(spec, FORMATS) for spec in formats or ("text",)]
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
-    options = CheckOptions(as_of=as_of, fail_on=fail_on, evaluator=evaluator, policy_dir=policy_dir)
+    _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
+    options = CheckOptions(
+        as_of=as_of,
+        fail_on=fail_on,
+        evaluator=evaluator,
+        policy_dir=policy_dir,
+        opa_binary=opa_binary,
+        opa_url=opa_url,
+        bundle=bundle,
+        verify_key=verify_key,
+        bundle_digest=bundle_digest,
+        allow_unverified=allow_unverified,
+        local_policies=local_policies,
+    )
     report = run_check(path, options)
     _emit(report, outputs)
     for message in report.errors:
@@ -109,6 +173,19 @@ def check(
     for finding in (f for f in report.findings if f.status == "error"):
         click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
     sys.exit(EXIT_CODES[report.verdict])
+
+
+def _check_bundle_options(
+    bundle: Path | None,
+    policy_dir: Path | None,
+    verify_key: Path | None,
+    bundle_digest: str | None,
+    allow_unverified: bool,
+) -> None:
+    if bundle is not None and policy_dir is not None:
+        raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
+    if bundle is None and (verify_key or bundle_digest or allow_unverified):
+        raise click.UsageError("--verify-key, --bundle-digest and --allow-unverified need --bundle")
 
 
 def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
@@ -234,6 +311,56 @@ def policy_list(policy_dir: Path | None) -> None:
         _fail(str(exc))
     for rule in policies.rules:
         click.echo(f"{rule.id}\t{rule.severity}\t{rule.title}\t{' '.join(rule.controls)}")
+
+
+@policy.command("build")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The bundle to write (tar.gz).",
+)
+@click.option(
+    "--policy-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: bundled."
+)
+@click.option(
+    "--signing-key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Unencrypted RSA (RS256) or EC P-256 (ES256) private key to sign the bundle with.",
+)
+@click.option("--key-id", help="Key id recorded in the signature (the JWT `kid` header).")
+@click.option("--revision", help="Bundle revision. Default: <ai-assure version>+<git commit>.")
+def policy_build(
+    output: Path,
+    policy_dir: Path | None,
+    signing_key: Path | None,
+    key_id: str | None,
+    revision: str | None,
+) -> None:
+    """Build an OPA bundle of the policies (tests left out), signed with --signing-key.
+
+    \b
+    Example:
+      ai-assure policy build -o policy.tar.gz --signing-key governance.pem
+      opa run --server --bundle policy.tar.gz --verification-key governance.pub.pem
+    """
+    from engine.bundles import build_bundle
+    from engine.policies import PolicyError, bundled_policy_dir
+
+    if key_id and not signing_key:
+        raise click.UsageError("--key-id needs --signing-key")
+    try:
+        source = policy_dir or bundled_policy_dir()
+        built = build_bundle(source, output, revision, signing_key, key_id)
+    except PolicyError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    signed = f"signed {built.algorithm}" if built.algorithm else "UNSIGNED"
+    click.echo(f"{built.path}: revision {built.revision}, {len(built.files)} files, {signed}")
+    click.echo(f"digest {built.digest}")
 
 
 @policy.command("test")

@@ -22,12 +22,14 @@ _CONTROL_PRECEDENCE = ("error", "fail", "waived", "warn", "pass", "not_applicabl
 
 
 def build_findings(
-    rules: Iterable[RuleMeta], rule_results: Any, manifest: LoadedManifest, location_path: str
+    rules: Iterable[RuleMeta], result: dict[str, Any], manifest: LoadedManifest, location_path: str
 ) -> list[Finding]:
-    """All findings, sorted by status, severity, rule id and location."""
+    """All findings, sorted by status, severity, rule id and location. Governance rules are
+    read from `result["rules"]`, repository-local ones from `result["local_rules"]`."""
     findings: list[Finding] = []
     for rule in rules:
-        outcome = _lookup(rule_results, rule.result_path)
+        tree = result.get("local_rules" if rule.is_local else "rules")
+        outcome = _lookup(tree, rule.result_path)
         findings.extend(_rule_findings(rule, outcome, manifest, location_path))
     return _with_unique_fingerprints(sorted(findings, key=_sort_key), manifest.model.metadata.id)
 

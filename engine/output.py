@@ -24,13 +24,13 @@ def parse_output_spec(spec: str, known: tuple[str, ...]) -> OutputSpec:
     return OutputSpec(name, Path(file) if file else None)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write all of `text` or nothing: a temporary file in the same folder, then rename."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write all of `content` (text as UTF-8) or nothing: a temporary file, then rename."""
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content.encode() if isinstance(content, str) else content)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

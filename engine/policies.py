@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from engine import __version__
-from engine.parsing import ParseError, load_yaml
+from engine.parsing import ParseError, load_json, load_yaml
 
 RULES_PREFIX = "ai_assure.rules."
+LOCAL_ROOT = "ai_assure_local"  # repository-local rules live here, outside the bundle's root
+LOCAL_RULES_PREFIX = f"{LOCAL_ROOT}.rules."
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 _PACKAGE = re.compile(r"^package\s+([\w.]+)\s*$", re.M)
 
@@ -39,9 +41,15 @@ class RuleMeta:
     source: str = ""
 
     @property
+    def is_local(self) -> bool:
+        """A repository-local rule (`--policies`), not a governance rule."""
+        return self.package.startswith(LOCAL_RULES_PREFIX)
+
+    @property
     def result_path(self) -> tuple[str, ...]:
-        """Where the package's document sits inside `result.rules`."""
-        return tuple(self.package.removeprefix(RULES_PREFIX).split("."))
+        """Where the package's document sits inside `result.rules` (or `local_rules`)."""
+        prefix = LOCAL_RULES_PREFIX if self.is_local else RULES_PREFIX
+        return tuple(self.package.removeprefix(prefix).split("."))
 
     @property
     def domain(self) -> str:
@@ -58,6 +66,11 @@ class PolicySet:
     revision: str
     digest: str
     data: dict[str, Any] = field(default_factory=dict)
+    local_digest: str | None = None  # set when repository-local rules are layered on
+
+    @property
+    def has_local(self) -> bool:
+        return self.local_digest is not None
 
     def rule(self, rule_id: str) -> RuleMeta | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -93,13 +106,25 @@ def load_policies(directory: Path | None = None) -> PolicySet:
     if not directory.is_dir():
         raise PolicyError(f"{directory}: policy directory not found")
     modules = tuple(read_source(path, directory) for path in rego_files(directory))
-    if not modules:
-        raise PolicyError(f"{directory}: no .rego policies found")
     data_files = tuple(read_source(path, directory) for path in data_files_in(directory))
-    rules = _collect_rules(modules)
-    digest = _digest(modules + data_files)
     source = "bundled" if directory == bundled_policy_dir() else str(directory)
-    return PolicySet(modules, rules, source, __version__, digest, load_data(data_files))
+    digest = digest_of(modules + data_files)
+    return policy_set(modules, data_files, source=source, revision=__version__, digest=digest)
+
+
+def policy_set(
+    modules: tuple[tuple[str, str], ...],
+    data_files: tuple[tuple[str, str], ...],
+    *,
+    source: str,
+    revision: str,
+    digest: str,
+) -> PolicySet:
+    """Rules (from METADATA) and data for `(name, text)` sources, from a folder or a bundle."""
+    if not modules:
+        raise PolicyError(f"{source}: no .rego policies found")
+    rules = collect_rules(modules)
+    return PolicySet(modules, rules, source, revision, digest, load_data(data_files))
 
 
 DATA_FILE_NAMES = ("data.json", "data.yaml", "data.yml")
@@ -115,7 +140,7 @@ def load_data(files: tuple[tuple[str, str], ...]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name, text in files:
         try:
-            content = load_yaml(text, max_nodes=100_000).data
+            content = load_json(text) if name.endswith(".json") else _load_yaml_data(text)
         except ParseError as exc:
             raise PolicyError(f"{name}: {exc}") from None
         if not isinstance(content, dict):
@@ -130,6 +155,10 @@ def load_data(files: tuple[tuple[str, str], ...]) -> dict[str, Any]:
     return data
 
 
+def _load_yaml_data(text: str) -> Any:
+    return load_yaml(text, max_nodes=100_000).data
+
+
 def read_source(path: Path, root: Path) -> tuple[str, str]:
     name = path.relative_to(root).as_posix()
     try:
@@ -138,14 +167,14 @@ def read_source(path: Path, root: Path) -> tuple[str, str]:
         raise PolicyError(f"{name}: cannot read policy: {exc}") from None
 
 
-def _digest(modules: tuple[tuple[str, str], ...]) -> str:
+def digest_of(modules: tuple[tuple[str, str], ...]) -> str:
     hasher = hashlib.sha256()
     for name, source in modules:
         hasher.update(name.encode() + b"\0" + hashlib.sha256(source.encode()).digest())
     return "sha256:" + hasher.hexdigest()
 
 
-def _collect_rules(modules: tuple[tuple[str, str], ...]) -> tuple[RuleMeta, ...]:
+def collect_rules(modules: tuple[tuple[str, str], ...]) -> tuple[RuleMeta, ...]:
     rules: dict[str, RuleMeta] = {}
     for name, source in modules:
         rule = parse_rule_metadata(name, source)
@@ -189,7 +218,7 @@ def parse_rule_metadata(name: str, source: str) -> RuleMeta | None:
     package = package_of(source)
     if package is None:
         raise PolicyError(f"{name}: no package declaration")
-    if not package.startswith(RULES_PREFIX):
+    if not package.startswith((RULES_PREFIX, LOCAL_RULES_PREFIX)):
         return None
     try:
         metadata = package_metadata(source)

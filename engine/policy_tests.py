@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from engine.evaluators._stdout import stdout_to_stderr
 from engine.evaluators.embedded import error_messages
@@ -110,3 +111,20 @@ def _run_one(interpreter: object, bundle: object, package: str, name: str) -> Po
     if value is True:
         return PolicyTestResult(package, name, True)
     return PolicyTestResult(package, name, False, "undefined" if value is None else f"= {value!r}")
+
+
+def run_fixture_query(directory: Path, query: str) -> Any:
+    """Evaluate `query` over the policies plus the shared fixture modules (for tooling that
+    reuses the unit tests' inputs, such as the conformance suite)."""
+    import regopy
+
+    paths = [p for p in rego_files(directory) if not is_test_module(p)]
+    paths += [m.path for m in _test_modules(directory) if not m.tests]
+    with stdout_to_stderr():
+        interpreter = regopy.Interpreter()
+        for path in paths:
+            interpreter.add_module(path.relative_to(directory).as_posix(), path.read_text())
+        output = interpreter.query(query)
+    if not output.ok() or not output.results or not output.results[0].expressions:
+        raise PolicyError(f"{query} is undefined or failed")
+    return output.results[0].expressions[0]

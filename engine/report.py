@@ -50,6 +50,7 @@ class PolicyRef(_Model):
     source: str
     revision: str
     digest: str
+    local_digest: str | None = None  # repository-local rules layered on (--policies)
 
 
 class EvidenceRecord(_Model):

@@ -7,6 +7,8 @@ from engine.registry import load_class
 
 EVALUATORS: dict[str, str] = {
     "embedded": "engine.evaluators.embedded:EmbeddedEvaluator",
+    "opa": "engine.evaluators.opa_eval:OpaEvalEvaluator",
+    "opa-server": "engine.evaluators.opa_server:OpaServerEvaluator",
 }
 
 __all__ = ["EVALUATORS", "EvaluationError", "Evaluator", "get_evaluator"]

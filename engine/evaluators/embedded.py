@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from engine.evaluators import _compiled_cache
 from engine.evaluators._stdout import stdout_to_stderr
-from engine.evaluators.interface import ENTRYPOINT, EvaluationError, Evaluator
+from engine.evaluators.interface import (
+    EvaluationError,
+    Evaluator,
+    query_for,
+    result_from_bindings,
+)
 from engine.policies import PolicySet
 
 _ERROR_MESSAGE = re.compile(r"\(errormsg \d+:(.*?)\)\s*$", re.M)
@@ -18,26 +24,41 @@ class EmbeddedEvaluator(Evaluator):
     def evaluate(self, policies: PolicySet, input_document: dict[str, Any]) -> dict[str, Any]:
         import regopy
 
-        query = "data." + ENTRYPOINT.replace("/", ".")
+        query = query_for(policies)
         with stdout_to_stderr():
             interpreter = regopy.Interpreter()
             interpreter.strict_built_in_errors = True
             try:
-                for name, source in policies.modules:
-                    interpreter.add_module(name, source)
-                if policies.data:
-                    interpreter.add_data(policies.data)
+                bundle = _compiled(interpreter, policies, query, regopy.__version__)
                 interpreter.set_input(input_document)
-                output = interpreter.query(query)
+                output = interpreter.query_bundle(bundle)
             except regopy.RegoError as exc:
                 raise EvaluationError(f"policy error: {exc}") from None
-        return _value(output, query)
+            except ValueError as exc:  # regopy's own JSON decoding of a broken output
+                raise EvaluationError(f"policy evaluation failed: {exc}") from None
+        return _value(output, query, policies.has_local)
 
 
-def _value(output: Any, query: str) -> dict[str, Any]:
+def _compiled(interpreter: Any, policies: PolicySet, query: str, regopy_version: str) -> Any:
+    """The policies compiled for `query`: from the cache when it holds them, else built."""
+    key = _compiled_cache.cache_key(policies, query, regopy_version)
+    bundle = _compiled_cache.load(interpreter, key)
+    if bundle is None:
+        for name, source in policies.modules:
+            interpreter.add_module(name, source)
+        if policies.data:
+            interpreter.add_data(policies.data)
+        bundle = interpreter.build(query, [])
+        _compiled_cache.store(interpreter, key, bundle)
+    return bundle
+
+
+def _value(output: Any, query: str, has_local: bool) -> dict[str, Any]:
     if not output.ok():
         raise EvaluationError("policy evaluation failed: " + "; ".join(error_messages(output)))
     results = output.results
+    if has_local:
+        return result_from_bindings(results[0].bindings if results else None)
     if not results or not results[0].expressions:
         raise EvaluationError(f"{query} is undefined: the policies define no result")
     value = results[0].expressions[0]

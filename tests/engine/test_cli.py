@@ -244,3 +244,35 @@ def test_github_format_annotates_and_appends_the_job_summary(tmp_path, monkeypat
     assert result.stdout.startswith(f"::error file={manifest}")
     text = summary.read_text()
     assert text.startswith("earlier step\n") and "DPIA-002" in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--evaluator", "opa", "--opa-binary", "/no/such/opa"], "not found"),
+        (["--evaluator", "opa-server"], "needs --opa-url"),
+        (["--evaluator", "opa-server", "--opa-url", "http://127.0.0.1:9"], "cannot reach OPA"),
+    ],
+)
+def test_opa_evaluators_that_cannot_run_fail_closed(system, arguments, message):
+    result = ai_assure("check", system, *arguments, "--format", "json")
+    assert_clean_error(result, message)
+    assert json.loads(result.stdout)["verdict"] == "error"
+
+
+def test_opa_eval_through_the_cli_matches_the_embedded_evaluator(opa_binary):
+    example = EXAMPLES / "probation-risk-assistant"
+    embedded = ai_assure("check", example, *AS_OF, "--format", "json")
+    real = ai_assure(
+        "check",
+        example,
+        *AS_OF,
+        "--format",
+        "json",
+        "--evaluator",
+        "opa",
+        "--opa-binary",
+        opa_binary,
+    )
+    assert real.returncode == embedded.returncode == 1
+    assert real.stdout == embedded.stdout

@@ -25,7 +25,7 @@ def manifest(repo):
 
 
 def findings_for(results, manifest, *rules):
-    return build_findings(rules, results, manifest, "svc/ai-manifest.yaml")
+    return build_findings(rules, {"rules": results}, manifest, "svc/ai-manifest.yaml")
 
 
 def test_deny_entries_fail_at_the_line_of_their_manifest_path(manifest):

@@ -75,3 +75,24 @@ def test_policy_data_is_visible_to_the_policies():
         data={"ai_assure": {"config": {"n": 7}}},
     )
     assert get_evaluator("embedded").evaluate(policies, {})["n"] == 7
+
+
+def test_compiled_policies_are_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("AI_ASSURE_NO_CACHE", raising=False)
+    monkeypatch.setenv("AI_ASSURE_CACHE_DIR", str(tmp_path))
+    assert evaluate(MAIN, document={"n": 1})["n"] == 1
+    [compiled] = list((tmp_path / "ai-assure" / "compiled").glob("*.rbb"))
+    assert evaluate(MAIN, document={"n": 2})["n"] == 2  # served from the cache
+    compiled.write_bytes(b"damaged")
+    assert evaluate(MAIN, document={"n": 3})["n"] == 3
+    assert compiled.read_bytes() != b"damaged"
+    changed = MAIN.replace('"minimal"', '"high"')
+    assert evaluate(changed, document={"n": 4})["tier"] == "high"  # a new key, not a stale hit
+
+
+def test_no_cache_in_ci(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("AI_ASSURE_CACHE_DIR", str(tmp_path))
+    evaluate(MAIN)
+    assert not (tmp_path / "ai-assure").exists()

@@ -1,0 +1,212 @@
+"""A reproducible corpus of varied AI systems, made by mutating the shipped examples.
+
+Each generated system is a folder with an `ai-manifest.yaml` and evidence files, derived
+from one example with a seeded random walk over the facts that drive the policies: the
+risk classification, deployment and decision role, owners, oversight, which models and
+evidence are declared, evidence that is missing or corrupt, DPIA status and dates, risk
+action dates, and the assessment date. The conformance tests and the benchmarks use it.
+
+    python bench/corpus.py OUT_DIR [--count 200] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ANNEX_III = (
+    "biometrics",
+    "critical_infrastructure",
+    "education",
+    "employment",
+    "essential_services",
+    "law_enforcement",
+    "migration",
+    "administration_of_justice",
+)
+AS_OF_DATES = ("2026-01-15", "2026-11-26", "2027-06-30")
+
+
+@dataclass(frozen=True)
+class GeneratedSystem:
+    path: Path
+    as_of: str
+
+
+def generate(out: Path, count: int, seed: int = 1) -> list[GeneratedSystem]:
+    """Write `count` systems below `out` (which must not exist yet or be empty)."""
+    rng = random.Random(seed)
+    examples = sorted(p.parent for p in EXAMPLES.glob("*/ai-manifest.yaml"))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / ".git").mkdir(exist_ok=True)  # one repository holding every system
+    systems = []
+    for number in range(count):
+        folder = out / f"system-{number:04d}"
+        shutil.copytree(rng.choice(examples), folder)
+        _mutate(folder, rng, number)
+        systems.append(GeneratedSystem(folder, rng.choice(AS_OF_DATES)))
+    return systems
+
+
+def _mutate(folder: Path, rng: random.Random, number: int) -> None:
+    manifest_path = folder / "ai-manifest.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text())
+    manifest["metadata"]["id"] = f"system-{number:04d}"
+    for mutation in MUTATIONS:
+        if rng.random() < 0.3:
+            mutation(manifest, folder, rng)
+    manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True))
+
+
+def _classification(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    eu = manifest["classification"]["eu_ai_act"]
+    eu["annex_iii_areas"] = rng.sample(ANNEX_III, rng.choice((0, 0, 1, 2)))
+    eu["profiling_of_natural_persons"] = rng.random() < 0.4
+    eu["art_6_3_exemption"] = rng.choice((None, "", "Narrow procedural task: sorts letters"))
+    eu["prohibited_practices"] = ["Art.5(1)(d)"] if rng.random() < 0.05 else []
+
+
+def _uk_gdpr(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    uk = manifest["classification"]["uk_gdpr"]
+    for flag in ("personal_data", "special_category_data", "solely_automated_decision"):
+        uk[flag] = rng.random() < 0.4
+    if uk["solely_automated_decision"] and rng.random() < 0.5:
+        uk["art_22_exception"] = rng.choice(("contract", "authorised-by-law", "explicit-consent"))
+
+
+def _system(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    system = manifest["system"]
+    system["deployment"] = rng.choice(("internal", "public-facing"))
+    system["decision_role"] = rng.choice(
+        (
+            "decision-support",
+            "automated-decision",
+            "content-generation",
+            "information-retrieval",
+            "other",
+        )
+    )
+    system["interacts_with_public"] = rng.random() < 0.4
+    system["generates_synthetic_content"] = rng.random() < 0.4
+    if rng.random() < 0.5:
+        system.pop("transparency_notice", None)
+
+
+def _oversight(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    oversight = manifest["system"].setdefault("human_oversight", {})
+    oversight["mode"] = rng.choice(("human-in-the-loop", "human-on-the-loop", "none", None))
+    if rng.random() < 0.4:
+        oversight.pop("description", None)
+
+
+def _owner(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    owner = manifest["metadata"].setdefault("owner", {})
+    for field in ("team", "senior_responsible_owner", "contact"):
+        if rng.random() < 0.4:
+            owner[field] = rng.choice(("", None, "not-an-email"))
+    if rng.random() < 0.3:
+        manifest["metadata"].pop("lifecycle_stage", None)
+
+
+def _models(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    for model in manifest.get("models", []):
+        model["type"] = rng.choice(("in-house", "third-party", "foundation-model"))
+        if rng.random() < 0.3:
+            model["model_card"] = rng.choice((None, "docs/no-such-card.md"))
+
+
+def _drop_evidence(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    evidence = manifest.get("evidence") or {}
+    for key in rng.sample(sorted(evidence), min(len(evidence), rng.choice((1, 2)))):
+        evidence.pop(key)
+
+
+def _missing_evidence(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    evidence = manifest.setdefault("evidence", {})
+    evidence[rng.choice(("sbom", "evaluations", "red_team"))] = ["reports/missing-*.json"]
+
+
+def _corrupt_evidence(_manifest: dict[str, Any], folder: Path, rng: random.Random) -> None:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "ai-manifest.yaml")
+    victim = rng.choice(files)
+    content = victim.read_bytes()
+    victim.write_bytes(content[: len(content) // 2] if rng.random() < 0.7 else b"\x00binary")
+
+
+def _dpia(manifest: dict[str, Any], folder: Path, rng: random.Random) -> None:
+    declared = (manifest.get("evidence") or {}).get("dpia")
+    path = folder / declared if isinstance(declared, str) else None
+    if path is None or not path.is_file() or path.suffix not in (".yaml", ".yml"):
+        return
+    record = yaml.safe_load(path.read_text())
+    if not isinstance(record, dict):
+        return
+    record["status"] = rng.choice(("draft", "approved", "approved", "rejected"))
+    record["review_by"] = rng.choice(("2026-06-30", "2026-12-10", "2027-09-30"))
+    record["dpo_consulted"] = rng.random() < 0.8
+    path.write_text(yaml.safe_dump(record, sort_keys=False))
+
+
+def _risks(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    if rng.random() < 0.3:
+        manifest["risks"] = []
+        return
+    for risk in manifest.get("risks", []):
+        for action in risk.get("actions", []):
+            action["due"] = rng.choice(("2026-03-31", "2026-12-31", "2027-12-31"))
+            action["status"] = rng.choice(("open", "in-progress", "done"))
+
+
+def _evaluation(manifest: dict[str, Any], folder: Path, rng: random.Random) -> None:
+    for declared in (manifest.get("evidence") or {}).get("evaluations") or []:
+        path = folder / declared
+        if not path.is_file():
+            continue
+        try:
+            report = json.loads(path.read_text())
+        except (ValueError, UnicodeDecodeError):
+            continue
+        for metric in report.get("metrics", []) if isinstance(report, dict) else []:
+            if isinstance(metric.get("value"), (int, float)):
+                metric["value"] = round(metric["value"] * rng.uniform(0.8, 1.1), 4)
+        path.write_text(json.dumps(report, indent=2))
+
+
+Mutation = Callable[[dict[str, Any], Path, random.Random], None]
+MUTATIONS: tuple[Mutation, ...] = (
+    _classification,
+    _uk_gdpr,
+    _system,
+    _oversight,
+    _owner,
+    _models,
+    _drop_evidence,
+    _missing_evidence,
+    _corrupt_evidence,
+    _dpia,
+    _risks,
+    _evaluation,
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    systems = generate(args.out, args.count, args.seed)
+    print(f"{len(systems)} systems in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
