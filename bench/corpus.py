@@ -22,17 +22,9 @@ from typing import Any
 
 import yaml
 
+from engine.manifest.model import ANNEX_III_AREAS as ANNEX_III
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-ANNEX_III = (
-    "biometrics",
-    "critical_infrastructure",
-    "education",
-    "employment",
-    "essential_services",
-    "law_enforcement",
-    "migration",
-    "administration_of_justice",
-)
 AS_OF_DATES = ("2026-01-15", "2026-11-26", "2027-06-30")
 
 

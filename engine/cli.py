@@ -207,6 +207,10 @@ def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
             _append_job_summary(report)
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _wants_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -222,6 +226,101 @@ def _append_job_summary(report) -> None:  # type: ignore[no-untyped-def]
             stream.write(job_summary(report))
     except OSError as exc:
         _fail(f"cannot append the job summary to {summary_path}: {exc.strerror or exc}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option("--non-interactive", is_flag=True, help="Ask nothing: take flags and defaults.")
+@click.option("--id", "system_id", help="Manifest id (default: from the folder name).")
+@click.option("--name", help="The system's name (default: from the id).")
+@click.option("--team", default="", help="Owning team.")
+@click.option("--sro", default="", help="Senior responsible owner.")
+@click.option("--contact", default="", help="Team contact (an email address).")
+@click.option(
+    "--deployment",
+    type=click.Choice(["internal", "public-facing"]),
+    default="internal",
+    show_default=True,
+)
+@click.option(
+    "--decision-role",
+    type=click.Choice(
+        [
+            "decision-support",
+            "automated-decision",
+            "content-generation",
+            "information-retrieval",
+            "other",
+        ]
+    ),
+    default="decision-support",
+    show_default=True,
+)
+@click.option("--personal-data/--no-personal-data", default=False, show_default=True)
+@click.option("--ci", type=click.Choice(["github", "gitlab"]), help="Also add this CI's file.")
+@click.option("--pre-commit", "pre_commit", is_flag=True, help="Also add .pre-commit-config.yaml.")
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def init(
+    folder: Path,
+    non_interactive: bool,
+    system_id: str | None,
+    name: str | None,
+    team: str,
+    sro: str,
+    contact: str,
+    deployment: str,
+    decision_role: str,
+    personal_data: bool,
+    ci: str | None,
+    pre_commit: bool,
+    force: bool,
+) -> None:
+    """Scaffold a commented ai-manifest.yaml in FOLDER (default: here), with its JSON Schema
+    for editors, and optionally CI and pre-commit files. Asks a few questions on a terminal;
+    --non-interactive takes flags and sensible defaults. Never overwrites without --force.
+
+    \b
+    Example:
+      ai-assure init --non-interactive --team "Risk Tools" --ci github --pre-commit
+    """
+    from engine.scaffold import (
+        Answers,
+        ScaffoldError,
+        integration_files,
+        manifest_files,
+        slug,
+        write_scaffold,
+    )
+
+    ask = not non_interactive and _stdin_is_terminal()
+    system_id = slug(system_id or folder.resolve().name)
+    if ask:
+        system_id = slug(click.prompt("System id", default=system_id))
+        name = click.prompt("System name", default=name or system_id.replace("-", " ").title())
+        team = click.prompt("Owning team", default=team or "", show_default=False)
+        contact = click.prompt("Team contact email", default=contact or "", show_default=False)
+        deployment = click.prompt(
+            "Deployment", type=click.Choice(["internal", "public-facing"]), default=deployment
+        )
+        personal_data = click.confirm("Does it process personal data?", default=personal_data)
+    answers = Answers(
+        system_id=system_id,
+        system_name=name or system_id.replace("-", " ").title(),
+        team=team,
+        sro=sro,
+        contact=contact,
+        deployment=deployment,
+        decision_role=decision_role,
+        personal_data=personal_data,
+    )
+    files = {**manifest_files(answers), **integration_files(ci, pre_commit)}
+    try:
+        written = write_scaffold(folder, files, force)
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"wrote {folder / path}")
+    click.echo("next: fill in the manifest, then `ai-assure validate` and `ai-assure check`")
 
 
 @main.command()
@@ -384,5 +483,15 @@ def policy_test(directory: Path | None, verbose: bool) -> None:
     sys.exit(1 if failed or not results else 0)
 
 
+def run() -> None:
+    """The console script: a bug must still end in one clear line and exit 2, never in a
+    traceback and never in 0 (the gate fails closed)."""
+    try:
+        main()
+    except Exception as exc:  # click handles its own errors and exits before this
+        click.echo(f"ai-assure: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -8,7 +8,9 @@ each test is evaluated on its own, so one failing test never hides another.
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,16 +67,17 @@ def discover_tests(directory: Path) -> list[tuple[str, str]]:
 
 def run_policy_tests(directory: Path) -> list[PolicyTestResult]:
     """Every test, module by module: a fresh interpreter per test module holding the policies,
-    the shared fixture modules (test modules without tests) and that module. One interpreter
-    for everything peaked above 4 GB, because rego-cpp copies each rule a `with` reaches."""
+    the shared fixture modules (test modules without tests) and that module, in worker
+    processes (one per core). One interpreter for everything peaked above 4 GB, because
+    rego-cpp copies each rule a `with` reaches."""
     modules = _test_modules(directory)
     shared = [path for path in rego_files(directory) if not is_test_module(path)]
     shared += [m.path for m in modules if not m.tests]
     data = load_data(tuple(read_source(path, directory) for path in data_files_in(directory)))
-    results: list[PolicyTestResult] = []
-    with stdout_to_stderr():
-        for module in (m for m in modules if m.tests):
-            results.extend(_run_module(directory, [*shared, module.path], module, data))
+    jobs = [(directory, [*shared, m.path], m, data) for m in modules if m.tests]
+    with stdout_to_stderr(), ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1) or 1) as pool:
+        batches = list(pool.map(_run_module, *zip(*jobs, strict=True))) if jobs else []
+    results = [result for batch in batches for result in batch]
     return sorted(results, key=lambda r: (r.package, r.name))
 
 

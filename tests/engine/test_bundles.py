@@ -513,7 +513,7 @@ def test_we_verify_bundles_signed_by_opa_build(policy_dir, keys, tmp_path, opa_b
 
 
 def ai_assure(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from engine.cli import main; main()", *map(str, args)]
+    command = [sys.executable, "-c", "from engine.cli import run; run()", *map(str, args)]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 

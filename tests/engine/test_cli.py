@@ -17,7 +17,7 @@ AS_OF = ["--as-of", "2026-11-26"]
 
 
 def ai_assure(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from engine.cli import main; main()", *map(str, args)]
+    command = [sys.executable, "-c", "from engine.cli import run; run()", *map(str, args)]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
 
@@ -191,10 +191,22 @@ def test_explain_an_unknown_rule_is_exit_2():
     assert_clean_error(ai_assure("explain", "NOPE-999"), "no rule 'NOPE-999'")
 
 
-def test_policy_test_runs_the_bundled_rego_tests():
-    result = ai_assure("policy", "test")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert " passed, 0 failed" in result.stdout
+def test_policy_test_exits_1_when_a_rego_test_fails(tmp_path):
+    # The bundled library's own tests run in tests/policies; here a small folder keeps the
+    # command's contract quick to prove: all pass -> 0, any failure -> 1 naming the test.
+    rule = "package ai_assure.rules.demo.rule\n\nimport rego.v1\n\nlimit := 3\n"
+    (tmp_path / "rule.rego").write_text(rule)
+    test = (
+        "package ai_assure.rules.demo.rule_test\n\nimport rego.v1\n\n"
+        "import data.ai_assure.rules.demo.rule\n\n"
+    )
+    (tmp_path / "rule_test.rego").write_text(test + "test_limit if rule.limit == 3\n")
+    passing = ai_assure("policy", "test", tmp_path)
+    assert passing.returncode == 0 and "1 passed, 0 failed" in passing.stdout
+    (tmp_path / "rule_test.rego").write_text(test + "test_limit if rule.limit == 4\n")
+    failing = ai_assure("policy", "test", tmp_path)
+    assert failing.returncode == 1
+    assert "FAIL ai_assure.rules.demo.rule_test.test_limit" in failing.stdout
 
 
 def test_every_subcommand_has_help():

@@ -52,7 +52,7 @@ def check(*arguments: str | Path) -> tuple[int, dict, str]:
     command = [
         sys.executable,
         "-c",
-        "from engine.cli import main; main()",
+        "from engine.cli import run; run()",
         "check",
         str(EXAMPLE),
         "--as-of",

@@ -72,7 +72,7 @@ def test_the_installed_wheel_checks_an_example_outside_the_checkout(wheel, tmp_p
         [
             sys.executable,
             "-c",
-            "from engine.cli import main; main()",
+            "from engine.cli import run; run()",
             "check",
             str(ROOT / "examples" / "document-search"),
             "--as-of",
