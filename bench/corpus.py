@@ -139,7 +139,10 @@ def _dpia(manifest: dict[str, Any], folder: Path, rng: random.Random) -> None:
     path = folder / declared if isinstance(declared, str) else None
     if path is None or not path.is_file() or path.suffix not in (".yaml", ".yml"):
         return
-    record = yaml.safe_load(path.read_text())
+    try:
+        record = yaml.safe_load(path.read_text())
+    except (yaml.YAMLError, UnicodeDecodeError):  # an earlier mutation corrupted it
+        return
     if not isinstance(record, dict):
         return
     record["status"] = rng.choice(("draft", "approved", "approved", "rejected"))

@@ -15,6 +15,7 @@ from engine.evaluators.interface import (
 )
 from engine.policies import PolicySet
 
+_IN_MEMORY: dict[str, Any] = {}  # cache key -> compiled bundle, for this process
 _ERROR_MESSAGE = re.compile(r"\(errormsg \d+:(.*?)\)\s*$", re.M)
 
 
@@ -40,9 +41,10 @@ class EmbeddedEvaluator(Evaluator):
 
 
 def _compiled(interpreter: Any, policies: PolicySet, query: str, regopy_version: str) -> Any:
-    """The policies compiled for `query`: from the cache when it holds them, else built."""
+    """The policies compiled for `query`: from this process's memory, else from the cache,
+    else built (a portfolio run compiles once per worker, not once per system)."""
     key = _compiled_cache.cache_key(policies, query, regopy_version)
-    bundle = _compiled_cache.load(interpreter, key)
+    bundle = _IN_MEMORY.get(key) or _compiled_cache.load(interpreter, key)
     if bundle is None:
         for name, source in policies.modules:
             interpreter.add_module(name, source)
@@ -50,6 +52,7 @@ def _compiled(interpreter: Any, policies: PolicySet, query: str, regopy_version:
             interpreter.add_data(policies.data)
         bundle = interpreter.build(query, [])
         _compiled_cache.store(interpreter, key, bundle)
+    _IN_MEMORY[key] = bundle
     return bundle
 
 

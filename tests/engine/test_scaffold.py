@@ -4,6 +4,7 @@ says what evidence is still missing."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -97,3 +98,49 @@ def test_answers_that_look_like_yaml_stay_text(empty_repo):
 )
 def test_ids_are_slugs(text, expected):
     assert slug(text) == expected
+
+
+def test_init_adds_the_github_workflow_shipped_as_the_example(empty_repo):
+    made = invoke("init", str(empty_repo), "--non-interactive", "--ci", "github")
+    assert made.exit_code == 0, made.output
+    written = (empty_repo / ".github" / "workflows" / "ai-assure.yml").read_text()
+    example = Path(__file__).resolve().parents[2] / "examples" / "github" / "ai-assure.yml"
+    assert written == example.read_text()
+
+
+def test_init_adds_gitlab_and_pre_commit_files_their_tools_accept(empty_repo):
+    import shutil
+    import subprocess
+    import sys
+
+    made = invoke("init", str(empty_repo), "--non-interactive", "--ci", "gitlab", "--pre-commit")
+    assert made.exit_code == 0, made.output
+    gitlab = empty_repo / ".gitlab-ci.yml"
+    pre_commit = empty_repo / ".pre-commit-config.yaml"
+    schema = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.gitlab-ci",
+            str(gitlab),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert schema.returncode == 0, schema.stdout + schema.stderr
+    tool = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
+    assert tool, "pre-commit is part of the test extra"
+    config = subprocess.run(
+        [tool, "validate-config", str(pre_commit)], capture_output=True, text=True, timeout=120
+    )
+    assert config.returncode == 0, config.stdout + config.stderr
+    hook_ids = {
+        line.split("id:")[1].split()[0]
+        for line in pre_commit.read_text().splitlines()
+        if "- id:" in line
+    }
+    shipped = (Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text()
+    assert all(f"- id: {hook}\n" in shipped for hook in hook_ids)

@@ -78,17 +78,33 @@ def test_policy_data_is_visible_to_the_policies():
 
 
 def test_compiled_policies_are_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from engine.evaluators import embedded
+
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("AI_ASSURE_NO_CACHE", raising=False)
     monkeypatch.setenv("AI_ASSURE_CACHE_DIR", str(tmp_path))
-    assert evaluate(MAIN, document={"n": 1})["n"] == 1
+
+    def in_a_new_process(source, n):
+        monkeypatch.setattr(embedded, "_IN_MEMORY", {})
+        return evaluate(source, document={"n": n})
+
+    assert in_a_new_process(MAIN, 1)["n"] == 1
     [compiled] = list((tmp_path / "ai-assure" / "compiled").glob("*.rbb"))
-    assert evaluate(MAIN, document={"n": 2})["n"] == 2  # served from the cache
+    assert in_a_new_process(MAIN, 2)["n"] == 2  # served from the disk cache
     compiled.write_bytes(b"damaged")
-    assert evaluate(MAIN, document={"n": 3})["n"] == 3
+    assert in_a_new_process(MAIN, 3)["n"] == 3
     assert compiled.read_bytes() != b"damaged"
     changed = MAIN.replace('"minimal"', '"high"')
-    assert evaluate(changed, document={"n": 4})["tier"] == "high"  # a new key, not a stale hit
+    assert in_a_new_process(changed, 4)["tier"] == "high"  # a new key, not a stale hit
+
+
+def test_one_process_compiles_a_policy_set_once(monkeypatch):
+    from engine.evaluators import embedded
+
+    monkeypatch.setenv("AI_ASSURE_NO_CACHE", "1")
+    monkeypatch.setattr(embedded, "_IN_MEMORY", {})
+    assert [evaluate(MAIN, document={"n": n})["n"] for n in (1, 2, 3)] == [1, 2, 3]
+    assert len(embedded._IN_MEMORY) == 1
 
 
 def test_no_cache_in_ci(tmp_path, monkeypatch):
