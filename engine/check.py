@@ -85,7 +85,10 @@ def run_check(target: Path, options: CheckOptions) -> Report:
 def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
     manifest_path = locate_manifest(target)
     root = find_repository_root(manifest_path.parent)
-    shown = manifest_path.resolve().relative_to(root).as_posix()
+    resolved = manifest_path.resolve()
+    if root not in resolved.parents:  # a symlinked manifest: never read outside the repository
+        raise ManifestError([f"{manifest_path}: resolves outside the repository (symlink?)"])
+    shown = resolved.relative_to(root).as_posix()
     manifest = load_manifest(manifest_path, shown)
     partial["manifest"] = manifest
     policies = _policies(options, partial)

@@ -51,6 +51,8 @@ def is_glob(declared: str) -> bool:
 def check_declared_path(declared: str) -> None:
     """Refuse absolute paths and `..` before touching the filesystem."""
     posix = PurePosixPath(declared.replace("\\", "/"))
+    if not posix.parts:
+        raise PathEscapeError(f"{declared!r}: an evidence path must name a file, not be empty")
     if posix.is_absolute() or declared.startswith(("/", "\\")) or ":" in posix.parts[0]:
         raise PathEscapeError(
             f"{declared}: absolute paths are not allowed; use a path inside the repository"
@@ -61,7 +63,11 @@ def check_declared_path(declared: str) -> None:
 
 def confine(path: Path, root: Path, declared: str) -> Path:
     """Resolve symlinks and make sure the result is still inside `root`."""
-    real = path.resolve()
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop (RuntimeError before 3.13)
+        reason = getattr(exc, "strerror", None) or "symlink loop?"
+        raise PathEscapeError(f"{declared}: cannot be resolved ({reason})") from None
     if real != root and root not in real.parents:
         raise PathEscapeError(f"{declared}: resolves outside the repository (symlink?)")
     return real
@@ -72,7 +78,11 @@ def expand(declared: str, base: Path, root: Path, max_matches: int) -> list[Path
     check_declared_path(declared)
     if not is_glob(declared):
         candidate = base / declared
-        if not candidate.exists() and not candidate.is_symlink():
+        try:
+            present = candidate.exists() or candidate.is_symlink()
+        except OSError:  # e.g. a name too long for the filesystem: it cannot be there
+            present = False
+        if not present:
             return []
         return [confine(candidate, root, declared)]
     matches: list[Path] = []

@@ -94,8 +94,10 @@ class _Builder:
         if len(path) > self.max_depth:
             raise ParseError(f"nesting deeper than {self.max_depth} levels", _line(node))
         if isinstance(node, yaml.MappingNode):
+            _plain_tag(node, "tag:yaml.org,2002:map")
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            _plain_tag(node, "tag:yaml.org,2002:seq")
             return self._sequence(node, path)
         return self._scalar(node)
 
@@ -133,9 +135,17 @@ class _Builder:
             value = constructor(self.constructor, node)
         except (ValueError, yaml.YAMLError) as exc:
             raise ParseError(f"bad value: {exc}", _line(node)) from None
+        if isinstance(value, str) and "\x00" in value:  # a "\0" escape: regopy cuts text there
+            raise ParseError("NUL character in a text value", _line(node))
         if isinstance(value, float) and not math.isfinite(value):
             raise ParseError(f"non-finite number {node.value!r} is not accepted", _line(node))
         return value
+
+
+def _plain_tag(node: yaml.Node, expected: str) -> None:
+    """Refuse a tag on a mapping or list (`!!python/object/apply:…`, `!!set`): never ignore it."""
+    if node.tag != expected:
+        raise ParseError(f"unsupported YAML tag {node.tag}", _line(node))
 
 
 def _line(node: yaml.Node) -> int:

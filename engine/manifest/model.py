@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+)
 
 API_VERSION = "ai-assure/v1"
 
@@ -66,8 +73,8 @@ class System(_Strict):
         | None
     ) = None
     human_oversight: HumanOversight = HumanOversight()
-    interacts_with_public: bool = False
-    generates_synthetic_content: bool = False
+    interacts_with_public: StrictBool = False
+    generates_synthetic_content: StrictBool = False
     transparency_notice: Text | None = Field(
         None, description="Where people are told they are dealing with AI (EU AI Act Art. 50)."
     )
@@ -91,15 +98,15 @@ class EUAIAct(_Strict):
     prohibited_practices: list[
         Annotated[str, StringConstraints(pattern=r"^Art\.5\(1\)\([a-h]\)$")]
     ] = []
-    profiling_of_natural_persons: bool = False
+    profiling_of_natural_persons: StrictBool = False
     art_6_3_exemption: Text | None = None
-    general_purpose_ai: bool = False
+    general_purpose_ai: StrictBool = False
 
 
 class UKGDPR(_Strict):
-    personal_data: bool = False
-    special_category_data: bool = False
-    solely_automated_decision: bool = False
+    personal_data: StrictBool = False
+    special_category_data: StrictBool = False
+    solely_automated_decision: StrictBool = False
     art_22_exception: Literal["contract", "authorised-by-law", "explicit-consent"] | None = Field(
         None, description="The UK GDPR Art. 22(2) ground for a solely automated decision."
     )
@@ -134,8 +141,8 @@ class Model(_Strict):
 
 class Dataset(_Strict):
     name: Text
-    personal_data: bool = False
-    special_category_data: bool = False
+    personal_data: StrictBool = False
+    special_category_data: StrictBool = False
     source: Text | None = None
     datasheet: Text | None = None
 

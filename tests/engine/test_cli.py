@@ -288,3 +288,18 @@ def test_opa_eval_through_the_cli_matches_the_embedded_evaluator(opa_binary):
     )
     assert real.returncode == embedded.returncode == 1
     assert real.stdout == embedded.stdout
+
+
+def test_a_manifest_symlinked_out_of_the_repository_is_exit_2_and_never_read(
+    tmp_path, make_repo, minimal_manifest
+):
+    outside = tmp_path / "elsewhere" / "ai-manifest.yaml"
+    outside.parent.mkdir()
+    outside.write_text(minimal_manifest.replace("Tiny Search", "SECRET-NAME"))
+    repo = make_repo(minimal_manifest)
+    (repo / "ai-manifest.yaml").unlink()
+    os.symlink(outside, repo / "ai-manifest.yaml")
+    result = ai_assure("check", repo, "--format", "json")
+    assert_clean_error(result, "resolves outside the repository")
+    assert "internal error" not in result.stderr
+    assert "SECRET-NAME" not in result.stdout + result.stderr

@@ -84,3 +84,21 @@ def test_fifo_is_never_opened(repo):
 def test_directory_is_not_evidence(repo):
     with pytest.raises(UnreadableFileError, match="not a regular file"):
         read_confined(repo / "docs", 100)
+
+
+@pytest.mark.parametrize("declared", ["", "   ".strip(), "."])
+def test_an_empty_path_is_refused_not_a_crash(repo, declared):
+    with pytest.raises(PathEscapeError, match="must name a file"):
+        expand(declared, repo, repo.resolve(), 10)
+
+
+def test_a_symlink_loop_is_refused_not_a_crash(repo):
+    os.symlink("loop-b.md", repo / "docs" / "loop-a.md")
+    os.symlink("loop-a.md", repo / "docs" / "loop-b.md")
+    with pytest.raises(PathEscapeError, match="cannot be resolved"):
+        expand("docs/loop-a.md", repo, repo.resolve(), 10)
+
+
+@pytest.mark.parametrize("name", ["a" * 300 + ".md", "/".join(["d" * 200] * 30) + ".md"])
+def test_a_name_too_long_for_the_filesystem_is_missing_not_a_crash(repo, name):
+    assert expand(f"docs/{name}", repo, repo.resolve(), 10) == []

@@ -111,3 +111,23 @@ def test_front_matter_errors_report_file_lines():
     with pytest.raises(ParseError) as caught:
         split_front_matter("---\na: 1\na: 2\n---\nbody\n")
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize("text", ['name: "a\\0b"\n', '"k\\x00": v\n', 'list: [ok, "\\u0000"]\n'])
+def test_yaml_nul_escapes_are_errors(text):
+    with pytest.raises(ParseError, match="NUL character"):
+        load_yaml(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x: !!python/object/apply:os.system [echo]\n",
+        "x: !!python/object:os.Foo {a: 1}\n",
+        "x: !!set {a, b}\n",
+        "!custom {a: 1}\n",
+    ],
+)
+def test_yaml_tags_on_lists_and_mappings_are_errors_not_ignored(text):
+    with pytest.raises(ParseError, match="unsupported YAML tag"):
+        load_yaml(text)

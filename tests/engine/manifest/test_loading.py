@@ -91,3 +91,12 @@ def test_locate_accepts_a_folder_or_the_file(tmp_path, minimal_manifest):
     assert locate_manifest(tmp_path / "ai-manifest.yaml") == tmp_path / "ai-manifest.yaml"
     with pytest.raises(ManifestError, match=r"no ai-manifest\.yaml"):
         locate_manifest(tmp_path / "elsewhere")
+
+
+@pytest.mark.parametrize("value", ["'no'", "'true'", "0", "1"])
+def test_true_false_fields_take_only_true_or_false(tmp_path, minimal_manifest, value):
+    text = minimal_manifest.replace(
+        "  deployment: internal", f"  deployment: internal\n  interacts_with_public: {value}"
+    )
+    [problem] = problems(tmp_path, text)
+    assert "system.interacts_with_public: Input should be a valid boolean" in problem
