@@ -21,7 +21,6 @@ from engine.layering import with_local_rules
 from engine.manifest import LoadedManifest, ManifestError, load_manifest, locate_manifest
 from engine.policies import PolicyError, PolicySet, load_policies
 from engine.report import (
-    SEVERITY_ORDER,
     ExceptionRecord,
     Finding,
     PolicyRef,
@@ -32,7 +31,6 @@ from engine.report import (
     severity_rank,
 )
 
-FAIL_ON_LEVELS = (*SEVERITY_ORDER, "never")
 EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
 
 

@@ -303,3 +303,35 @@ def test_a_manifest_symlinked_out_of_the_repository_is_exit_2_and_never_read(
     assert_clean_error(result, "resolves outside the repository")
     assert "internal error" not in result.stderr
     assert "SECRET-NAME" not in result.stdout + result.stderr
+
+
+def test_fail_on_choices_are_the_report_severities_plus_never():
+    from engine.cli import FAIL_ON
+    from engine.report import SEVERITY_ORDER
+
+    assert (*SEVERITY_ORDER, "never") == FAIL_ON
+
+
+def test_a_team_cannot_waive_its_own_failures_by_requesting_exceptions(tmp_path):
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "probation-risk-assistant", repo)
+    (repo / ".git").mkdir()
+    manifest = repo / "ai-manifest.yaml"
+    requests = (
+        "exceptions:\n"
+        "  - {rule: DPIA-002, reason: self-approved, requested_by: team, expires: 2027-06-30}\n"
+        "  - {rule: MC-002, reason: self-approved, requested_by: team, expires: 2027-06-30}\n"
+    )
+    manifest.write_text(manifest.read_text().replace("exceptions: []\n", requests))
+    result = ai_assure("check", repo, *AS_OF, "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    failed = {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
+    assert {"DPIA-002", "MC-002"} <= failed
+    assert not [f for f in report["findings"] if f["status"] == "waived"]
+    assert {(e["rule"], e["status"]) for e in report["exceptions"]} == {
+        ("DPIA-002", "requested"),
+        ("MC-002", "requested"),
+    }
