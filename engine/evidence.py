@@ -8,26 +8,20 @@ raises `PathEscapeError` and the run fails closed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from adapters import KINDS, get_adapter
-from engine.files import (
-    DEFAULT_MAX_FILE_BYTES,
-    DEFAULT_MAX_GLOB_MATCHES,
-    UnreadableFileError,
-    expand,
-    read_confined,
-)
+from engine.files import UnreadableFileError, expand, read_confined
+from engine.limits import Limits
 from engine.manifest.model import Manifest
 from engine.report import EvidenceRecord
 
+__all__ = ["Limits", "TooMuchEvidenceError", "declarations", "gather", "records"]
 
-@dataclass(frozen=True)
-class Limits:
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    max_glob_matches: int = DEFAULT_MAX_GLOB_MATCHES
+
+class TooMuchEvidenceError(ValueError):
+    """The declarations name more files than one check may read (`--max-evidence-files`)."""
 
 
 def declarations(manifest: Manifest) -> dict[str, list[str]]:
@@ -41,23 +35,32 @@ def declarations(manifest: Manifest) -> dict[str, list[str]]:
 
 
 def gather(
-    manifest: Manifest, base: Path, root: Path, limits: Limits = Limits()
+    manifest: Manifest, base: Path, root: Path, limits: Limits | None = None
 ) -> dict[str, list[dict[str, Any]]]:
-    """Evidence items per kind, every kind present (see docs/input-document.md)."""
+    """Evidence items per kind, every kind present (see docs/input-document.md). No file is
+    read once the declarations together name more than `limits.max_evidence_files`."""
+    limits = limits or Limits()
     gathered: dict[str, list[dict[str, Any]]] = {}
+    budget = limits.max_evidence_files
     for kind, declared_paths in declarations(manifest).items():
         items: dict[str, dict[str, Any]] = {}
         for declared in declared_paths:
-            for item in _items_for(kind, declared, base, root, limits):
+            paths = expand(declared, base, root, limits.max_evidence_files)
+            budget -= len(paths)
+            if budget < 0:
+                raise TooMuchEvidenceError(
+                    f"the evidence declarations name more than {limits.max_evidence_files} "
+                    f"files (reached at {declared}); the limit is --max-evidence-files"
+                )
+            for item in _items_for(kind, declared, paths, base, root, limits):
                 items.setdefault(item["path"], item)
         gathered[kind] = list(items.values())
     return gathered
 
 
 def _items_for(
-    kind: str, declared: str, base: Path, root: Path, limits: Limits
+    kind: str, declared: str, paths: list[Path], base: Path, root: Path, limits: Limits
 ) -> list[dict[str, Any]]:
-    paths = expand(declared, base, root, limits.max_glob_matches)
     if not paths:
         return [_item(kind, declared, declared, status="missing", errors=["file not found"])]
     return [_parse(kind, declared, path, base, root, limits) for path in paths]

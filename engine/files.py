@@ -15,8 +15,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
-DEFAULT_MAX_GLOB_MATCHES = 500
+from engine.limits import DEFAULT_MAX_FILE_BYTES as DEFAULT_MAX_FILE_BYTES  # re-exported
+
 _GLOB_CHARS = frozenset("*?[")
 
 

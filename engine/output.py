@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +27,32 @@ def parse_output_spec(spec: str, known: tuple[str, ...]) -> OutputSpec:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write all of `content` (text as UTF-8) or nothing: a temporary file, then rename."""
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    """Write all of `content` (text as UTF-8) or nothing: a temporary file, then rename.
+
+    A symlink keeps pointing where it did: its target is what gets replaced. A terminal,
+    pipe or other character device (`/dev/stdout`, `/dev/null`, `/dev/full`) cannot be
+    replaced, and must never be: it is written in place. Anything else that is not a regular
+    file (a folder, a block device, a socket) is refused.
+    """
+    data = content.encode() if isinstance(content, str) else content
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(path, "wb") as stream:
+            stream.write(data)
+    elif mode is not None and not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file, terminal or pipe")
+    else:
+        _replace(path.resolve(), data)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content.encode() if isinstance(content, str) else content)
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

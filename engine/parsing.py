@@ -10,21 +10,31 @@ manifest line.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from engine.limits import DEFAULT_MAX_YAML_DEPTH, DEFAULT_MAX_YAML_NODES
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we support
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_DEPTH = 64
-MAX_NODES = 200_000
+# (max nodes, max depth) for YAML loaded without explicit limits; see `yaml_limits`
+_YAML_LIMITS = contextvars.ContextVar(
+    "yaml_limits", default=(DEFAULT_MAX_YAML_NODES, DEFAULT_MAX_YAML_DEPTH)
+)
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 PathKey = tuple[str | int, ...]
 
@@ -152,10 +162,25 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+@contextlib.contextmanager
+def yaml_limits(max_nodes: int, max_depth: int) -> Iterator[None]:
+    """Within this block, YAML loaded without explicit limits uses these (`check` sets them
+    from its command line, so adapters need not pass them along)."""
+    token = _YAML_LIMITS.set((max_nodes, max_depth))
+    try:
+        yield
+    finally:
+        _YAML_LIMITS.reset(token)
+
+
 def load_yaml(
-    text: str, *, max_nodes: int = MAX_NODES, max_depth: int = MAX_DEPTH, first_line: int = 1
+    text: str, *, max_nodes: int | None = None, max_depth: int | None = None, first_line: int = 1
 ) -> YamlDocument:
-    """Load one YAML document safely. `first_line` offsets lines (front matter in a file)."""
+    """Load one YAML document safely. `first_line` offsets lines (front matter in a file);
+    limits not given come from the enclosing `yaml_limits` block, else the defaults."""
+    default_nodes, default_depth = _YAML_LIMITS.get()
+    max_nodes = default_nodes if max_nodes is None else max_nodes
+    max_depth = default_depth if max_depth is None else max_depth
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -191,9 +216,10 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def load_json(text: str) -> Any:
-    """Load JSON, refusing duplicate keys, NaN/Infinity and runaway nesting."""
+    """Load JSON, refusing duplicate keys, NaN/Infinity, runaway nesting and `\\u0000`
+    escapes (a NUL character, refused as in YAML: regopy cuts text there)."""
     try:
-        return json.loads(
+        value = json.loads(
             text,
             object_pairs_hook=_reject_duplicates,
             parse_constant=_reject_constant,
@@ -207,6 +233,36 @@ def load_json(text: str) -> Any:
         raise
     except ValueError as exc:  # e.g. an integer literal longer than Python accepts
         raise ParseError(f"invalid JSON: {exc}") from None
+    _refuse_nul_escapes(text)
+    _refuse_lone_surrogates(text, value)
+    return value
+
+
+def _refuse_nul_escapes(text: str) -> None:
+    """Valid JSON holds backslashes only inside strings, so an unescaped `\\u0000` is a NUL."""
+    if "\\u0000" not in text:  # the fast path: almost every file
+        return
+    match = _NUL_ESCAPE.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise ParseError("NUL character (\\u0000) in a JSON string", line)
+
+
+def _refuse_lone_surrogates(text: str, value: Any) -> None:
+    """A `\\udXXX` escape that is not half of a pair decodes to a lone surrogate: not text,
+    and UTF-8 (so every evaluator) cannot carry it."""
+    if not _SURROGATE_ESCAPE.search(text):  # the fast path: almost every file
+        return
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and _SURROGATE.search(item):
+            raise ParseError("a \\u escape in a JSON string is half a character (lone surrogate)")
+        if isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _reject_constant(name: str) -> Any:

@@ -57,21 +57,18 @@ def load(interpreter: Any, key: str) -> Any | None:
     return interpreter.load_bundle(str(path), regopy.BundleFormat.Binary)
 
 
-def store(interpreter: Any, key: str, bundle: Any) -> None:
-    """Keep `bundle` for later runs; a cache that cannot be written is simply skipped."""
-    import regopy
-
+def store(key: str, content: bytes) -> None:
+    """Keep compiled policies for later runs; a cache that cannot be written is simply skipped."""
     folder = cache_dir()
     if folder is None:
         return
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        os.close(handle)
         try:
-            interpreter.save_bundle(temporary, bundle, regopy.BundleFormat.Binary)
-            digest = hashlib.sha256(Path(temporary).read_bytes()).hexdigest()
-            (folder / f"{key}.sha256").write_text(digest)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            (folder / f"{key}.sha256").write_text(hashlib.sha256(content).hexdigest())
             os.replace(temporary, folder / f"{key}.rbb")
         finally:
             Path(temporary).unlink(missing_ok=True)

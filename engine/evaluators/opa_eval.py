@@ -20,9 +20,8 @@ from engine.evaluators.interface import (
     query_for,
     result_from_bindings,
 )
+from engine.limits import DEFAULT_TIMEOUT_S
 from engine.policies import PolicySet
-
-DEFAULT_TIMEOUT = 60.0
 
 
 def find_opa(explicit: str | Path | None = None) -> str:
@@ -40,7 +39,7 @@ def find_opa(explicit: str | Path | None = None) -> str:
 class OpaEvalEvaluator(Evaluator):
     name = "opa"
 
-    def __init__(self, opa_binary: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, opa_binary: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT_S):
         self.opa_binary = opa_binary
         self.timeout = timeout
 
@@ -68,7 +67,9 @@ class OpaEvalEvaluator(Evaluator):
                 command, input=stdin, capture_output=True, text=True, timeout=self.timeout
             )
         except subprocess.TimeoutExpired:
-            raise EvaluationError(f"opa eval did not finish within {self.timeout:g} s") from None
+            raise EvaluationError(
+                f"opa eval did not finish within {self.timeout:g} s (the limit is --timeout)"
+            ) from None
         except OSError as exc:
             raise EvaluationError(f"cannot run {command[0]}: {exc.strerror or exc}") from None
 

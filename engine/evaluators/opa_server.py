@@ -13,16 +13,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from engine.evaluators.interface import ENTRYPOINT, EvaluationError, Evaluator
+from engine.limits import DEFAULT_TIMEOUT_S
 from engine.policies import PolicySet
-
-DEFAULT_TIMEOUT = 10.0
 
 
 class OpaServerEvaluator(Evaluator):
     name = "opa-server"
 
     def __init__(
-        self, opa_url: str | None = None, timeout: float = DEFAULT_TIMEOUT, token: str | None = None
+        self,
+        opa_url: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        token: str | None = None,
     ):
         if not opa_url:
             raise EvaluationError(
@@ -96,7 +98,8 @@ class OpaServerEvaluator(Evaluator):
         from opa_client import errors
 
         if isinstance(exc, requests.Timeout):
-            return f"OPA at {self.url} did not answer within {self.timeout:g} s"
+            limit = f"{self.timeout:g} s (the limit is --timeout)"
+            return f"OPA at {self.url} did not answer within {limit}"
         if isinstance(exc, requests.ConnectionError):
             return f"cannot reach OPA at {self.url}"
         if isinstance(exc, requests.HTTPError):

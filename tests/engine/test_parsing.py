@@ -2,7 +2,14 @@
 
 import pytest
 
-from engine.parsing import ParseError, decode_text, load_json, load_yaml, split_front_matter
+from engine.parsing import (
+    ParseError,
+    decode_text,
+    load_json,
+    load_yaml,
+    split_front_matter,
+    yaml_limits,
+)
 
 
 def test_yaml_records_the_line_of_every_key_and_item():
@@ -131,3 +138,33 @@ def test_yaml_nul_escapes_are_errors(text):
 def test_yaml_tags_on_lists_and_mappings_are_errors_not_ignored(text):
     with pytest.raises(ParseError, match="unsupported YAML tag"):
         load_yaml(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('{"name": "a\\u0000b"}', 1),
+        ('{\n  "ok": "x",\n  "k\\u0000": 1\n}', 3),
+        ('["fine", "\\\\\\u0000"]', 1),  # an escaped backslash, then a NUL escape
+    ],
+)
+def test_json_nul_escapes_are_errors_as_in_yaml(text, line):
+    with pytest.raises(ParseError, match=r"NUL character \(\\u0000\)") as caught:
+        load_json(text)
+    assert caught.value.line == line
+
+
+def test_json_text_that_only_looks_like_a_nul_escape_is_kept():
+    assert load_json('{"path": "C:\\\\u0000"}') == {"path": "C:\\u0000"}
+
+
+def test_yaml_limits_apply_within_their_block_and_explicit_limits_win():
+    deep = "a: " + "[" * 10 + "]" * 10
+    assert load_yaml(deep).data
+    with yaml_limits(max_nodes=1_000, max_depth=5):
+        with pytest.raises(ParseError, match="nesting deeper than 5 levels"):
+            load_yaml(deep)
+        with pytest.raises(ParseError, match="alias bomb"):
+            load_yaml("[" + ", ".join(["x"] * 2_000) + "]")
+        assert load_yaml(deep, max_depth=20).data
+    assert load_yaml(deep).data

@@ -445,6 +445,10 @@ EVIDENCE_CONTENTS: dict[str, tuple[str, Callable[[str], bytes] | None]] = {
     "json-whitespace-only": (SBOM, lambda _: b"   \n\t\n"),
     "json-binary": (SBOM, lambda _: bytes(range(256)) * 256),
     "json-nul-byte": (SBOM, lambda text: text.replace('"bomFormat"', '"bom\x00Format"').encode()),
+    "json-nul-escape": (
+        SBOM,
+        lambda text: text.replace('"CycloneDX"', '"Cyclone\\u0000DX"').encode(),
+    ),
     "json-invalid-utf8": (
         SBOM,
         lambda text: text.encode().replace(b"CycloneDX", b"Cyclone\xc3\x28DX"),

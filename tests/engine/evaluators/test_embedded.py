@@ -1,5 +1,10 @@
-"""The embedded evaluator (regopy): one query, strict builtins, errors fail closed, and native
-output never reaches our stdout."""
+"""The embedded evaluator (regopy): one query, strict builtins, errors fail closed, native
+output never reaches our stdout, and a policy that runs too long or crashes the native code
+ends in an `EvaluationError`."""
+
+import os
+import signal
+import time
 
 import pytest
 
@@ -98,13 +103,24 @@ def test_compiled_policies_are_cached_and_a_damaged_cache_is_rebuilt(tmp_path, m
     assert in_a_new_process(changed, 4)["tier"] == "high"  # a new key, not a stale hit
 
 
-def test_one_process_compiles_a_policy_set_once(monkeypatch):
+def test_a_process_keeps_the_policies_it_compiles_a_second_time(monkeypatch):
+    """Without the disk cache (CI) a one-off check keeps nothing; from the second evaluation
+    on (a portfolio run) the compiled policies stay in memory."""
     from engine.evaluators import embedded
 
     monkeypatch.setenv("AI_ASSURE_NO_CACHE", "1")
     monkeypatch.setattr(embedded, "_IN_MEMORY", {})
-    assert [evaluate(MAIN, document={"n": n})["n"] for n in (1, 2, 3)] == [1, 2, 3]
+    monkeypatch.setattr(embedded, "_COMPILED", set())
+    assert evaluate(MAIN, document={"n": 1})["n"] == 1
+    assert embedded._IN_MEMORY == {}
+    assert evaluate(MAIN, document={"n": 2})["n"] == 2
     assert len(embedded._IN_MEMORY) == 1
+
+    def no_more_compiling(*_args):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(embedded, "_compile_and_evaluate", no_more_compiling)
+    assert [evaluate(MAIN, document={"n": n})["n"] for n in (3, 4)] == [3, 4]
 
 
 def test_no_cache_in_ci(tmp_path, monkeypatch):
@@ -112,3 +128,53 @@ def test_no_cache_in_ci(tmp_path, monkeypatch):
     monkeypatch.setenv("AI_ASSURE_CACHE_DIR", str(tmp_path))
     evaluate(MAIN)
     assert not (tmp_path / "ai-assure").exists()
+
+
+LOOP = MAIN.replace(
+    'result := {"tier"',
+    "spins if {\n  some i in numbers.range(1, 100000)\n  some j in numbers.range(1, 100000)\n"
+    '  i * j == -1\n}\n\nresult := {"spins": spins, "tier"',
+)
+
+
+def test_a_policy_that_runs_too_long_is_stopped_at_the_timeout():
+    evaluator = get_evaluator("embedded", timeout=0.5)
+    start = time.monotonic()
+    with pytest.raises(EvaluationError, match=r"did not finish within 0\.5 s \(the limit is"):
+        evaluator.evaluate(policy_set(LOOP), {"n": 1})
+    assert time.monotonic() - start < 5
+
+
+def test_a_crash_in_native_code_is_an_error_naming_the_signal(monkeypatch):
+    from engine.evaluators import embedded
+
+    def crash(*_args):
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+    monkeypatch.setattr(embedded, "_evaluate", crash)
+    with pytest.raises(EvaluationError, match=r"evaluation crashed \(signal 11, SIGSEGV\)"):
+        evaluate(MAIN)
+
+
+def test_an_unexpected_exception_in_the_evaluator_is_an_evaluation_error(monkeypatch):
+    from engine.evaluators import embedded
+
+    def fail(*_args):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(embedded, "_evaluate", fail)
+    with pytest.raises(EvaluationError, match="policy evaluation failed: RecursionError"):
+        evaluate(MAIN)
+
+
+def test_without_fork_the_policies_are_evaluated_in_process(monkeypatch, capfd):
+    from engine.evaluators import embedded
+
+    monkeypatch.setattr(embedded, "can_isolate", lambda: False)
+    source = MAIN.replace(
+        'result := {"tier"', 'p if print("from rego")\n\nresult := {"p": p, "tier"'
+    )
+    assert evaluate(source, document={"n": 5})["n"] == 5
+    captured = capfd.readouterr()
+    assert "from rego" not in captured.out
+    assert "from rego" in captured.err

@@ -1,0 +1,138 @@
+"""Run native policy code where it cannot take ai-assure down: a forked child, timed.
+
+rego-cpp (regopy) compiles and evaluates policies in native code, in our process. A policy
+that runs for ever would hang the gate; a native crash (rego-cpp overflows its stack on
+terms nested thousands of levels deep) would kill it without a report or a message.
+`run_isolated` forks: the child runs the work with file descriptor 1 on stderr and sends
+back its JSON result, or its error message, through a pipe; the parent waits at most
+`timeout` seconds and then kills it. Every way the child can fail — a timeout, a signal, an
+exception, garbage — becomes one `EvaluationError`, so the check ends in exit 2.
+
+The child inherits the parent's memory (the compiled policies, the input document), so
+nothing but the result is copied. It also arms its own alarm a little after the deadline:
+should the parent die without killing it, it still cannot run on.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import json
+import os
+import select
+import signal
+import sys
+import time
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from engine.evaluators._stdout import stdout_to_stderr
+from engine.evaluators.interface import EvaluationError
+
+ORPHAN_GRACE_S = 5.0  # the child's own alarm fires this long after the parent's deadline
+_CHUNK = 1 << 16
+
+
+def can_isolate() -> bool:
+    """Isolation needs `os.fork` (Linux, macOS, the BSDs; not Windows)."""
+    return hasattr(os, "fork")
+
+
+def run_isolated(work: Callable[[], Any], timeout: float, what: str) -> Any:
+    """`work()` run in a forked child within `timeout` seconds; `what` names it in errors."""
+    sys.stdout.flush()  # or the child would inherit, and repeat, what is still buffered
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _child(work, write_end, timeout, what)
+    os.close(write_end)
+    status = None
+    try:
+        payload, status = _collect(pid, read_end, time.monotonic() + timeout)
+    finally:
+        os.close(read_end)
+        if status is None:  # timed out, or interrupted while waiting: never leave it running
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    return _outcome(payload, status, timeout, what)
+
+
+def _child(work: Callable[[], Any], write_end: int, timeout: float, what: str) -> NoReturn:
+    """Run `work`, send `{"value": ...}` or `{"error": ...}`, and exit without cleanup."""
+    code = 0
+    try:
+        faulthandler.disable()  # a crash is reported by the parent in one line, not a dump
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):
+            signal.signal(number, signal.SIG_DFL)  # stop at once, even inside native code
+        signal.setitimer(signal.ITIMER_REAL, timeout + ORPHAN_GRACE_S)
+        try:
+            with stdout_to_stderr():
+                message = {"value": work()}
+        except EvaluationError as exc:
+            message = {"error": str(exc)}
+        except Exception as exc:
+            message = {"error": f"{what} failed: {type(exc).__name__}: {exc}"}
+        with os.fdopen(write_end, "wb") as stream:
+            stream.write(json.dumps(message).encode())
+    except BaseException:
+        code = 70  # EX_SOFTWARE: the parent reports the exit status
+    finally:
+        os._exit(code)
+
+
+def _collect(pid: int, read_end: int, deadline: float) -> tuple[bytes, int | None]:
+    """Everything the child wrote and its wait status; status None when time ran out."""
+    chunks: list[bytes] = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return b"", None
+        ready, _, _ = select.select([read_end], [], [], remaining)
+        if not ready:
+            continue
+        chunk = os.read(read_end, _CHUNK)
+        if not chunk:  # end of file: the child closes the pipe only to exit at once
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    return b"".join(chunks), status
+
+
+def _outcome(payload: bytes, status: int | None, timeout: float, what: str) -> Any:
+    number = None if status is None else _signal_of(status)
+    if status is None or number == signal.SIGALRM:
+        raise EvaluationError(
+            f"{what} did not finish within {timeout:g} s (the limit is --timeout)"
+        )
+    if number is not None:
+        raise EvaluationError(f"{what} crashed (signal {number}, {_signal_name(number)})")
+    code = os.waitstatus_to_exitcode(status)
+    message = _message(payload) if code == 0 else None
+    if message is None:
+        raise EvaluationError(f"{what} failed without an answer (exit status {code})")
+    if "error" in message:
+        raise EvaluationError(str(message["error"]))
+    return message["value"]
+
+
+def _message(payload: bytes) -> dict[str, Any] | None:
+    """The child's `{"value": ...}` or `{"error": ...}`, else None."""
+    try:
+        message = json.loads(payload)
+    except ValueError:
+        return None
+    if isinstance(message, dict) and len(message) == 1 and message.keys() <= {"value", "error"}:
+        return message
+    return None
+
+
+def _signal_of(status: int) -> int | None:
+    return os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "unknown signal"

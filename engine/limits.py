@@ -1,0 +1,52 @@
+"""The resource limits of one check and their defaults (docs/limits.md explains each).
+
+Limits are set on the command line (`ai-assure check --max-file-size ... --timeout ...`) and
+nowhere else: not in the manifest, not by evidence, not by repository-local policies, not
+through the environment. The repository under assessment can therefore never raise them for
+itself, and the limits in force are visible in the command a CI log shows. This module
+imports nothing heavy: the command line reads its defaults at start-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_EVIDENCE_FILES = 500
+DEFAULT_MAX_YAML_NODES = 200_000
+DEFAULT_MAX_YAML_DEPTH = 64
+DEFAULT_TIMEOUT_S = 60.0
+
+_SIZE = re.compile(r"(\d+)\s*([KMG]?)(?:i?B)?", re.I)
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # one evidence file
+    max_evidence_files: int = DEFAULT_MAX_EVIDENCE_FILES  # files one check reads, all declarations
+    max_yaml_nodes: int = DEFAULT_MAX_YAML_NODES  # one YAML document, aliases expanded
+    max_yaml_depth: int = DEFAULT_MAX_YAML_DEPTH  # nesting of one YAML document
+    timeout_s: float = DEFAULT_TIMEOUT_S  # wall-clock limit on policy evaluation
+
+    @property
+    def max_glob_matches(self) -> int:
+        """A single glob may match no more files than the whole check may read."""
+        return self.max_evidence_files
+
+
+def parse_size(text: str) -> int:
+    """`20971520`, `512K`, `20M`, `1G` (also `20MB`, `20MiB`): binary units, in bytes."""
+    match = _SIZE.fullmatch(text.strip())
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"{text!r} is not a size such as 20M, 512K or 1048576")
+    return int(match.group(1)) * _UNITS[match.group(2).upper()]
+
+
+def format_size(size: int) -> str:
+    """The shortest exact form `parse_size` reads back: 20971520 → `20M`."""
+    for unit in ("G", "M", "K"):
+        if size % _UNITS[unit] == 0:
+            return f"{size // _UNITS[unit]}{unit}"
+    return str(size)

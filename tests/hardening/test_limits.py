@@ -1,0 +1,65 @@
+"""The limits through the real CLI: each option tightens what a check accepts, and nothing
+in the repository (the manifest, an environment variable a CI file sets) can raise one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from .conftest import System
+
+SBOM = "sbom/document-search.cdx.json"
+MB = 1024 * 1024
+
+
+def test_max_file_size_turns_a_larger_evidence_file_into_evid_001(system: System):
+    size = (system.repo / SBOM).stat().st_size
+    assert size > 1024
+    result = system.check("--max-file-size", "1K")
+    system.assert_evidence_rejected(result, SBOM)
+    assert f"file is {size} bytes; the limit is 1024" in str(result.findings("EVID-001"))
+
+
+def test_max_evidence_files_caps_all_declarations_together(system: System):
+    result = system.check("--max-evidence-files", "3")
+    system.assert_refused(result, "more than 3 files")
+
+
+def test_max_yaml_depth_and_nodes_apply_to_the_manifest(system: System):
+    system.assert_refused(system.check("--max-yaml-depth", "2"), "nesting deeper than 2 levels")
+    system.assert_refused(system.check("--max-yaml-nodes", "50"), "alias bomb")
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ("--timeout", "0"),
+        ("--timeout", "soon"),
+        ("--max-file-size", "huge"),
+        ("--max-evidence-files", "0"),
+        ("--max-yaml-depth", "-1"),
+    ],
+)
+def test_a_limit_that_makes_no_sense_is_a_usage_error(system: System, option):
+    result = system.check(*option)
+    assert result.code == 2, result
+    assert "Invalid value for" in result.stderr, result
+    assert option[0] in result.stderr, result
+
+
+def test_a_manifest_cannot_raise_a_limit(system: System):
+    text = system.manifest_text()
+    system.write_manifest(text + "limits:\n  max_file_size: 1G\n  timeout: 3600\n")
+    system.assert_refused(system.check(), "limits: unknown key")
+
+
+def test_the_environment_cannot_raise_a_limit(system: System, monkeypatch):
+    with open(system.repo / SBOM, "r+b") as handle:
+        handle.truncate(21 * MB)
+    for name in ("AI_ASSURE_MAX_FILE_SIZE", "AI_ASSURE_CHECK_MAX_FILE_SIZE", "AI_ASSURE_LIMITS"):
+        monkeypatch.setenv(name, "1G")
+    result = system.check()
+    system.assert_evidence_rejected(result, SBOM)
+    assert "the limit is 20971520" in str(result.findings("EVID-001"))
