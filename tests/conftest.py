@@ -13,8 +13,33 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# Property tests (hypothesis). `ci` is reproducible (the examples derive from each test's
+# name, no example database) and bounded so the property suite stays well under a minute on
+# two cores; `dev` explores more and remembers failures in .hypothesis/. HYPOTHESIS_PROFILE
+# picks one explicitly, else CI=true picks `ci`. Examples can be slow on a loaded machine
+# (a whole `run_check`), so no per-example deadline.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "dev",
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 @pytest.fixture(scope="session")

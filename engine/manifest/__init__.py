@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from engine.parsing import ParseError, YamlDocument, decode_text, load_yaml
 
 MANIFEST_NAME = "ai-manifest.yaml"
 MAX_MANIFEST_BYTES = 1024 * 1024
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 
 __all__ = ["MANIFEST_NAME", "LoadedManifest", "ManifestError", "load_manifest", "locate_manifest"]
 
@@ -81,11 +83,18 @@ def _validate(document: YamlDocument, shown: str) -> Manifest:
 def _describe(error: dict[str, Any], document: YamlDocument) -> tuple[int, str]:
     location = tuple(part for part in error["loc"] if not _is_union_branch(part))
     line = document.line_of(location)
-    field = ".".join(str(part) for part in location) or "(top level)"
+    field = ".".join(_shown_key(part) for part in location) or "(top level)"
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "unknown key (check the spelling; unknown keys are not allowed)"
     return line, f"{field}: {message}"
+
+
+def _shown_key(part: str | int) -> str:
+    """A key as written when it is a plain name, else quoted and escaped (blank keys, spaces,
+    control characters), so the message stays one visible line."""
+    text = str(part)
+    return text if _PLAIN_KEY.fullmatch(text) else repr(text)
 
 
 def _is_union_branch(part: object) -> bool:

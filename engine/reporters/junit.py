@@ -45,7 +45,7 @@ class JUnitReporter(Reporter):
     name = "junit"
 
     def render(self, report: Report) -> str:
-        suite = TestSuite(f"ai-assure.{report.system.id}")
+        suite = TestSuite(_xml_text(f"ai-assure.{report.system.id}"))
         for key, value in _suite_properties(report):
             suite.add_property(key, _xml_text(value))
         cases = [
@@ -76,7 +76,7 @@ def _rule_case(report: Report, findings: list[Finding]) -> TestCase:
     first = findings[0]
     case = TestCase(
         name=_xml_text(f"{first.rule_id} {first.title}"),
-        classname=f"ai-assure.{report.system.id}.{rule_domain(first.rule_id)}",
+        classname=_xml_text(f"ai-assure.{report.system.id}.{rule_domain(first.rule_id)}"),
     )
     status = next(s for s in _PRECEDENCE if any(f.status == s for f in findings))
     relevant = [finding for finding in findings if finding.status == status]
@@ -92,7 +92,7 @@ def _rule_case(report: Report, findings: list[Finding]) -> TestCase:
 
 
 def _assessment_error_case(report: Report) -> TestCase:
-    case = TestCase(name="assessment", classname=f"ai-assure.{report.system.id}.engine")
+    case = TestCase(name="assessment", classname=_xml_text(f"ai-assure.{report.system.id}.engine"))
     errors = report.errors or ["the system could not be assessed"]
     result = Error(_xml_text(_first_line(errors[0])), "assessment-error")
     result.text = _xml_text("\n".join(errors))

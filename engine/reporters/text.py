@@ -50,10 +50,12 @@ class TextReporter(Reporter):
     def _header(self, report: Report) -> str:
         policy = report.policy
         lines = [
-            f"{report.tool.name} {report.tool.version} · {_clean(report.system.name)} "
-            f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}",
-            f"policy {policy.revision} from {_clean(policy.source)} ({policy.digest})",
-            f"risk tier: {self._paint(report.tier.level, '1')}",
+            _clean(
+                f"{report.tool.name} {report.tool.version} · {report.system.name} "
+                f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}"
+            ),
+            _clean(f"policy {policy.revision} from {policy.source} ({policy.digest})"),
+            f"risk tier: {self._paint(_clean(report.tier.level), '1')}",
         ]
         lines += [f"  - {_clean(reason)}" for reason in report.tier.reasons]
         return "\n".join(lines)
@@ -71,7 +73,9 @@ class TextReporter(Reporter):
         lines = ["Evidence problems:"]
         for record in problems:
             detail = _indented("; ".join(record.errors) or record.status, "    ")
-            lines.append(f"  ! {record.kind} {_clean(record.path)} ({record.status}): {detail}")
+            lines.append(
+                f"  ! {_clean(f'{record.kind} {record.path}')} ({record.status}): {detail}"
+            )
         return "\n".join(lines)
 
     def _findings(self, report: Report) -> str:
@@ -90,16 +94,16 @@ class TextReporter(Reporter):
         for finding in ordered:
             control = _primary_control(finding)
             if control != previous:
-                yield f"  {control or '(no control)'}"
+                yield f"  {_clean(control) or '(no control)'}"
                 previous = control
             yield from self._finding_lines(finding)
 
     def _finding_lines(self, finding: Finding) -> Iterator[str]:
         label = self._paint(_STATUS_LABEL[finding.status], _STATUS_STYLE[finding.status])
-        yield f"    {label} {finding.rule_id} {_clean(finding.title)}"
+        yield f"    {label} {_clean(f'{finding.rule_id} {finding.title}')}"
         yield f"{_INDENT}{_indented(finding.message, _INDENT)}"
         controls = ", ".join(finding.controls) or "none"
-        yield f"{_INDENT}at {_clean(location_text(finding))} · controls {controls}"
+        yield f"{_INDENT}{_clean(f'at {location_text(finding)} · controls {controls}')}"
         if finding.remediation:
             yield f"{_INDENT}fix: {_indented(finding.remediation, _INDENT + '     ')}"
 
@@ -108,9 +112,7 @@ class TextReporter(Reporter):
         if not waived:
             return ""
         lines = ["Waived by approved exceptions:"]
-        lines += [
-            f"  {f.rule_id} {_clean(f.title)}: {_clean(waiver_text(report, f))}" for f in waived
-        ]
+        lines += [f"  {_clean(f'{f.rule_id} {f.title}: {waiver_text(report, f)}')}" for f in waived]
         return "\n".join(lines)
 
     def _not_listed(self, report: Report) -> str:
@@ -135,7 +137,7 @@ def summary_line(report: Report) -> str:
     errors = counts["error"] + len(report.errors)
     if errors:
         parts.append(plural(errors, "error"))
-    return (
+    return _clean(
         f"{report.tool.name}: {report.verdict.upper()} — {', '.join(parts)}"
         f" · tier {report.tier.level} · policy {report.policy.revision}"
     )

@@ -4,13 +4,19 @@ It holds every finding status, every severity, controls from several frameworks,
 with two findings, an evidence file that failed to parse, an applied exception, and
 messages full of characters the output formats must escape (`%`, newlines, `:`, `,`,
 `<`, `&`, quotes). `error_report` is the same assessment when the gate could not finish.
+The consumers' own schemas validate the outputs: `sarif_validators` (both SARIF 2.1.0
+schemas; `sarif_validator` is each in turn) and `junit_schema` (the strict JUnit XSD).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import xmlschema
+from jsonschema import Draft4Validator, Draft202012Validator
 
 from engine.report import (
     EvidenceRecord,
@@ -22,6 +28,7 @@ from engine.report import (
     SystemRef,
     Tier,
     Tool,
+    Waiver,
 )
 
 TRICKY_MESSAGE = (
@@ -158,6 +165,7 @@ FINDINGS = [
         location=Location(path="docs/dpia.yaml", line=9),
         fingerprint="a1b2c3d4e5f6",
         remediation="Review the DPIA.",
+        waiver=Waiver(ticket="GOV-123", approved_by="Head of AI Assurance", expires="2026-07-01"),
     ),
     finding(
         "SBOM-001",
@@ -216,6 +224,9 @@ def report() -> Report:
                 requested_by="risk-tools@example.gov.uk",
                 ticket="GOV-123",
                 expires="2026-07-01",
+                approved_by="Head of AI Assurance",
+                approved_on="2026-05-20",
+                approved_until="2026-07-01",
             )
         ],
     )
@@ -245,6 +256,37 @@ def reference_schemas(shared_dir: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is absent: the consumers' schemas are needed for this test")
     return path
+
+
+#: the SARIF 2.1.0 schemas in the reference folder and the JSON Schema draft each is written in
+SARIF_SCHEMAS = {
+    "sarif-schema-2.1.0.oasis-errata01.json": Draft4Validator,
+    "sarif-schema-2.1.0.codeql-action-2020-12.json": Draft202012Validator,
+}
+
+
+@pytest.fixture(scope="session")
+def sarif_validators(reference_schemas: Path) -> dict[str, Any]:
+    """A validator per SARIF schema: OASIS 2.1.0 errata 01 and GitHub code scanning's copy."""
+    validators = {}
+    for name, validator_class in SARIF_SCHEMAS.items():
+        schema = json.loads((reference_schemas / name).read_text(encoding="utf-8"))
+        # no check_schema(): the codeql copy nests an `anyOf` under region.properties, which
+        # the 2020-12 metaschema rejects but which does not affect validating documents
+        validators[name] = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    return validators
+
+
+@pytest.fixture(scope="module", params=sorted(SARIF_SCHEMAS))
+def sarif_validator(request: pytest.FixtureRequest, sarif_validators: dict[str, Any]) -> Any:
+    """Each SARIF schema in turn."""
+    return sarif_validators[request.param]
+
+
+@pytest.fixture(scope="session")
+def junit_schema(reference_schemas: Path) -> xmlschema.XMLSchema:
+    """The strict Jenkins xUnit JUnit schema (junit-10.xsd)."""
+    return xmlschema.XMLSchema(str(reference_schemas / "junit-10.jenkins-xunit.xsd"))
 
 
 @pytest.fixture

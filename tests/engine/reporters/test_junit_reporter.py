@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
-import xmlschema
-
 from engine.reporters.junit import JUnitReporter
 
 CLASS = "ai-assure.probation-risk-assistant"
-
-
-@pytest.fixture(scope="module")
-def junit_schema(reference_schemas):
-    return xmlschema.XMLSchema(str(reference_schemas / "junit-10.jenkins-xunit.xsd"))
 
 
 def render(report) -> ET.Element:
@@ -85,7 +77,8 @@ def test_waived_and_not_applicable_are_skipped_with_a_reason(report):
     waived = case(root, "DPIA-002").find("skipped")
     assert waived is not None
     assert waived.get("message") == (
-        "waived: DPIA review booked with the DPO, slot 2026-06-10 (GOV-123, expires 2026-07-01)"
+        "waived: DPIA review booked with the DPO, slot 2026-06-10 "
+        "(GOV-123, approved by Head of AI Assurance until 2026-07-01)"
     )
     not_applicable = case(root, "GPAI-001").find("skipped")
     assert not_applicable is not None

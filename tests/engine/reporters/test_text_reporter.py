@@ -66,7 +66,8 @@ def test_waived_findings_show_the_exception(report):
     output = TextReporter().render(report)
     assert (
         "  DPIA-002 The DPIA has been reviewed in the last 12 months: "
-        "DPIA review booked with the DPO, slot 2026-06-10 (GOV-123, expires 2026-07-01)"
+        "DPIA review booked with the DPO, slot 2026-06-10 "
+        "(GOV-123, approved by Head of AI Assurance until 2026-07-01)"
     ) in output
 
 
