@@ -31,7 +31,7 @@ def build_findings(
         tree = result.get("local_rules" if rule.is_local else "rules")
         outcome = _lookup(tree, rule.result_path)
         findings.extend(_rule_findings(rule, outcome, manifest, location_path))
-    return _with_unique_fingerprints(sorted(findings, key=_sort_key), manifest.model.metadata.id)
+    return _with_unique_fingerprints(sort_findings(findings), manifest.model.metadata.id)
 
 
 def _lookup(tree: Any, path: tuple[str, ...]) -> Any:
@@ -115,6 +115,11 @@ def _with_unique_fingerprints(findings: list[Finding], system_id: str) -> list[F
             item = item.model_copy(update={"fingerprint": new})
         unique.append(item)
     return unique
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """The report's order: status, severity, rule id, line, manifest path, message."""
+    return sorted(findings, key=_sort_key)
 
 
 def _sort_key(item: Finding) -> tuple[Any, ...]:

@@ -39,6 +39,7 @@ class RuleMeta:
     description: str = ""
     related_resources: tuple[str, ...] = ()
     source: str = ""
+    waivable: bool = True  # METADATA custom.waivable: false keeps governance exceptions off it
 
     @property
     def is_local(self) -> bool:
@@ -145,14 +146,22 @@ def load_data(files: tuple[tuple[str, str], ...]) -> dict[str, Any]:
             raise PolicyError(f"{name}: {exc}") from None
         if not isinstance(content, dict):
             raise PolicyError(f"{name}: a data file must hold a mapping")
-        node = data
-        for part in Path(name).parent.parts:
-            node = node.setdefault(part, {})
-        for key, value in content.items():
-            if key in node:
-                raise PolicyError(f"{name}: data key {key!r} is defined twice")
-            node[key] = value
+        for part in reversed(Path(name).parent.parts):
+            content = {part: content}
+        _merge(data, content, name)
     return data
+
+
+def _merge(into: dict[str, Any], new: dict[str, Any], name: str, at: str = "data") -> None:
+    """Merge objects key by key, as OPA merges data documents; any other overlap is a conflict."""
+    for key, value in new.items():
+        here = f"{at}.{key}"
+        if key not in into:
+            into[key] = value
+        elif isinstance(into[key], dict) and isinstance(value, dict):
+            _merge(into[key], value, name, here)
+        else:
+            raise PolicyError(f"{name}: {here} is defined twice")
 
 
 def _load_yaml_data(text: str) -> Any:
@@ -244,6 +253,9 @@ def _rule_from_metadata(name: str, package: str, metadata: dict[str, Any]) -> Ru
     controls = custom["controls"]
     if not isinstance(controls, list) or not all(isinstance(c, str) for c in controls):
         raise PolicyError(f"{name}: custom.controls must be a list of control ids")
+    waivable = custom.get("waivable", True)
+    if not isinstance(waivable, bool):
+        raise PolicyError(f"{name}: custom.waivable must be true or false")
     resources = metadata.get("related_resources") or []
     return RuleMeta(
         id=str(custom["id"]),
@@ -255,6 +267,7 @@ def _rule_from_metadata(name: str, package: str, metadata: dict[str, Any]) -> Ru
         description=str(metadata.get("description") or "").strip(),
         related_resources=tuple(_resource_refs(resources)),
         source=name,
+        waivable=waivable,
     )
 
 

@@ -5,16 +5,20 @@
 # result is the same whether or not the tests were loaded. `applicable` is passed on as
 # the rule defined it (null when undefined): the engine turns anything but a boolean into
 # an error finding, so a rule that silently stops deciding fails the gate, never passes.
+# exceptions is the governance decision on each exception the manifest requests
+# (package ai_assure.exceptions); the engine waives the rules whose request is approved.
 package ai_assure.main
 
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.exceptions
 
 result := {
 	"tier": classification.tier,
 	"reasons": sort([r | some r in classification.reasons]),
 	"rules": rules,
+	"exceptions": exceptions.decisions,
 }
 
 rules := {domain: packages |

@@ -47,19 +47,16 @@ def plural(count: int, noun: str) -> str:
 
 
 def exception_for(report: Report, rule_id: str) -> ExceptionRecord | None:
-    """The exception record that waives `rule_id`, if the report holds one."""
-    return next((record for record in report.exceptions if record.rule == rule_id), None)
+    """The approved exception record that waives `rule_id`, if the report holds one."""
+    approved = (r for r in report.exceptions if r.rule == rule_id and r.status == "approved")
+    return next(approved, None)
 
 
 def waiver_text(report: Report, finding: Finding) -> str:
-    """Why a finding is waived: the exception's reason, ticket and expiry when known."""
+    """Why a finding is waived: the request's reason, the ticket, approver and end date."""
     record = exception_for(report, finding.rule_id)
-    if record is None:
-        return "an approved exception applies"
-    details = [part for part in (record.ticket, _expiry(record.expires)) if part]
-    reason = record.reason or "approved exception"
-    return f"{reason} ({', '.join(details)})" if details else reason
-
-
-def _expiry(expires: str | None) -> str | None:
-    return f"expires {expires}" if expires else None
+    reason = (record.reason if record else "") or "approved exception"
+    waiver = finding.waiver
+    if waiver is None:
+        return reason
+    return f"{reason} ({waiver.ticket}, approved by {waiver.approved_by} until {waiver.expires})"

@@ -119,7 +119,7 @@ atrs_facts := {
 		"Tier 2 - Tool specification", "Tier 2 - Model specification", "Tier 2 - Development data specification",
 		"Tier 2 - Operational data specification", "Tier 2 - Risks, mitigations and impact assessments",
 	],
-	"words": 900, "front_matter": {"date_updated": "2026-10-01"},
+	"words": 900, "front_matter": {"date_updated": "2026-10-01", "phase": "private-beta", "region": "england"},
 }
 
 threat_model_facts := {"headings": ["Assets", "Threats", "Mitigations"], "words": 800, "front_matter": {"reviewed_on": "2026-09-01"}}

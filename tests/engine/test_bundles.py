@@ -38,6 +38,7 @@ from engine.evidence import gather
 from engine.files import find_repository_root
 from engine.manifest import load_manifest, locate_manifest
 from engine.policies import PolicyError, bundled_policy_dir, load_policies
+from tests.keys import write_pem
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "document-search"
@@ -54,24 +55,6 @@ package ai_assure.rules.accountability.owner
 
 deny contains {"msg": data.ai_assure.config.message} if not input.manifest.owner
 """
-
-
-def write_pem(path: Path, key: Any) -> tuple[Path, Path]:
-    """`key` as an unencrypted private PEM at `path`, its public key beside it."""
-    path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    public = path.with_suffix(".pub.pem")
-    public.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    )
-    return path, public
 
 
 @pytest.fixture(scope="session")

@@ -332,6 +332,9 @@ def test_a_team_cannot_waive_its_own_failures_by_requesting_exceptions(tmp_path)
     assert {"DPIA-002", "MC-002"} <= failed
     assert not [f for f in report["findings"] if f["status"] == "waived"]
     assert {(e["rule"], e["status"]) for e in report["exceptions"]} == {
-        ("DPIA-002", "requested"),
-        ("MC-002", "requested"),
+        ("DPIA-002", "unapproved"),
+        ("MC-002", "unapproved"),
     }
+    warnings = [f["message"] for f in report["findings"] if f["rule_id"] == "EXC-001"]
+    assert len(warnings) == 2
+    assert all("the failure it names still counts" in message for message in warnings)

@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 import engine
+from tests.keys import rsa_key_pair
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "ci" / "gitlab" / "ai-assure.gitlab-ci.yml"
@@ -210,24 +211,8 @@ def test_job_passes_a_system_without_gaps(job_python, tmp_path, shared_dir):
 @pytest.fixture(scope="module")
 def signed_bundle(tmp_path_factory) -> tuple[Path, Path, str]:
     """A governance release: (bundle, public key PEM, sha256 digest of the bundle)."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
     folder = tmp_path_factory.mktemp("governance")
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private, public = folder / "governance.pem", folder / "governance.pub.pem"
-    private.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    public.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    )
+    private, public = rsa_key_pair(folder)
     bundle = folder / "ai-assure-policy.tar.gz"
     build = [sys.executable, "-m", "engine.cli", "policy", "build", "--output", str(bundle)]
     subprocess.run([*build, "--signing-key", str(private), "--revision", "2026.11.1"], check=True)

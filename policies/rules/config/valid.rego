@@ -42,6 +42,7 @@ knobs := [
 	{"path": ["hash_algorithms"], "type": "array"},
 	{"path": ["supplier", "max_incident_notification_hours"], "type": "number", "min": 0, "max": 8760},
 	{"path": ["supplier", "allowed_data_residency"], "type": "array"},
+	{"path": ["exceptions", "expiry_warning_days"], "type": "number", "min": 0, "max": 365},
 	{"path": ["risk", "appetite_max_residual"], "type": "number", "min": 1, "max": 25},
 	{"path": ["risk", "required_categories"], "type": "object"},
 ]

@@ -4,8 +4,10 @@
 #   The risk appetite (policy configuration risk.appetite_max_residual, a likelihood x
 #   impact score) is the most residual risk a system may keep without a decision by someone
 #   accountable. A risk whose residual score (or, without one, its inherent score) is above
-#   it must be treated further, or accepted: treatment accept, with the approver and date
-#   in acceptance. The approver cannot be the risk's own owner.
+#   it must be treated further, or accepted: treatment accept in the manifest, and an
+#   acceptance in date in the governance data (data.ai_assure.approvals.risk_acceptances,
+#   shipped in the signed policy bundle), so a delivery team cannot accept its own risk. The
+#   approver cannot be the risk's own owner.
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.100-1
 #     description: NIST AI RMF 1.0, GOVERN 1.3, MAP 1.5 and MANAGE 1.3 (risk tolerance and responses)
@@ -15,12 +17,13 @@
 #   id: RISK-005
 #   severity: high
 #   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:GOVERN-2.3", "ISO42001:A.3.2"]
-#   remediation: Reduce the risk to within the appetite, or record treatment accept with acceptance.approved_by (the SRO or another accountable person, not the owner) and acceptance.approved_on.
+#   remediation: Reduce the risk to within the appetite, or set treatment accept and ask the AI governance team to record the acceptance (by the SRO or another accountable person, not the risk's owner) in the governance approvals.
 package ai_assure.rules.risk.appetite
 
 import rego.v1
 
 import data.ai_assure.config
+import data.ai_assure.exceptions
 import data.ai_assure.lib.dates
 import data.ai_assure.lib.util
 
@@ -58,30 +61,30 @@ _above(o) := util.msg([
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _over
 	object.get(o.r.risk, "treatment", null) != "accept"
-	msg := util.msg([_above(o), ": treat it further, or have it accepted (treatment: accept, with acceptance.approved_by)"])
+	msg := util.msg([_above(o), ": treat it further, or have it accepted (treatment: accept, and an acceptance by the governance team)"])
 }
 
-_approver(o) := object.get(o.r.risk, ["acceptance", "approved_by"], null)
-
-deny contains {"msg": msg, "path": ["risks", o.r.index, "acceptance", "approved_by"]} if {
+_accepting contains o if {
 	some o in _over
 	object.get(o.r.risk, "treatment", null) == "accept"
-	util.blank(_approver(o))
-	msg := util.msg([_above(o), " and is accepted, but nobody is recorded as approving it (acceptance.approved_by)"])
 }
 
-deny contains {"msg": msg, "path": ["risks", o.r.index, "acceptance", "approved_by"]} if {
-	some o in _over
-	object.get(o.r.risk, "treatment", null) == "accept"
-	util.present(_approver(o))
-	util.norm(_approver(o)) == util.norm(object.get(o.r.risk, "owner", ""))
-	msg := util.msg([_above(o), " and was accepted by its own owner (", _approver(o), "): acceptance needs someone else accountable, such as the SRO"])
+deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
+	some o in _accepting
+	not exceptions.risk_acceptance(_id(o.r))
+	msg := util.msg([_above(o), " and is marked accept, but the governance approvals record no acceptance of it for this system"])
 }
 
-deny contains {"msg": msg, "path": ["risks", o.r.index, "acceptance", "approved_on"]} if {
-	some o in _over
-	object.get(o.r.risk, "treatment", null) == "accept"
-	util.present(_approver(o))
-	not dates.valid(object.get(o.r.risk, ["acceptance", "approved_on"], null))
-	msg := util.msg([_above(o), " and is accepted, but acceptance.approved_on is not a YYYY-MM-DD date"])
+deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
+	some o in _accepting
+	a := exceptions.risk_acceptance(_id(o.r))
+	dates.before_as_of(a.approved_until)
+	msg := util.msg([_above(o), " and its acceptance by ", a.approved_by, " ended on ", a.approved_until, ": review the risk and renew or withdraw the acceptance"])
+}
+
+deny contains {"msg": msg, "path": ["risks", o.r.index, "owner"]} if {
+	some o in _accepting
+	a := exceptions.risk_acceptance(_id(o.r))
+	util.norm(a.approved_by) == util.norm(object.get(o.r.risk, "owner", ""))
+	msg := util.msg([_above(o), " and was accepted by its own owner (", a.approved_by, "): acceptance needs someone else accountable, such as the SRO"])
 }

@@ -2,12 +2,14 @@
 # title: The ATRS record has every Tier 1 field and Tier 2 section
 # description: >-
 #   An ATRS v4.0 record gives the public a Tier 1 summary (name, description, website,
-#   contact email) and specialists the Tier 2 detail: owner and responsibility, description
-#   and rationale, deployment context, tool specification, operational data, and risks,
-#   mitigations and impact assessments, plus the model and development data specifications
-#   when the organisation trained or refined a model itself (off-the-shelf models skip them).
-#   Headings (Markdown) or keys (YAML, JSON) are matched to the template's names ignoring
-#   case and punctuation. Fails for a public body and warns otherwise.
+#   contact email, phase, region) and specialists the Tier 2 detail: owner and
+#   responsibility, description and rationale, deployment context, tool specification,
+#   operational data, and risks, mitigations and impact assessments, plus the model and
+#   development data specifications when the organisation trained or refined a model itself
+#   (off-the-shelf models skip them). The fields and sections come from the template in
+#   data.ai_assure.atrs, the list `ai-assure report atrs` writes. Headings (Markdown) or keys
+#   (YAML, JSON) are matched to the template's names ignoring case and punctuation. Fails for
+#   a public body and warns otherwise, and fails closed when the template data is missing.
 # related_resources:
 #   - ref: https://www.gov.uk/government/publications/guidance-for-organisations-using-the-algorithmic-transparency-recording-standard
 #     description: ATRS guidance v4.0, sections 5 to 13
@@ -29,16 +31,21 @@ default applicable := false
 
 applicable if classification.atrs_in_scope
 
-tier_1_fields := ["name", "description", "website url", "contact email"]
+# The template's Tier 1 fields and Tier 2 sections, from data.ai_assure.atrs (the same list
+# `ai-assure report atrs` writes), normalised as the record's labels are.
+_sections := data.ai_assure.atrs.sections if {
+	is_array(data.ai_assure.atrs.sections)
+} else := []
 
-_tier_2_base := [
-	"owner and responsibility", "description and rationale", "deployment context", "tool specification",
-	"operational data specification", "risks mitigations and impact assessments",
-]
+tier_1_fields := [util.norm(f.name) | some s in _sections; s.tier == 1; some f in s.fields]
+
+_tier_2_base := [util.norm(s.title) | some s in _sections; s.tier == 2; not _own_models_only(s)]
 
 # Model and development data specifications apply to models the organisation trained or
 # refined (ATRS v4.0 guidance, section 10).
-_tier_2_own_models := ["model specification", "development data specification"]
+_tier_2_own_models := [util.norm(s.title) | some s in _sections; s.tier == 2; _own_models_only(s)]
+
+_own_models_only(s) if object.get(s, "own_models_only", false) == true
 
 tier_2_sections := array.concat(_tier_2_base, _tier_2_own_models) if {
 	some m in util.models
@@ -80,6 +87,13 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	missing := {s | some s in tier_2_sections; not contains(labels, s)}
 	count(missing) > 0
 	msg := util.msg(["The ATRS record ", item.path, " lacks the Tier 2 sections: ", util.join(missing)])
+}
+
+# Without the template every record would pass: fail closed instead, public body or not.
+deny contains {"msg": msg, "path": ["evidence", "atrs_record"]} if {
+	applicable
+	count(tier_1_fields) == 0
+	msg := "The ATRS v4.0 template (data.ai_assure.atrs) is missing from the policy data: records cannot be checked"
 }
 
 deny contains gap if {
