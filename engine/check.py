@@ -14,22 +14,25 @@ from typing import Any
 
 from engine import __version__
 from engine.evaluators import EvaluationError, get_evaluator
-from engine.evidence import Limits, gather, records
+from engine.evidence import Limits, TooMuchEvidenceError, gather, records
 from engine.files import PathEscapeError, find_repository_root
-from engine.findings import build_findings, control_results
+from engine.findings import build_findings, control_results, sort_findings
 from engine.layering import with_local_rules
 from engine.manifest import LoadedManifest, ManifestError, load_manifest, locate_manifest
+from engine.parsing import yaml_limits
 from engine.policies import PolicyError, PolicySet, load_policies
 from engine.report import (
     ExceptionRecord,
     Finding,
     PolicyRef,
     Report,
+    RiskRecord,
     SystemRef,
     Tier,
     Tool,
     severity_rank,
 )
+from engine.waivers import WaiverError, apply_exceptions
 
 EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
 
@@ -51,11 +54,13 @@ class CheckOptions:
 
     def evaluator_options(self) -> dict[str, Any]:
         """Constructor arguments for the chosen evaluator."""
+        timeout = {"timeout": self.limits.timeout_s}
         if self.evaluator == "opa":
-            return {"opa_binary": self.opa_binary}
+            return {"opa_binary": self.opa_binary, **timeout}
         if self.evaluator == "opa-server":
-            return {"opa_url": self.opa_url, "token": os.environ.get("AI_ASSURE_OPA_TOKEN")}
-        return {}
+            token = os.environ.get("AI_ASSURE_OPA_TOKEN")
+            return {"opa_url": self.opa_url, "token": token, **timeout}
+        return timeout
 
     @property
     def as_of_date(self) -> dt.date:
@@ -66,15 +71,27 @@ class AssessmentError(Exception):
     """The system could not be assessed; the message says why."""
 
 
+# what the assessment refuses with a message of its own (exit 2)
+_REFUSED = (
+    AssessmentError,
+    EvaluationError,
+    PathEscapeError,
+    PolicyError,
+    TooMuchEvidenceError,
+    WaiverError,
+)
+
+
 def run_check(target: Path, options: CheckOptions) -> Report:
     """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
     options = replace(options, as_of=options.as_of_date)
     partial: dict[str, Any] = {}
     try:
-        return _assess(target, options, partial)
+        with yaml_limits(options.limits.max_yaml_nodes, options.limits.max_yaml_depth):
+            return _assess(target, options, partial)
     except ManifestError as exc:
         return _error_report(options, exc.problems, partial, exc.raw)
-    except (AssessmentError, PolicyError, EvaluationError, PathEscapeError) as exc:
+    except _REFUSED as exc:
         return _error_report(options, [str(exc)], partial)
     except Exception as exc:  # the gate's last line: fail closed, never pass
         return _error_report(options, [f"internal error: {type(exc).__name__}: {exc}"], partial)
@@ -98,7 +115,10 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
     result = evaluator.evaluate(policies, input_document)
     tier = _tier(result)
     findings = build_findings(policies.rules, result, manifest, shown)
-    return _report(manifest, policies, evidence, tier, findings, options, errors=[])
+    findings, exceptions = apply_exceptions(
+        findings, result.get("exceptions"), manifest, policies.rules
+    )
+    return _report(manifest, policies, evidence, tier, sort_findings(findings), exceptions, options)
 
 
 def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
@@ -178,8 +198,8 @@ def _report(
     evidence: dict[str, Any],
     tier: Tier,
     findings: list[Finding],
+    exceptions: list[ExceptionRecord],
     options: CheckOptions,
-    errors: list[str],
 ) -> Report:
     metadata = manifest.model.metadata
     return Report(
@@ -188,13 +208,13 @@ def _report(
         as_of=options.as_of_date.isoformat(),
         fail_on=options.fail_on,
         tier=tier,
-        verdict=verdict(findings, errors, options.fail_on),  # type: ignore[arg-type]
+        verdict=verdict(findings, [], options.fail_on),  # type: ignore[arg-type]
         policy=_policy_ref(policies),
         evidence=records(evidence),
         findings=findings,
         controls=control_results(findings),
-        exceptions=_exception_requests(manifest),
-        errors=errors,
+        exceptions=exceptions,
+        risks=[RiskRecord.of(risk.model_dump()) for risk in manifest.model.risks],
     )
 
 
@@ -206,24 +226,6 @@ def _policy_ref(policies: PolicySet | None) -> PolicyRef:
         revision=policies.revision,
         digest=policies.digest,
         local_digest=policies.local_digest,
-    )
-
-
-def _exception_requests(manifest: LoadedManifest) -> list[ExceptionRecord]:
-    """Requests only: governance approval (not yet wired) is what makes an exception effective."""
-    return sorted(
-        (
-            ExceptionRecord(
-                rule=request.rule,
-                status="requested",
-                reason=request.reason,
-                requested_by=request.requested_by,
-                ticket=request.ticket,
-                expires=request.expires.isoformat(),
-            )
-            for request in manifest.model.exceptions
-        ),
-        key=lambda record: (record.rule, record.ticket or ""),
     )
 
 

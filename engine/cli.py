@@ -11,6 +11,17 @@ from pathlib import Path
 import click
 
 from engine import __version__
+from engine.interrupts import exit_on_interrupt
+from engine.limits import (
+    DEFAULT_MAX_EVIDENCE_FILES,
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MAX_YAML_DEPTH,
+    DEFAULT_MAX_YAML_NODES,
+    DEFAULT_TIMEOUT_S,
+    Limits,
+    format_size,
+    parse_size,
+)
 from engine.reporters import FORMATS
 
 FAIL_ON = ("critical", "high", "medium", "low", "info", "never")
@@ -39,11 +50,12 @@ def main() -> None:
     requirements.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the system
-    could not be assessed.
+    could not be assessed, 130 or 143 a check interrupted (SIGINT or SIGTERM).
     """
 
 
 @main.command()
+@exit_on_interrupt
 @click.argument("path", type=click.Path(path_type=Path), default=Path("."))
 @click.option(
     "--format",
@@ -121,6 +133,61 @@ def main() -> None:
     help="Repository-local extra rules (repeatable). They may add checks under "
     "package ai_assure_local.rules.*, never change or switch off a governance rule.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop policy evaluation after this long (exit 2), whichever the evaluator. "
+    "Limits are set only on the command line, never by the repository: docs/limits.md.",
+)
+@click.option(
+    "--max-file-size",
+    default=format_size(DEFAULT_MAX_FILE_BYTES),
+    show_default=True,
+    metavar="SIZE",
+    help="Largest evidence file read (e.g. 512K, 20M, 1G); a larger one is an EVID-001 finding.",
+)
+@click.option(
+    "--max-evidence-files",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_EVIDENCE_FILES,
+    show_default=True,
+    metavar="N",
+    help="Most evidence files one check reads, all declarations and globs together (exit 2).",
+)
+@click.option(
+    "--max-yaml-nodes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_YAML_NODES,
+    show_default=True,
+    metavar="N",
+    help="Most nodes in one YAML document, aliases expanded (alias bombs).",
+)
+@click.option(
+    "--max-yaml-depth",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_YAML_DEPTH,
+    show_default=True,
+    metavar="N",
+    help="Deepest nesting of one YAML document (manifest, evidence, front matter).",
+)
+@click.option(
+    "--attest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write an assurance record to FILE: an in-toto statement of the manifest and "
+    "evidence digests and the results, in a DSSE envelope. Not written when the verdict is "
+    "error. See docs/assurance-record.md.",
+)
+@click.option(
+    "--attest-key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Ed25519 private key that signs the --attest record (an encrypted key's password "
+    "from $AI_ASSURE_ATTEST_KEY_PASSWORD). Without it the record is unsigned.",
+)
 def check(
     path: Path,
     formats: tuple[str, ...],
@@ -135,6 +202,13 @@ def check(
     bundle_digest: str | None,
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
+    timeout: float,
+    max_file_size: str,
+    max_evidence_files: int,
+    max_yaml_nodes: int,
+    max_yaml_depth: int,
+    attest: Path | None,
+    attest_key: Path | None,
 ) -> None:
     """Assess the AI system at PATH (a folder holding ai-manifest.yaml, or the manifest).
 
@@ -153,6 +227,7 @@ def check(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
     _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
+    attestor = _attestor(path, attest, attest_key)
     options = CheckOptions(
         as_of=as_of,
         fail_on=fail_on,
@@ -165,6 +240,7 @@ def check(
         bundle_digest=bundle_digest,
         allow_unverified=allow_unverified,
         local_policies=local_policies,
+        limits=_limits(timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth),
     )
     report = run_check(path, options)
     _emit(report, outputs)
@@ -172,7 +248,20 @@ def check(
         click.echo(f"ai-assure: error: {message}", err=True)
     for finding in (f for f in report.findings if f.status == "error"):
         click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
+    if attest is not None:
+        _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])
+
+
+def _limits(
+    timeout: float, max_file_size: str, max_files: int, max_nodes: int, max_depth: int
+) -> Limits:
+    """The limits given on the command line (and only there: see engine.limits)."""
+    try:
+        max_file_bytes = parse_size(max_file_size)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-file-size") from None
+    return Limits(max_file_bytes, max_files, max_nodes, max_depth, timeout)
 
 
 def _check_bundle_options(
@@ -186,6 +275,36 @@ def _check_bundle_options(
         raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
     if bundle is None and (verify_key or bundle_digest or allow_unverified):
         raise click.UsageError("--verify-key, --bundle-digest and --allow-unverified need --bundle")
+
+
+def _attestor(path: Path, attest: Path | None, attest_key: Path | None):  # type: ignore[no-untyped-def]
+    """The record writer, its key loaded before the check: a bad key costs no assessment."""
+    if attest_key is not None and attest is None:
+        raise click.UsageError("--attest-key needs --attest")
+    if attest is None:
+        return None
+    from engine.attestation import AttestationError, Attestor
+
+    try:
+        return Attestor.prepare(path, attest_key)
+    except AttestationError as exc:
+        _fail(f"--attest-key: {exc}")
+
+
+def _write_record(attest: Path, attestor, report) -> None:  # type: ignore[no-untyped-def]
+    """Record pass and fail alike; an error verdict assessed nothing, so it gets no record."""
+    if report.verdict == "error":
+        click.echo(f"ai-assure: no assurance record written to {attest}: not assessed", err=True)
+        return
+    from engine.attestation import AttestationError
+    from engine.output import write_atomic
+
+    try:
+        write_atomic(attest, attestor.record(report))
+    except AttestationError as exc:
+        _fail(f"assurance record: {exc}")
+    except OSError as exc:
+        _fail(f"cannot write {attest}: {exc.strerror or exc}")
 
 
 def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
@@ -481,6 +600,193 @@ def policy_test(directory: Path | None, verbose: bool) -> None:
         click.echo(f"{mark} {result.package}.{result.name}{detail}")
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(1 if failed or not results else 0)
+
+
+@main.command("verify-record")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Ed25519 public key the record's signature must verify with.",
+)
+@click.option(
+    "--path",
+    "repository",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Also re-hash every subject (manifest, evidence) under this repository root; "
+    "a changed or missing file fails.",
+)
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="Accept a record without a signature (its content is then unauthenticated).",
+)
+def verify_record(
+    file: Path, key: Path | None, repository: Path | None, allow_unsigned: bool
+) -> None:
+    """Verify an assurance record written by `check --attest`: its signature, its in-toto
+    statement and, with --path, the files it names. Exit 0 and one summary line when it
+    verifies; exit 2 and the reason on any change or problem.
+
+    \b
+    Example:
+      ai-assure verify-record record.json --key assurance.pub.pem --path .
+    """
+    from engine.attestation import AttestationError
+    from engine.attestation import verify_record as verify
+
+    if key is None and not allow_unsigned:
+        raise click.UsageError("give --key (the signer's public key), or --allow-unsigned")
+    try:
+        verified = verify(file, key, allow_unsigned=allow_unsigned, repository=repository)
+    except AttestationError as exc:
+        _fail(f"{file}: {exc}")
+    click.echo(f"{file}: {verified.summary(repository)}")
+
+
+@main.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FMT[=FILE]",
+    help="Output format, repeatable, to stdout or FILE. "
+    "FMT: text, json, csv, markdown, html. Default: text.",
+)
+@click.option(
+    "--as-of",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="The date overdue actions are counted on. Default: today (UTC).",
+)
+def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date | None) -> None:
+    """Write the AI risk register of a portfolio: one row per risk, with its system id,
+    sorted by residual score (worst first). Reads manifests only: no evidence, no policies.
+
+    PATH is a manifest, a folder holding ai-manifest.yaml, or a portfolio folder searched
+    below for them (.git, node_modules and .venv skipped). A manifest that does not load, or
+    a system id used twice, is an error: the register of the rest is still written, and the
+    exit code is 2.
+
+    \b
+    Examples:
+      ai-assure register examples/
+      ai-assure register portfolio/ --format csv=register.csv --format html=register.html
+    """
+    from contextlib import nullcontext
+
+    from engine.output import parse_output_spec, write_atomic
+    from engine.register import build_register, find_manifests
+    from engine.register_formats import FORMATS as REGISTER_FORMATS
+    from engine.register_formats import get_register_format
+
+    try:
+        outputs = [parse_output_spec(spec, REGISTER_FORMATS) for spec in formats or ("text",)]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    manifests, problems = find_manifests(paths)
+    progress = (  # on a terminal only: never in a pipe, a file or a CI log
+        click.progressbar(manifests, label="Reading manifests", file=sys.stderr)
+        if sys.stderr.isatty()
+        else nullcontext(manifests)
+    )
+    with progress as items:
+        result = build_register(items, as_of or dt.datetime.now(dt.timezone.utc).date(), problems)
+    for output in outputs:
+        text = get_register_format(output.format).render(result)
+        try:
+            if output.file is None:
+                click.echo(text, nl=not text.endswith("\n"))
+            else:
+                write_atomic(output.file, text)
+        except OSError as exc:
+            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+    for error in result.errors:
+        click.echo(f"ai-assure: error: {error}", err=True)
+    sys.exit(2 if result.errors else 0)
+
+
+@main.group()
+def report() -> None:
+    """Documents made from a system's manifest and evidence (ATRS records)."""
+
+
+@report.command("atrs")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FMT[=FILE]",
+    help="Output format, repeatable, to stdout or FILE. FMT: markdown, json. Default: markdown.",
+)
+@click.option(
+    "--as-of",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="The date the record is made on (written in it). Default: today (UTC).",
+)
+@click.option(
+    "--fail-on-unfilled",
+    is_flag=True,
+    help="Exit 1 when a Tier 1 (summary information) field is unfilled.",
+)
+def report_atrs(
+    path: Path, formats: tuple[str, ...], as_of: dt.date | None, fail_on_unfilled: bool
+) -> None:
+    """Write the ATRS v4.0 record (Algorithmic Transparency Recording Standard) of the AI
+    system at PATH (a folder holding ai-manifest.yaml, or the manifest), from the manifest,
+    the team's own record under evidence.atrs_record and the DPIA and FRIA evidence.
+
+    Every field names its source. Fields with no source are left empty and listed, never
+    invented; where the manifest and the record disagree, the manifest's value is kept and
+    the conflict listed. Exit 0 when written (the unfilled count goes to stderr), 1 with
+    --fail-on-unfilled when Tier 1 is incomplete, 2 when the record cannot be made.
+
+    \b
+    Examples:
+      ai-assure report atrs examples/probation-risk-assistant
+      ai-assure report atrs --format markdown=atrs.md --format json=atrs.json --as-of 2026-11-26
+    """
+    from engine.atrs import FORMATS as ATRS_FORMATS
+    from engine.atrs import AtrsError, generate, render
+    from engine.manifest import ManifestError
+    from engine.output import parse_output_spec, write_atomic
+
+    try:
+        outputs = [parse_output_spec(spec, ATRS_FORMATS) for spec in formats or ("markdown",)]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    day = as_of or dt.datetime.now(dt.timezone.utc).date()
+    try:
+        record = generate(path, day.isoformat())
+    except ManifestError as exc:
+        _fail("; ".join(exc.problems))
+    except AtrsError as exc:
+        _fail(str(exc))
+    for output in outputs:
+        text = render(record, output.format)
+        try:
+            if output.file is None:
+                click.echo(text, nl=False)
+            else:
+                write_atomic(output.file, text)
+        except OSError as exc:
+            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+    tier_1 = sum(1 for item in record.unfilled if item.tier == 1)
+    total = record.field_count()
+    click.echo(
+        f"ai-assure: ATRS v{record.standard.version} record for {record.system.id}:"
+        f" {total - len(record.unfilled)} of {total} fields filled, {len(record.unfilled)}"
+        f" unfilled ({tier_1} in Tier 1), {len(record.conflicts)} conflicts with the record",
+        err=True,
+    )
+    sys.exit(1 if fail_on_unfilled and tier_1 else 0)
 
 
 def run() -> None:

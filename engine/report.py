@@ -7,17 +7,22 @@ sorted by the engine so that the same inputs always serialise to the same bytes.
 from __future__ import annotations
 
 import json
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 REPORT_SCHEMA = "ai-assure/report/v1"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 FindingStatus = Literal["fail", "warn", "pass", "waived", "not_applicable", "error"]
 ControlStatus = Literal["fail", "warn", "pass", "waived", "not_applicable", "error"]
 Verdict = Literal["pass", "fail", "error"]
 EvidenceStatus = Literal["ok", "invalid", "missing"]
+ExceptionStatus = Literal["unapproved", "approved", "expired"]
+
+Score = Annotated[int, Field(ge=1, le=5)]  # a risk's likelihood or impact, as in the manifest
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
 
@@ -29,6 +34,22 @@ def severity_rank(severity: str) -> int:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _utf8_text(cls, value: Any) -> Any:
+        return _without_surrogates(value)
+
+
+def _without_surrogates(value: Any) -> Any:
+    """Text in a report is always valid Unicode, so every format can be written as UTF-8: a
+    lone surrogate (from a file name that is not UTF-8, say) is kept as its visible escape,
+    `\\udcff`, instead of breaking the output."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
 
 
 class Tool(_Model):
@@ -68,6 +89,14 @@ class Location(_Model):
     line: int = 1
 
 
+class Waiver(_Model):
+    """The governance approval that waived a finding (what SARIF calls a suppression)."""
+
+    ticket: str
+    approved_by: str
+    expires: str
+
+
 class Finding(_Model):
     rule_id: str
     title: str
@@ -80,6 +109,7 @@ class Finding(_Model):
     fingerprint: str
     remediation: str = ""
     help_uri: str | None = None
+    waiver: Waiver | None = None  # set exactly when status is `waived`
 
 
 class ControlResult(_Model):
@@ -89,12 +119,45 @@ class ControlResult(_Model):
 
 
 class ExceptionRecord(_Model):
+    """A manifest's exception request and what governance made of it.
+
+    `unapproved`: no matching approval in the governance data, so the failure stands;
+    `approved`: an approval in date, so the rule's findings are waived;
+    `expired`: the approval's `approved_until` is before `as_of`, so the failure is back.
+    """
+
     rule: str
-    status: str
+    status: ExceptionStatus
     reason: str = ""
     requested_by: str | None = None
     ticket: str | None = None
-    expires: str | None = None
+    expires: str | None = None  # what the team asked for
+    approved_by: str | None = None
+    approved_on: str | None = None
+    approved_until: str | None = None  # governance's expiry: the one that counts
+
+
+class RiskScore(_Model):
+    likelihood: Score
+    impact: Score
+
+
+class RiskRecord(_Model):
+    """A risk from the manifest's register, for the report's likelihood x impact heat map."""
+
+    id: str
+    title: str
+    category: str
+    likelihood: Score
+    impact: Score
+    residual: RiskScore | None = None  # None: not yet re-scored after treatment
+    treatment: str | None = None
+    owner: str | None = None
+
+    @classmethod
+    def of(cls, risk: dict[str, Any]) -> RiskRecord:
+        """The record of a manifest risk, given as its `model_dump()`."""
+        return cls.model_validate({key: risk.get(key) for key in cls.model_fields})
 
 
 class Report(_Model):
@@ -110,6 +173,7 @@ class Report(_Model):
     findings: list[Finding] = Field(default_factory=list)
     controls: list[ControlResult] = Field(default_factory=list)
     exceptions: list[ExceptionRecord] = Field(default_factory=list)
+    risks: list[RiskRecord] = Field(default_factory=list)  # the manifest's, in its order
     errors: list[str] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

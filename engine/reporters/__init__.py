@@ -24,6 +24,7 @@ REPORTERS: dict[str, str] = {
     "sarif-github": "engine.reporters.sarif:GitHubSarifReporter",
     "gitlab": "engine.reporters.gitlab:GitLabCodeQualityReporter",
     "github": "engine.reporters.github:GitHubAnnotationsReporter",
+    "html": "engine.reporters.html:HtmlReporter",
 }
 
 FORMATS: tuple[str, ...] = tuple(REPORTERS)

@@ -1,0 +1,100 @@
+"""The register as Markdown (GitHub-flavoured tables), for a wiki page or a pull request.
+
+Cell text is escaped so that it stays in its cell and renders as text: `|` and `\\` are
+backslash-escaped, `<`, `>` and `&` become entities, and line breaks become spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from engine.register import Register
+from engine.register_formats._common import (
+    inherent_text,
+    residual_text,
+    summary,
+    unscored,
+    without_risks,
+)
+from engine.register_formats.interface import RegisterFormat
+
+_RISK_HEADERS = (
+    "Residual",
+    "Inherent",
+    "System",
+    "Risk",
+    "Title",
+    "Category",
+    "Treatment",
+    "Owner",
+    "Open actions",
+    "Overdue",
+    "Next due",
+    "Controls",
+)
+_SYSTEM_HEADERS = ("System", "Name", "Team", "Risks", "Highest residual", "Open", "Overdue")
+
+
+class MarkdownRegister(RegisterFormat):
+    name = "markdown"
+
+    def render(self, register: Register) -> str:
+        blocks = ["# AI risk register", f"{summary(register)}."]
+        risk_rows = [
+            [
+                residual_text(row),
+                inherent_text(row),
+                row.system_id,
+                row.risk_id,
+                row.title,
+                row.category,
+                row.treatment,
+                row.owner,
+                row.open_actions,
+                row.overdue_actions,
+                row.next_due,
+                ", ".join(row.controls),
+            ]
+            for row in register.rows
+        ]
+        blocks.append(_table(_RISK_HEADERS, risk_rows) if risk_rows else "No risks recorded.")
+        if unscored(register):
+            blocks.append("_not re-scored_: no residual score recorded; the inherent one stands.")
+        blocks += ["## Systems", _table(_SYSTEM_HEADERS, _system_rows(register))]
+        if without_risks(register):
+            blocks.append(f"Systems with no risks recorded: {', '.join(without_risks(register))}.")
+        if register.errors:
+            blocks.append("## Not included (the register is incomplete)")
+            blocks.append("\n".join(f"- {_cell(error)}" for error in register.errors))
+        return "\n\n".join(blocks) + "\n"
+
+
+def _system_rows(register: Register) -> list[list[object]]:
+    return [
+        [
+            system.system_id,
+            system.system_name,
+            system.team,
+            system.risks,
+            system.highest_residual,
+            system.open_actions,
+            system.overdue_actions,
+        ]
+        for system in register.systems
+    ]
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = [_line(headers), _line(["---"] * len(headers))]
+    lines += [_line([_cell(value) for value in row]) for row in rows]
+    return "\n".join(lines)
+
+
+def _line(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell(value: object) -> str:
+    text = escape(str(value), quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(text.split())
