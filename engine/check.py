@@ -60,7 +60,7 @@ class CheckOptions:
         if self.evaluator == "opa-server":
             token = os.environ.get("AI_ASSURE_OPA_TOKEN")
             return {"opa_url": self.opa_url, "token": token, **timeout}
-        return timeout
+        return {**timeout, "max_memory": self.limits.max_memory_bytes}
 
     @property
     def as_of_date(self) -> dt.date:

@@ -15,6 +15,7 @@ from engine.interrupts import exit_on_interrupt
 from engine.limits import (
     DEFAULT_MAX_EVIDENCE_FILES,
     DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MAX_MEMORY_BYTES,
     DEFAULT_MAX_YAML_DEPTH,
     DEFAULT_MAX_YAML_NODES,
     DEFAULT_TIMEOUT_S,
@@ -50,7 +51,7 @@ def main() -> None:
     requirements.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the system
-    could not be assessed, 130 or 143 a check interrupted (SIGINT or SIGTERM).
+    could not be assessed (including a run interrupted by SIGINT or SIGTERM).
     """
 
 
@@ -143,6 +144,13 @@ def main() -> None:
     "Limits are set only on the command line, never by the repository: docs/limits.md.",
 )
 @click.option(
+    "--max-memory",
+    default=format_size(DEFAULT_MAX_MEMORY_BYTES),
+    show_default=True,
+    metavar="SIZE",
+    help="Address space the embedded evaluator may use (e.g. 1G, 4G); beyond it, exit 2.",
+)
+@click.option(
     "--max-file-size",
     default=format_size(DEFAULT_MAX_FILE_BYTES),
     show_default=True,
@@ -203,6 +211,7 @@ def check(
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
     timeout: float,
+    max_memory: str,
     max_file_size: str,
     max_evidence_files: int,
     max_yaml_nodes: int,
@@ -240,7 +249,9 @@ def check(
         bundle_digest=bundle_digest,
         allow_unverified=allow_unverified,
         local_policies=local_policies,
-        limits=_limits(timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth),
+        limits=_limits(
+            timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth, max_memory
+        ),
     )
     report = run_check(path, options)
     _emit(report, outputs)
@@ -254,14 +265,29 @@ def check(
 
 
 def _limits(
-    timeout: float, max_file_size: str, max_files: int, max_nodes: int, max_depth: int
+    timeout: float,
+    max_file_size: str,
+    max_files: int,
+    max_nodes: int,
+    max_depth: int,
+    max_memory: str,
 ) -> Limits:
     """The limits given on the command line (and only there: see engine.limits)."""
+    return Limits(
+        _size(max_file_size, "--max-file-size"),
+        max_files,
+        max_nodes,
+        max_depth,
+        timeout,
+        _size(max_memory, "--max-memory"),
+    )
+
+
+def _size(text: str, option: str) -> int:
     try:
-        max_file_bytes = parse_size(max_file_size)
+        return parse_size(text)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--max-file-size") from None
-    return Limits(max_file_bytes, max_files, max_nodes, max_depth, timeout)
+        raise click.BadParameter(str(exc), param_hint=option) from None
 
 
 def _check_bundle_options(
@@ -550,6 +576,7 @@ def policy_list(policy_dir: Path | None) -> None:
 )
 @click.option("--key-id", help="Key id recorded in the signature (the JWT `kid` header).")
 @click.option("--revision", help="Bundle revision. Default: <ai-assure version>+<git commit>.")
+@exit_on_interrupt
 def policy_build(
     output: Path,
     policy_dir: Path | None,
@@ -664,6 +691,7 @@ def verify_record(
     metavar="YYYY-MM-DD",
     help="The date overdue actions are counted on. Default: today (UTC).",
 )
+@exit_on_interrupt
 def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date | None) -> None:
     """Write the AI risk register of a portfolio: one row per risk, with its system id,
     sorted by residual score (worst first). Reads manifests only: no evidence, no policies.
@@ -736,6 +764,7 @@ def report() -> None:
     is_flag=True,
     help="Exit 1 when a Tier 1 (summary information) field is unfilled.",
 )
+@exit_on_interrupt
 def report_atrs(
     path: Path, formats: tuple[str, ...], as_of: dt.date | None, fail_on_unfilled: bool
 ) -> None:

@@ -2,10 +2,9 @@
 
 While a command runs, SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) raise `Interrupted`,
 so every `finally` and cleanup runs: a report being written is removed, not left half
-written, and the evaluator's child process is killed. The command then prints one line and
-exits 128 + the signal's number (130 for SIGINT, 143 for SIGTERM), the shell convention: a
-CI system can tell a cancelled run from a failed gate (1) or a system that could not be
-assessed (2).
+written, and the evaluator's child process is killed. The command then prints one line naming
+the signal and exits 2: an interrupted run did not assess the system (DESIGN.md contract 6
+has no other codes; the message tells a cancelled run apart).
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ class Interrupted(BaseException):
 
 
 def exit_on_interrupt(command: _Command) -> _Command:
-    """Run `command` with SIGINT and SIGTERM turned into `Interrupted`, then exit 130/143."""
+    """Run `command` with SIGINT and SIGTERM turned into `Interrupted`, then exit 2."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -49,7 +48,7 @@ def exit_on_interrupt(command: _Command) -> _Command:
                 "no report file was left half-written",
                 err=True,
             )
-            sys.exit(128 + exc.number)
+            sys.exit(2)
         finally:
             for number, handler in previous.items():
                 signal.signal(number, handler)

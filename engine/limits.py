@@ -17,6 +17,7 @@ DEFAULT_MAX_EVIDENCE_FILES = 500
 DEFAULT_MAX_YAML_NODES = 200_000
 DEFAULT_MAX_YAML_DEPTH = 64
 DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_MAX_MEMORY_BYTES = 1024**3
 
 _SIZE = re.compile(r"(\d+)\s*([KMG]?)(?:i?B)?", re.I)
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
@@ -29,6 +30,7 @@ class Limits:
     max_yaml_nodes: int = DEFAULT_MAX_YAML_NODES  # one YAML document, aliases expanded
     max_yaml_depth: int = DEFAULT_MAX_YAML_DEPTH  # nesting of one YAML document
     timeout_s: float = DEFAULT_TIMEOUT_S  # wall-clock limit on policy evaluation
+    max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES  # address space of the embedded evaluator
 
     @property
     def max_glob_matches(self) -> int:

@@ -30,6 +30,9 @@ from engine.evaluators.interface import EvaluationError
 
 ORPHAN_GRACE_S = 5.0  # the child's own alarm fires this long after the parent's deadline
 _CHUNK = 1 << 16
+_WATCH_INTERVAL_S = 0.05  # how often the parent looks at the child's memory
+_OVER_MEMORY = "over memory"
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def can_isolate() -> bool:
@@ -37,8 +40,11 @@ def can_isolate() -> bool:
     return hasattr(os, "fork")
 
 
-def run_isolated(work: Callable[[], Any], timeout: float, what: str) -> Any:
-    """`work()` run in a forked child within `timeout` seconds; `what` names it in errors."""
+def run_isolated(
+    work: Callable[[], Any], timeout: float, what: str, max_memory: int | None = None
+) -> Any:
+    """`work()` run in a forked child within `timeout` seconds and, where the parent can
+    watch it (Linux), `max_memory` bytes of resident memory; `what` names it in errors."""
     sys.stdout.flush()  # or the child would inherit, and repeat, what is still buffered
     sys.stderr.flush()
     read_end, write_end = os.pipe()
@@ -49,12 +55,16 @@ def run_isolated(work: Callable[[], Any], timeout: float, what: str) -> Any:
     os.close(write_end)
     status = None
     try:
-        payload, status = _collect(pid, read_end, time.monotonic() + timeout)
+        payload, status = _collect(pid, read_end, time.monotonic() + timeout, max_memory)
     finally:
         os.close(read_end)
-        if status is None:  # timed out, or interrupted while waiting: never leave it running
+        if not isinstance(status, int):  # stopped, or interrupted: never leave it running
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+    if status == _OVER_MEMORY:
+        raise EvaluationError(
+            f"{what} used more than {max_memory // 2**20} MiB of memory (the limit is --max-memory)"
+        )
     return _outcome(payload, status, timeout, what)
 
 
@@ -81,15 +91,20 @@ def _child(work: Callable[[], Any], write_end: int, timeout: float, what: str) -
         os._exit(code)
 
 
-def _collect(pid: int, read_end: int, deadline: float) -> tuple[bytes, int | None]:
-    """Everything the child wrote and its wait status; status None when time ran out."""
+def _collect(
+    pid: int, read_end: int, deadline: float, max_memory: int | None
+) -> tuple[bytes, int | str | None]:
+    """Everything the child wrote and its wait status; the status is None when time ran out
+    and `_OVER_MEMORY` when the child's resident memory went over `max_memory`."""
     chunks: list[bytes] = []
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return b"", None
-        ready, _, _ = select.select([read_end], [], [], remaining)
+        ready, _, _ = select.select([read_end], [], [], min(remaining, _WATCH_INTERVAL_S))
         if not ready:
+            if max_memory is not None and _resident_bytes(pid) > max_memory:
+                return b"", _OVER_MEMORY
             continue
         chunk = os.read(read_end, _CHUNK)
         if not chunk:  # end of file: the child closes the pipe only to exit at once
@@ -97,6 +112,18 @@ def _collect(pid: int, read_end: int, deadline: float) -> tuple[bytes, int | Non
         chunks.append(chunk)
     _, status = os.waitpid(pid, 0)
     return b"".join(chunks), status
+
+
+def _resident_bytes(pid: int) -> int:
+    """The child's resident memory, from /proc (0 where there is none to read).
+
+    An rlimit cannot do this job: rego-cpp's allocator reserves hundreds of GiB of address
+    space up front, so RLIMIT_AS and RLIMIT_DATA stop it before it starts."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as stream:
+            return int(stream.read().split()[1]) * _PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _outcome(payload: bytes, status: int | None, timeout: float, what: str) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from engine.evaluators.interface import (
     query_for,
     result_from_bindings,
 )
-from engine.limits import DEFAULT_TIMEOUT_S
+from engine.limits import DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_S
 from engine.policies import PolicySet
 
 _IN_MEMORY: dict[str, Any] = {}  # cache key -> compiled bundle, for this process
@@ -40,8 +41,11 @@ _ERROR_MESSAGE = re.compile(r"\(errormsg \d+:(.*?)\)\s*$", re.M)
 class EmbeddedEvaluator(Evaluator):
     name = "embedded"
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+    def __init__(
+        self, timeout: float = DEFAULT_TIMEOUT_S, max_memory: int | None = DEFAULT_MAX_MEMORY_BYTES
+    ) -> None:
         self.timeout = timeout
+        self.max_memory = max_memory
 
     def evaluate(self, policies: PolicySet, input_document: dict[str, Any]) -> dict[str, Any]:
         import regopy  # imported here, once: children inherit it
@@ -66,7 +70,7 @@ class EmbeddedEvaluator(Evaluator):
         if not can_isolate():
             with stdout_to_stderr():
                 return work()
-        return run_isolated(work, self.timeout, "policy evaluation")
+        return run_isolated(work, self.timeout, "policy evaluation", self.max_memory)
 
 
 def _interpreter() -> Any:
@@ -113,9 +117,16 @@ def _evaluate(
 ) -> dict[str, Any]:
     interpreter = _interpreter()
     with _policy_errors():
-        interpreter.set_input(input_document)
+        interpreter.set_input_term(_as_json(input_document))
         output = interpreter.query_bundle(bundle)
     return _value(output, query, policies.has_local)
+
+
+def _as_json(document: dict[str, Any]) -> str:
+    """The input as JSON text for rego-cpp's own parser. regopy's `set_input` converts Python
+    objects itself and leaves backslashes unescaped, so a string holding one (a metric named
+    `recall\\x`) made its output invalid JSON and the whole check unassessable."""
+    return json.dumps(document, ensure_ascii=True, allow_nan=False)
 
 
 def _from_disk_cache(key: str) -> Any | None:

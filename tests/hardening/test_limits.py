@@ -3,6 +3,8 @@ in the repository (the manifest, an environment variable a CI file sets) can rai
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -32,6 +34,18 @@ def test_max_yaml_depth_and_nodes_apply_to_the_manifest(system: System):
     system.assert_refused(system.check("--max-yaml-nodes", "50"), "alias bomb")
 
 
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="memory is watched via /proc")
+def test_max_memory_stops_an_sbom_too_big_for_the_evaluator(system: System):
+    document = json.loads((system.repo / SBOM).read_text())
+    document["components"] = [
+        {"type": "library", "name": f"pkg-{i}", "version": "1.0.0", "bom-ref": f"pkg-{i}"}
+        for i in range(20_000)
+    ]
+    system.write(SBOM, json.dumps(document))
+    result = system.check("--max-memory", "200M")
+    system.assert_refused(result, "policy evaluation used more than 200 MiB of memory")
+
+
 @pytest.mark.parametrize(
     "option",
     [
@@ -40,6 +54,7 @@ def test_max_yaml_depth_and_nodes_apply_to_the_manifest(system: System):
         ("--max-file-size", "huge"),
         ("--max-evidence-files", "0"),
         ("--max-yaml-depth", "-1"),
+        ("--max-memory", "lots"),
     ],
 )
 def test_a_limit_that_makes_no_sense_is_a_usage_error(system: System, option):

@@ -178,3 +178,13 @@ def test_without_fork_the_policies_are_evaluated_in_process(monkeypatch, capfd):
     captured = capfd.readouterr()
     assert "from rego" not in captured.out
     assert "from rego" in captured.err
+
+
+def test_input_text_reaches_the_policies_and_comes_back_unchanged():
+    text = 'recall\\x_at_10 \\n "quoted" \t tab \u0085 next-line \u00e9 \U0001f600'
+    result = evaluate(
+        "package ai_assure.main\n"
+        'result := {"same": input.s, "joined": concat("", ["<", input.s, ">"])}',
+        document={"s": text},
+    )
+    assert result == {"same": text, "joined": f"<{text}>"}

@@ -131,3 +131,21 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return status.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="memory is watched via /proc")
+def test_a_child_that_grows_past_the_memory_limit_is_killed():
+    def hog() -> None:
+        held = []
+        while True:
+            held.append(bytearray(16 * 2**20))
+            time.sleep(0.01)
+
+    started = time.monotonic()
+    with pytest.raises(EvaluationError, match=r"used more than 128 MiB of memory"):
+        run_isolated(hog, timeout=30, what="policy evaluation", max_memory=128 * 2**20)
+    assert time.monotonic() - started < 10
+
+
+def test_a_child_within_the_memory_limit_answers():
+    assert run_isolated(lambda: {"ok": True}, 5, "work", max_memory=512 * 2**20) == {"ok": True}
