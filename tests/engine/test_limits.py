@@ -55,4 +55,5 @@ def test_the_documented_defaults_are_the_defaults():
         "--max-yaml-nodes": f"{defaults.max_yaml_nodes:,}",
         "--max-yaml-depth": str(defaults.max_yaml_depth),
         "--timeout": f"{defaults.timeout_s:g} s",
+        "--max-memory": format_size(defaults.max_memory_bytes),
     }
