@@ -741,7 +741,8 @@ def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date |
 
 @main.group()
 def report() -> None:
-    """Documents made from a system's manifest and evidence (ATRS records)."""
+    """Documents made from a system's manifest and evidence (ATRS records, ISO/IEC 42001
+    Statements of Applicability)."""
 
 
 @report.command("atrs")
@@ -816,6 +817,83 @@ def report_atrs(
         err=True,
     )
     sys.exit(1 if fail_on_unfilled and tier_1 else 0)
+
+
+@report.command("soa")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="REPORT.json",
+    help="Use this report (from `check --format json=FILE`) instead of assessing PATH.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FMT[=FILE]",
+    help="Output format, repeatable, to stdout or FILE. FMT: markdown, json, csv. "
+    "Default: markdown.",
+)
+@click.option(
+    "--as-of",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="The date the assessment of PATH uses (not with --report). Default: today (UTC).",
+)
+@exit_on_interrupt
+def report_soa(
+    path: Path | None, report_file: Path | None, formats: tuple[str, ...], as_of: dt.date | None
+) -> None:
+    """Write the ISO/IEC 42001 Statement of Applicability of the AI system at PATH (default: .)
+    or of a saved --report: every Annex A control, included, excluded or not assessed, its
+    status (implemented, not implemented, partially implemented, exception approved) and a
+    justification made only from the assessment's results.
+
+    PATH is assessed with the embedded evaluator and the bundled policies. Exit 0 when
+    written (counts on stderr), 2 when nothing was assessed or the report is unusable.
+
+    \b
+    Examples:
+      ai-assure report soa examples/probation-risk-assistant --as-of 2026-11-26
+      ai-assure report soa --report report.json --format csv=soa.csv --format markdown=soa.md
+    """
+    from engine.catalogue import CatalogueError, load_catalogue
+    from engine.check import CheckOptions, run_check
+    from engine.output import parse_output_spec, write_atomic
+    from engine.soa import FORMATS as SOA_FORMATS
+    from engine.soa import SoaError, build_soa, load_report, render
+
+    if report_file is not None and (path is not None or as_of is not None):
+        raise click.UsageError("--report takes a saved assessment: give it without PATH or --as-of")
+    try:
+        outputs = [parse_output_spec(spec, SOA_FORMATS) for spec in formats or ("markdown",)]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    try:
+        if report_file is None:
+            assessed = run_check(path or Path("."), CheckOptions(as_of=as_of))
+        else:
+            assessed = load_report(report_file)
+        soa = build_soa(assessed, load_catalogue())
+    except (SoaError, CatalogueError) as exc:
+        _fail(str(exc))
+    for output in outputs:
+        text = render(soa, output.format)
+        try:
+            if output.file is None:
+                click.echo(text, nl=False)
+            else:
+                write_atomic(output.file, text)
+        except OSError as exc:
+            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+    counts = ", ".join(f"{count} {status}" for status, count in soa.summary.items() if count)
+    click.echo(
+        f"ai-assure: ISO/IEC 42001 Statement of Applicability for {soa.system.id}:"
+        f" {len(soa.controls)} controls: {counts}",
+        err=True,
+    )
 
 
 def run() -> None:

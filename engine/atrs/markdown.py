@@ -4,31 +4,8 @@ manifest or record cannot add formatting, links or HTML to the page."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from engine.atrs.record import AtrsRecord, Conflict, RecordSection, Unfilled
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def cell(text: str | None) -> str:
-    """Text made inert inside a Markdown table cell: HTML and Markdown syntax escaped, line
-    breaks as <br>, control characters dropped."""
-    if not text:
-        return ""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_ACTIVE.sub(r"\\\1", text)
-    return "<br>".join(line.strip() for line in text.split("\n"))
-
-
-def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
-    header = list(header)
-    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+from engine.markdown import cell, table
 
 
 def to_markdown(record: AtrsRecord) -> str:
@@ -53,7 +30,7 @@ def to_markdown(record: AtrsRecord) -> str:
                 (cell(f.ref or "-"), cell(f.name), cell(f.value) or "*unfilled*", cell(f.source))
                 for f in section.fields
             ]
-            lines += _table(("Ref", "Field", "Value", "Source"), rows)
+            lines += table(("Ref", "Field", "Value", "Source"), rows)
     lines += _conflicts(record) + _unfilled(record) + _notes(record) + _sources(record)
     return "\n".join(lines) + "\n"
 
@@ -85,7 +62,7 @@ def _conflicts(record: AtrsRecord) -> list[str]:
         )
         for c in record.conflicts
     ]
-    return lines + _table(("Ref", "Field", "Manifest", "ATRS record"), rows)
+    return lines + table(("Ref", "Field", "Manifest", "ATRS record"), rows)
 
 
 def _unfilled(record: AtrsRecord) -> list[str]:
@@ -95,7 +72,7 @@ def _unfilled(record: AtrsRecord) -> list[str]:
     rows = [
         (cell(u.ref or "-"), cell(u.name), cell(_where(u)), cell(u.reason)) for u in record.unfilled
     ]
-    return lines + _table(("Ref", "Field", "Section", "Why"), rows)
+    return lines + table(("Ref", "Field", "Section", "Why"), rows)
 
 
 def _notes(record: AtrsRecord) -> list[str]:
@@ -106,4 +83,4 @@ def _notes(record: AtrsRecord) -> list[str]:
 
 def _sources(record: AtrsRecord) -> list[str]:
     rows = [(cell(s.kind), cell(s.path), cell(s.sha256 or "-")) for s in record.sources]
-    return ["", "## Sources", "", *_table(("Kind", "Path", "SHA-256"), rows)]
+    return ["", "## Sources", "", *table(("Kind", "Path", "SHA-256"), rows)]

@@ -14,13 +14,7 @@ import io
 from engine.register import COLUMNS, Register
 from engine.register_formats._common import cells
 from engine.register_formats.interface import RegisterFormat
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """`=HYPERLINK(...)` -> `'=HYPERLINK(...)`; anything else unchanged."""
-    return f"'{cell}" if cell.startswith(FORMULA_TRIGGERS) else cell
+from engine.spreadsheet import neutralise
 
 
 class CsvRegister(RegisterFormat):

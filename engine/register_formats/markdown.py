@@ -1,14 +1,15 @@
 """The register as Markdown (GitHub-flavoured tables), for a wiki page or a pull request.
 
-Cell text is escaped so that it stays in its cell and renders as text: `|` and `\\` are
-backslash-escaped, `<`, `>` and `&` become entities, and line breaks become spaces.
+Cell text is escaped with `engine.markdown.cell`, so it stays in its cell and renders as
+text: Markdown syntax is backslash-escaped, `<`, `>` and `&` become entities, and line breaks
+become `<br>`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 
+from engine.markdown import cell, table
 from engine.register import Register
 from engine.register_formats._common import (
     inherent_text,
@@ -66,7 +67,7 @@ class MarkdownRegister(RegisterFormat):
             blocks.append(f"Systems with no risks recorded: {', '.join(without_risks(register))}.")
         if register.errors:
             blocks.append("## Not included (the register is incomplete)")
-            blocks.append("\n".join(f"- {_cell(error)}" for error in register.errors))
+            blocks.append("\n".join(f"- {cell(error)}" for error in register.errors))
         return "\n\n".join(blocks) + "\n"
 
 
@@ -86,15 +87,4 @@ def _system_rows(register: Register) -> list[list[object]]:
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = [_line(headers), _line(["---"] * len(headers))]
-    lines += [_line([_cell(value) for value in row]) for row in rows]
-    return "\n".join(lines)
-
-
-def _line(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _cell(value: object) -> str:
-    text = escape(str(value), quote=False).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(text.split())
+    return "\n".join(table(headers, ([cell(value) or "" for value in row] for row in rows)))
