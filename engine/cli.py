@@ -488,8 +488,15 @@ def validate(path: Path) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of ai-manifest.yaml (for editors' yaml-language-server)."""
+@click.option("--report", "of_report", is_flag=True, help="The JSON report's schema instead.")
+def schema(of_report: bool) -> None:
+    """Print the JSON Schema of ai-manifest.yaml (for editors' yaml-language-server), or with
+    --report that of the JSON report (`check --format json`)."""
+    if of_report:
+        from engine.report import report_schema_json
+
+        click.echo(report_schema_json(), nl=False)
+        return
     from engine.manifest.schema import manifest_schema_json
 
     click.echo(manifest_schema_json(), nl=False)

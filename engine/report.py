@@ -189,3 +189,14 @@ class Report(_Model):
         for finding in self.findings:
             totals[finding.status] += 1
         return totals
+
+
+REPORT_SCHEMA_FILE = "report.schema.json"
+
+
+def report_schema_json() -> str:
+    """The JSON Schema of the report (`ai-assure schema --report`), from the model."""
+    schema = Report.model_json_schema(by_alias=True, mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"ai-assure assessment report ({REPORT_SCHEMA})"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
