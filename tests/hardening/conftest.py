@@ -2,8 +2,9 @@
 
 Every case copies `examples/document-search` into a temporary folder that is its own
 repository (it has a `.git`), mutates it, then runs `ai-assure check` as a subprocess and
-measures it: wall time (perf_counter), peak RSS of the child (os.wait4 rusage, as
-bench/check_latency.py does) and a hard 30 s timeout so a hang fails clearly.
+measures it: wall time (perf_counter), peak RSS of the command (os.wait4 rusage, taken in a
+small launcher, `measured_run.py`, so pytest's own size does not leak into it) and a hard
+30 s timeout so a hang fails clearly.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "document-search"
 COMMAND = [sys.executable, "-c", "from engine.cli import run; run()"]
+LAUNCHER = Path(__file__).with_name("measured_run.py")
 TIMEOUT_S = 30.0
 MAX_SECONDS = 5.0
 MAX_RSS_MB = 300
@@ -56,10 +58,16 @@ def run_cli(target: Path, *extra: str) -> Result:
     """Run `ai-assure check TARGET --as-of 2026-11-26 --format json` and measure it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [*COMMAND, "check", str(target), "--as-of", "2026-11-26", "--format", "json"]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        peak = Path(scratch) / "peak-rss-kib"
+        launcher = [sys.executable, str(LAUNCHER), str(peak), "--"]
         start = time.perf_counter()
         process = subprocess.Popen(
-            [*command, *extra],
+            [*launcher, *command, *extra],
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
@@ -67,19 +75,13 @@ def run_cli(target: Path, *extra: str) -> Result:
             cwd=target if target.is_dir() else target.parent,
             start_new_session=True,
         )
-        deadline = start + TIMEOUT_S
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                os.killpg(process.pid, signal.SIGKILL)
-                os.wait4(process.pid, 0)
-                process.returncode = -9
-                pytest.fail(f"ai-assure check hung: killed after {TIMEOUT_S:.0f} s")
-            time.sleep(0.005)
+        try:
+            process.wait(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            pytest.fail(f"ai-assure check hung: killed after {TIMEOUT_S:.0f} s")
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return Result(
@@ -87,7 +89,7 @@ def run_cli(target: Path, *extra: str) -> Result:
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             seconds=seconds,
-            peak_rss_mb=usage.ru_maxrss / 1024,
+            peak_rss_mb=int(peak.read_text()) / 1024,
         )
 
 

@@ -39,8 +39,8 @@ ALIAS_BOMB = "\n".join(
 class Padded:
     """A file of 41 MB and more: `prefix(text)`, `line` repeated, then `suffix`.
 
-    Written in 1 MB blocks so the test process stays small: the child's ru_maxrss starts from
-    the parent's peak (fork/vfork then exec), so a bloated pytest would skew the measurement.
+    Written in 1 MB blocks so the test process stays small (the measurement itself is taken
+    in a small launcher, see conftest.run_cli, so pytest's size cannot skew it).
     """
 
     prefix: Callable[[str], bytes]
