@@ -1,38 +1,34 @@
-"""One assessment: manifest → evidence → input document → evaluator → findings → report.
+"""One assessment: policies → manifest → evidence → input document → evaluator → findings
+→ report.
 
 `run_check` never raises for a problem in what it was given: every failure becomes a report
 with verdict `error` (exit 2), so a gate fails closed and CI still gets its JUnit/SARIF.
+
+The evaluator starts as soon as the policies are loaded (the embedded one compiles them in
+its child process) while this process imports the manifest model, validates the manifest
+and gathers the evidence; so the modules needed only for that are imported late, here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine import __version__
 from engine.evaluators import EvaluationError, get_evaluator
-from engine.evidence import Limits, TooMuchEvidenceError, gather, records
 from engine.files import PathEscapeError, find_repository_root
-from engine.findings import build_findings, control_results, sort_findings
 from engine.layering import with_local_rules
-from engine.manifest import LoadedManifest, ManifestError, load_manifest, locate_manifest
+from engine.limits import Limits
 from engine.parsing import yaml_limits
 from engine.policies import PolicyError, PolicySet, load_policies
-from engine.report import (
-    ExceptionRecord,
-    Finding,
-    PolicyRef,
-    Report,
-    RiskRecord,
-    SystemRef,
-    Tier,
-    Tool,
-    severity_rank,
-)
-from engine.waivers import WaiverError, apply_exceptions
+
+if TYPE_CHECKING:
+    from engine.manifest import LoadedManifest
+    from engine.report import ExceptionRecord, Finding, PolicyRef, Report, SystemRef, Tier
 
 EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
 
@@ -71,17 +67,6 @@ class AssessmentError(Exception):
     """The system could not be assessed; the message says why."""
 
 
-# what the assessment refuses with a message of its own (exit 2)
-_REFUSED = (
-    AssessmentError,
-    EvaluationError,
-    PathEscapeError,
-    PolicyError,
-    TooMuchEvidenceError,
-    WaiverError,
-)
-
-
 def run_check(target: Path, options: CheckOptions) -> Report:
     """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
     options = replace(options, as_of=options.as_of_date)
@@ -89,30 +74,84 @@ def run_check(target: Path, options: CheckOptions) -> Report:
     try:
         with yaml_limits(options.limits.max_yaml_nodes, options.limits.max_yaml_depth):
             return _assess(target, options, partial)
-    except ManifestError as exc:
-        return _error_report(options, exc.problems, partial, exc.raw)
-    except _REFUSED as exc:
-        return _error_report(options, [str(exc)], partial)
     except Exception as exc:  # the gate's last line: fail closed, never pass
-        return _error_report(options, [f"internal error: {type(exc).__name__}: {exc}"], partial)
+        problems, raw = _problems(exc)
+        return _error_report(options, problems, partial, raw)
+
+
+def _problems(exc: Exception) -> tuple[list[str], Any]:
+    """What to report for `exc`: its own message for what the assessment refuses, an
+    internal error for anything else."""
+    from engine.evidence import TooMuchEvidenceError
+    from engine.manifest import ManifestError
+    from engine.waivers import WaiverError
+
+    if isinstance(exc, ManifestError):
+        return exc.problems, exc.raw
+    refused = (AssessmentError, EvaluationError, PathEscapeError, PolicyError)
+    if isinstance(exc, (*refused, TooMuchEvidenceError, WaiverError)):
+        return [str(exc)], None
+    return [f"internal error: {type(exc).__name__}: {exc}"], None
 
 
 def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
+    try:
+        policies = _policies(options, partial)
+    except PolicyError:
+        _note_manifest(target, partial)  # so the error report names the system
+        raise
+    partial["policies"] = policies
+    evaluation = get_evaluator(options.evaluator, **options.evaluator_options()).start(policies)
+    try:
+        manifest, shown, root = _manifest(target)
+        partial["manifest"] = manifest
+        evidence = _gather(manifest, root, options)
+        partial["evidence"] = evidence
+        result = evaluation.finish(build_input(manifest, evidence, options.as_of_date, root))
+    finally:
+        evaluation.cancel()
+    return _outcome(result, manifest, shown, policies, evidence, options)
+
+
+def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
+    """The loaded manifest, its path as reports show it, and the repository root."""
+    from engine.manifest import ManifestError, load_manifest, locate_manifest
+
     manifest_path = locate_manifest(target)
     root = find_repository_root(manifest_path.parent)
     resolved = manifest_path.resolve()
     if root not in resolved.parents:  # a symlinked manifest: never read outside the repository
         raise ManifestError([f"{manifest_path}: resolves outside the repository (symlink?)"])
     shown = resolved.relative_to(root).as_posix()
-    manifest = load_manifest(manifest_path, shown)
-    partial["manifest"] = manifest
-    policies = _policies(options, partial)
-    partial["policies"] = policies
-    evidence = gather(manifest.model, manifest_path.parent, root, options.limits)
-    partial["evidence"] = evidence
-    input_document = build_input(manifest, evidence, options.as_of_date, root)
-    evaluator = get_evaluator(options.evaluator, **options.evaluator_options())
-    result = evaluator.evaluate(policies, input_document)
+    return load_manifest(manifest_path, shown), shown, root
+
+
+def _note_manifest(target: Path, partial: dict[str, Any]) -> None:
+    """Best effort: the manifest, for the system's name in an error report."""
+    from engine.manifest import ManifestError
+
+    with contextlib.suppress(ManifestError, PathEscapeError, OSError):
+        partial["manifest"] = _manifest(target)[0]
+
+
+def _gather(manifest: LoadedManifest, root: Path, options: CheckOptions) -> dict[str, Any]:
+    from engine.evidence import gather
+
+    return gather(manifest.model, manifest.path.parent, root, options.limits)
+
+
+def _outcome(
+    result: dict[str, Any],
+    manifest: LoadedManifest,
+    shown: str,
+    policies: PolicySet,
+    evidence: dict[str, Any],
+    options: CheckOptions,
+) -> Report:
+    """The report of an evaluation: tier, findings with exceptions applied, controls."""
+    from engine.findings import build_findings, sort_findings
+    from engine.waivers import apply_exceptions
+
     tier = _tier(result)
     findings = build_findings(policies.rules, result, manifest, shown)
     findings, exceptions = apply_exceptions(
@@ -140,6 +179,8 @@ def _governance_policies(options: CheckOptions, partial: dict[str, Any]) -> Poli
             allow_unverified=options.allow_unverified,
         )
     except BundleError as exc:  # the report names the refused file
+        from engine.report import PolicyRef
+
         source = f"bundle:{options.bundle.name}"
         partial["policy"] = PolicyRef(source=source, revision="unknown", digest=exc.digest)
         raise
@@ -173,6 +214,8 @@ def git_commit(root: Path) -> str | None:
 
 
 def _tier(result: dict[str, Any]) -> Tier:
+    from engine.report import Tier
+
     level, reasons = result.get("tier"), result.get("reasons", [])
     if level not in ("prohibited", "high", "limited", "minimal"):
         raise AssessmentError(f"the classification policy returned no valid tier ({level!r})")
@@ -183,6 +226,8 @@ def _tier(result: dict[str, Any]) -> Tier:
 
 def verdict(findings: list[Finding], errors: list[str], fail_on: str) -> str:
     """error beats fail beats pass; only `fail` findings at or above `fail_on` fail the gate."""
+    from engine.report import severity_rank
+
     if errors or any(item.status == "error" for item in findings):
         return "error"
     if fail_on == "never":
@@ -201,6 +246,10 @@ def _report(
     exceptions: list[ExceptionRecord],
     options: CheckOptions,
 ) -> Report:
+    from engine.evidence import records
+    from engine.findings import control_results
+    from engine.report import Report, RiskRecord, SystemRef, Tool
+
     metadata = manifest.model.metadata
     return Report(
         tool=Tool(version=__version__),
@@ -219,6 +268,8 @@ def _report(
 
 
 def _policy_ref(policies: PolicySet | None) -> PolicyRef:
+    from engine.report import PolicyRef
+
     if policies is None:
         return PolicyRef(source="unknown", revision="unknown", digest="unknown")
     return PolicyRef(
@@ -232,6 +283,9 @@ def _policy_ref(policies: PolicySet | None) -> PolicyRef:
 def _error_report(
     options: CheckOptions, errors: list[str], partial: dict[str, Any], raw: Any = None
 ) -> Report:
+    from engine.evidence import records
+    from engine.report import Report, Tier, Tool
+
     manifest: LoadedManifest | None = partial.get("manifest")
     system = _system_ref(manifest, raw)
     evidence = partial.get("evidence")
@@ -249,6 +303,8 @@ def _error_report(
 
 
 def _system_ref(manifest: LoadedManifest | None, raw: Any) -> SystemRef:
+    from engine.report import SystemRef
+
     if manifest is not None:
         return SystemRef(id=manifest.model.metadata.id, name=manifest.model.metadata.name)
     metadata = raw.get("metadata") if isinstance(raw, dict) else None

@@ -15,11 +15,14 @@ should the parent die without killing it, it still cannot run on.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
+import functools
 import json
 import os
 import select
 import signal
+import struct
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +35,8 @@ ORPHAN_GRACE_S = 5.0  # the child's own alarm fires this long after the parent's
 _CHUNK = 1 << 16
 _WATCH_INTERVAL_S = 0.05  # how often the parent looks at the child's memory
 _OVER_MEMORY = "over memory"
+_SENT = "sent"
+_LENGTH = struct.Struct(">Q")  # the input's length, before the input
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -45,27 +50,130 @@ def run_isolated(
 ) -> Any:
     """`work()` run in a forked child within `timeout` seconds and, where the parent can
     watch it (Linux), `max_memory` bytes of resident memory; `what` names it in errors."""
+    return start_isolated(lambda _read_input: work(), timeout, what, max_memory).finish(b"")
+
+
+def start_isolated(
+    work: Callable[[Callable[[], bytes]], Any],
+    timeout: float,
+    what: str,
+    max_memory: int | None = None,
+) -> Isolated:
+    """Fork a child that runs `work(read_input)` at once: it can do what needs no input
+    (compiling) while this process prepares the input, then `read_input()` waits for the
+    bytes `Isolated.finish` sends through a pipe. The limits count from `finish`."""
     sys.stdout.flush()  # or the child would inherit, and repeat, what is still buffered
     sys.stderr.flush()
-    read_end, write_end = os.pipe()
+    input_read, input_write = os.pipe()
+    result_read, result_write = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.close(read_end)
-        _child(work, write_end, timeout, what)
-    os.close(write_end)
-    status = None
-    try:
-        payload, status = _collect(pid, read_end, time.monotonic() + timeout, max_memory)
-    finally:
-        os.close(read_end)
-        if not isinstance(status, int):  # stopped, or interrupted: never leave it running
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    if status == _OVER_MEMORY:
-        raise EvaluationError(
-            f"{what} used more than {max_memory // 2**20} MiB of memory (the limit is --max-memory)"
-        )
-    return _outcome(payload, status, timeout, what)
+        os.close(input_write)
+        os.close(result_read)
+        read_input = functools.partial(_read_input, input_read, timeout)
+        _child(functools.partial(work, read_input), result_write, timeout, what)
+    os.close(input_read)
+    os.close(result_write)
+    return Isolated(pid, input_write, result_read, timeout, what, max_memory)
+
+
+class Isolated:
+    """A forked child working towards its result; `finish` or `cancel` it exactly once."""
+
+    def __init__(
+        self,
+        pid: int,
+        input_write: int,
+        result_read: int,
+        timeout: float,
+        what: str,
+        max_memory: int | None,
+    ) -> None:
+        self._pid, self._input, self._result = pid, input_write, result_read
+        self._timeout, self._what, self._max_memory = timeout, what, max_memory
+        self._running = True
+
+    def finish(self, data: bytes) -> Any:
+        """Send `data` as the child's input and return its value (or raise its error)."""
+        status: int | str | None = None
+        payload = b""
+        try:
+            deadline = time.monotonic() + self._timeout
+            status = self._send(_LENGTH.pack(len(data)) + data, deadline)
+            if status == _SENT:
+                payload, status = _collect(self._pid, self._result, deadline, self._max_memory)
+        finally:
+            self._close(reaped=isinstance(status, int))
+        if status == _OVER_MEMORY:
+            limit = (self._max_memory or 0) // 2**20
+            raise EvaluationError(
+                f"{self._what} used more than {limit} MiB of memory (the limit is --max-memory)"
+            )
+        return _outcome(payload, status, self._timeout, self._what)  # type: ignore[arg-type]
+
+    def cancel(self) -> None:
+        """Stop the child if it is still running (the input never came)."""
+        if self._running:
+            self._close(reaped=False)
+
+    def _send(self, message: bytes, deadline: float) -> str | None:
+        """Write `message` to the child without ever blocking past `deadline` (the child reads
+        only once it has compiled). `_SENT`, or None when time ran out, or `_OVER_MEMORY`.
+        A child that has ended stops the sending: its result (or status) says why."""
+        os.set_blocking(self._input, False)
+        view = memoryview(message)
+        while view:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            _, ready, _ = select.select([], [self._input], [], min(remaining, _WATCH_INTERVAL_S))
+            if not ready:
+                if self._max_memory is not None and _resident_bytes(self._pid) > self._max_memory:
+                    return _OVER_MEMORY
+                continue
+            try:
+                view = view[os.write(self._input, view[:_CHUNK]) :]
+            except BlockingIOError:
+                continue
+            except BrokenPipeError:
+                break
+        os.close(self._input)
+        self._input = -1
+        return _SENT
+
+    def _close(self, reaped: bool) -> None:
+        self._running = False
+        for fd in (self._input, self._result):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        if not reaped:  # stopped, failed or interrupted: never leave it running
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+
+
+def _read_input(input_read: int, timeout: float) -> bytes:
+    """In the child: the input the parent sends (a length, then the bytes). While it waits
+    the alarm is off (the parent may take long to gather evidence); should the parent die,
+    the pipe ends and so does the child. Once the input starts to come, the limit runs."""
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    header = _read_exactly(input_read, _LENGTH.size)
+    signal.setitimer(signal.ITIMER_REAL, timeout + ORPHAN_GRACE_S)
+    data = _read_exactly(input_read, _LENGTH.unpack(header)[0])
+    os.close(input_read)
+    return data
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.read(fd, min(size, _CHUNK))
+        if not chunk:
+            os._exit(0)  # the parent went away or gave up: nobody wants the answer
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def _child(work: Callable[[], Any], write_end: int, timeout: float, what: str) -> NoReturn:

@@ -41,9 +41,37 @@ class EvaluationError(RuntimeError):
     """The policies could not be compiled or evaluated; the gate must fail closed."""
 
 
+class Evaluation(ABC):
+    """An evaluation begun before its input is ready; `finish` or `cancel` it once."""
+
+    @abstractmethod
+    def finish(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        """Evaluate the entry point for this input; raise `EvaluationError` on any failure."""
+
+    @abstractmethod
+    def cancel(self) -> None:
+        """Give up (the input will not come); a no-op once finished."""
+
+
 class Evaluator(ABC):
     name: str
 
     @abstractmethod
     def evaluate(self, policies: PolicySet, input_document: dict[str, Any]) -> dict[str, Any]:
         """Evaluate the entry point; raise `EvaluationError` on any failure."""
+
+    def start(self, policies: PolicySet) -> Evaluation:
+        """Begin with the policies alone (an evaluator may compile them meanwhile); the engine
+        gathers the evidence, then calls `finish`. By default nothing happens early."""
+        return _Deferred(self, policies)
+
+
+class _Deferred(Evaluation):
+    def __init__(self, evaluator: Evaluator, policies: PolicySet) -> None:
+        self._evaluator, self._policies = evaluator, policies
+
+    def finish(self, input_document: dict[str, Any]) -> dict[str, Any]:
+        return self._evaluator.evaluate(self._policies, input_document)
+
+    def cancel(self) -> None:
+        """Nothing was started."""

@@ -4,6 +4,7 @@ and no child is left running."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import subprocess
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from engine.evaluators import EvaluationError
-from engine.evaluators._isolation import can_isolate, run_isolated
+from engine.evaluators._isolation import can_isolate, run_isolated, start_isolated
 
 pytestmark = pytest.mark.skipif(not can_isolate(), reason="needs os.fork")
 
@@ -149,3 +150,42 @@ def test_a_child_that_grows_past_the_memory_limit_is_killed():
 
 def test_a_child_within_the_memory_limit_answers():
     assert run_isolated(lambda: {"ok": True}, 5, "work", max_memory=512 * 2**20) == {"ok": True}
+
+
+def test_the_child_starts_before_its_input_and_waiting_for_it_is_not_timed():
+    def work(read_input):
+        return {"input": read_input().decode()}
+
+    running = start_isolated(work, timeout=0.5, what="work")
+    time.sleep(1.0)  # the parent gathers evidence for longer than the limit
+    assert running.finish(b"the input") == {"input": "the input"}
+
+
+def test_a_large_input_reaches_a_child_that_reads_it_late():
+    data = os.urandom(8 * 2**20)
+
+    def work(read_input):
+        time.sleep(0.3)  # still compiling: the pipe fills up and the parent must not block
+        return {"sha256": hashlib.sha256(read_input()).hexdigest()}
+
+    value = start_isolated(work, timeout=10, what="work").finish(data)
+    assert value == {"sha256": hashlib.sha256(data).hexdigest()}
+
+
+def test_a_child_that_never_reads_its_input_is_stopped_at_the_timeout():
+    def work(read_input):
+        time.sleep(60)  # compiling for ever: the input is never read
+
+    before, started = children(), time.monotonic()
+    with pytest.raises(EvaluationError, match=r"did not finish within 0\.5 s"):
+        start_isolated(work, timeout=0.5, what="work").finish(os.urandom(2**20))
+    assert time.monotonic() - started < 5
+    assert children() == before
+
+
+def test_a_cancelled_child_is_killed_and_reaped():
+    before = children()
+    running = start_isolated(lambda read_input: read_input(), timeout=10, what="work")
+    assert children() > before
+    running.cancel()
+    assert children() == before
