@@ -31,6 +31,12 @@ def test_metadata_becomes_a_rule():
     assert rule.related_resources == ("https://example.org/guidance",)
     assert rule.result_path == ("accountability", "owner")
     assert rule.domain == "accountability"
+    assert rule.waivable  # governance exceptions may waive it unless METADATA says otherwise
+
+
+def test_a_rule_can_be_made_unwaivable():
+    source = RULE.replace("#   severity: high", "#   severity: high\n#   waivable: false")
+    assert not parse_rule_metadata("x.rego", source).waivable
 
 
 def test_helper_packages_are_not_rules():
@@ -51,6 +57,7 @@ def test_metadata_must_sit_directly_above_the_package():
         (("# title: Owner named\n", ""), "title"),
         (('#   controls: ["ISO42001:A.3.2"]', "#   controls: ISO42001:A.3.2"), "list of control"),
         (("# custom:", "# custom: [1"), "not valid YAML"),
+        (("#   severity: high", "#   severity: high\n#   waivable: 'no'"), "waivable must be true"),
     ],
 )
 def test_incomplete_metadata_is_a_policy_error(edit, message):

@@ -313,3 +313,10 @@ def test_approved_decisions_waive_fail_and_warn_but_never_errors(requesting):
 def test_decisions_that_do_not_match_the_requests_fail_closed(requesting, decisions, message):
     with pytest.raises(WaiverError, match=re.escape(message)):
         apply_exceptions([], decisions, requesting, [])
+
+
+def test_the_guards_of_the_policy_data_and_of_exceptions_cannot_be_waived():
+    from engine.policies import load_policies
+
+    unwaivable = {rule.id for rule in load_policies().rules if not rule.waivable}
+    assert unwaivable == {"CFG-001", "CFG-002", "EXC-001"}
