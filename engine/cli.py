@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,6 +25,9 @@ from engine.limits import (
     parse_size,
 )
 from engine.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from engine.output import OutputSpec
 
 FAIL_ON = ("critical", "high", "medium", "low", "info", "never")
 
@@ -43,6 +47,54 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _format_option(formats: str, default: str):  # type: ignore[no-untyped-def]
+    """`--format FMT[=FILE]`, repeatable: each output to stdout or to FILE."""
+    return click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        metavar="FMT[=FILE]",
+        help=f"Output format, repeatable, to stdout or FILE. FMT: {formats}. Default: {default}.",
+    )
+
+
+def _as_of_option(what: str):  # type: ignore[no-untyped-def]
+    """`--as-of YYYY-MM-DD`; `what` says what the date is used for."""
+    return click.option(
+        "--as-of",
+        callback=_parse_date,
+        metavar="YYYY-MM-DD",
+        help=f"{what} Default: today (UTC).",
+    )
+
+
+def _today(as_of: dt.date | None) -> dt.date:
+    return as_of or dt.datetime.now(dt.timezone.utc).date()
+
+
+def _outputs(formats: tuple[str, ...], known: tuple[str, ...], default: str) -> list[OutputSpec]:
+    """The `--format` specs, checked against the `known` formats."""
+    from engine.output import parse_output_spec
+
+    try:
+        return [parse_output_spec(spec, known) for spec in formats or (default,)]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+
+
+def _write(output: OutputSpec, text: str) -> None:
+    """`text` to stdout, or all of it to the output's file (exit 2 when it cannot be written)."""
+    from engine.output import write_atomic
+
+    try:
+        if output.file is None:
+            click.echo(text, nl=not text.endswith("\n"))
+        else:
+            write_atomic(output.file, text)
+    except OSError as exc:
+        _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ai-assure")
 def main() -> None:
@@ -58,13 +110,7 @@ def main() -> None:
 @main.command()
 @exit_on_interrupt
 @click.argument("path", type=click.Path(path_type=Path), default=Path("."))
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FMT[=FILE]",
-    help=f"Output format, repeatable, to stdout or FILE. FMT: {', '.join(FORMATS)}. Default: text.",
-)
+@_format_option(", ".join(FORMATS), "text")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -72,12 +118,7 @@ def main() -> None:
     show_default=True,
     help="Exit 1 when a failed finding has this severity or worse.",
 )
-@click.option(
-    "--as-of",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="The date all date rules use (staleness, expiry, overdue). Default: today (UTC).",
-)
+@_as_of_option("The date all date rules use (staleness, expiry, overdue).")
 @click.option(
     "--evaluator",
     type=click.Choice(["embedded", "opa", "opa-server"]),
@@ -229,12 +270,8 @@ def check(
       ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem
     """
     from engine.check import EXIT_CODES, CheckOptions, run_check
-    from engine.output import parse_output_spec
 
-    try:
-        outputs = [parse_output_spec(spec, FORMATS) for spec in formats or ("text",)]
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--format") from None
+    outputs = _outputs(formats, FORMATS, "text")
     _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
     attestor = _attestor(path, attest, attest_key)
     options = CheckOptions(
@@ -334,20 +371,11 @@ def _write_record(attest: Path, attestor, report) -> None:  # type: ignore[no-un
 
 
 def _emit(report, outputs) -> None:  # type: ignore[no-untyped-def]
-    from engine.output import write_atomic
     from engine.reporters import get_reporter
 
     for output in outputs:
         options = {"color": _wants_color()} if output.format == "text" and not output.file else {}
-        reporter = get_reporter(output.format, **options)
-        text = reporter.render(report)
-        try:
-            if output.file is None:
-                click.echo(text, nl=not text.endswith("\n"))
-            else:
-                write_atomic(output.file, text)
-        except OSError as exc:
-            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+        _write(output, get_reporter(output.format, **options).render(report))
         if output.format == "github":
             _append_job_summary(report)
 
@@ -684,20 +712,8 @@ def verify_record(
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
 )
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FMT[=FILE]",
-    help="Output format, repeatable, to stdout or FILE. "
-    "FMT: text, json, csv, markdown, html. Default: text.",
-)
-@click.option(
-    "--as-of",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="The date overdue actions are counted on. Default: today (UTC).",
-)
+@_format_option("text, json, csv, markdown, html", "text")
+@_as_of_option("The date overdue actions are counted on.")
 @exit_on_interrupt
 def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date | None) -> None:
     """Write the AI risk register of a portfolio: one row per risk, with its system id,
@@ -715,15 +731,11 @@ def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date |
     """
     from contextlib import nullcontext
 
-    from engine.output import parse_output_spec, write_atomic
     from engine.register import build_register, find_manifests
     from engine.register_formats import FORMATS as REGISTER_FORMATS
     from engine.register_formats import get_register_format
 
-    try:
-        outputs = [parse_output_spec(spec, REGISTER_FORMATS) for spec in formats or ("text",)]
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--format") from None
+    outputs = _outputs(formats, REGISTER_FORMATS, "text")
     manifests, problems = find_manifests(paths)
     progress = (  # on a terminal only: never in a pipe, a file or a CI log
         click.progressbar(manifests, label="Reading manifests", file=sys.stderr)
@@ -731,16 +743,9 @@ def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date |
         else nullcontext(manifests)
     )
     with progress as items:
-        result = build_register(items, as_of or dt.datetime.now(dt.timezone.utc).date(), problems)
+        result = build_register(items, _today(as_of), problems)
     for output in outputs:
-        text = get_register_format(output.format).render(result)
-        try:
-            if output.file is None:
-                click.echo(text, nl=not text.endswith("\n"))
-            else:
-                write_atomic(output.file, text)
-        except OSError as exc:
-            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+        _write(output, get_register_format(output.format).render(result))
     for error in result.errors:
         click.echo(f"ai-assure: error: {error}", err=True)
     sys.exit(2 if result.errors else 0)
@@ -754,19 +759,8 @@ def report() -> None:
 
 @report.command("atrs")
 @click.argument("path", type=click.Path(path_type=Path), default=Path("."))
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FMT[=FILE]",
-    help="Output format, repeatable, to stdout or FILE. FMT: markdown, json. Default: markdown.",
-)
-@click.option(
-    "--as-of",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="The date the record is made on (written in it). Default: today (UTC).",
-)
+@_format_option("markdown, json", "markdown")
+@_as_of_option("The date the record is made on (written in it).")
 @click.option(
     "--fail-on-unfilled",
     is_flag=True,
@@ -793,28 +787,16 @@ def report_atrs(
     from engine.atrs import FORMATS as ATRS_FORMATS
     from engine.atrs import AtrsError, generate, render
     from engine.manifest import ManifestError
-    from engine.output import parse_output_spec, write_atomic
 
+    outputs = _outputs(formats, ATRS_FORMATS, "markdown")
     try:
-        outputs = [parse_output_spec(spec, ATRS_FORMATS) for spec in formats or ("markdown",)]
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--format") from None
-    day = as_of or dt.datetime.now(dt.timezone.utc).date()
-    try:
-        record = generate(path, day.isoformat())
+        record = generate(path, _today(as_of).isoformat())
     except ManifestError as exc:
         _fail("; ".join(exc.problems))
     except AtrsError as exc:
         _fail(str(exc))
     for output in outputs:
-        text = render(record, output.format)
-        try:
-            if output.file is None:
-                click.echo(text, nl=False)
-            else:
-                write_atomic(output.file, text)
-        except OSError as exc:
-            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+        _write(output, render(record, output.format))
     tier_1 = sum(1 for item in record.unfilled if item.tier == 1)
     total = record.field_count()
     click.echo(
@@ -835,20 +817,8 @@ def report_atrs(
     metavar="REPORT.json",
     help="Use this report (from `check --format json=FILE`) instead of assessing PATH.",
 )
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="FMT[=FILE]",
-    help="Output format, repeatable, to stdout or FILE. FMT: markdown, json, csv. "
-    "Default: markdown.",
-)
-@click.option(
-    "--as-of",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="The date the assessment of PATH uses (not with --report). Default: today (UTC).",
-)
+@_format_option("markdown, json, csv", "markdown")
+@_as_of_option("The date the assessment of PATH uses (not with --report).")
 @exit_on_interrupt
 def report_soa(
     path: Path | None, report_file: Path | None, formats: tuple[str, ...], as_of: dt.date | None
@@ -868,16 +838,12 @@ def report_soa(
     """
     from engine.catalogue import CatalogueError, load_catalogue
     from engine.check import CheckOptions, run_check
-    from engine.output import parse_output_spec, write_atomic
     from engine.soa import FORMATS as SOA_FORMATS
     from engine.soa import SoaError, build_soa, load_report, render
 
     if report_file is not None and (path is not None or as_of is not None):
         raise click.UsageError("--report takes a saved assessment: give it without PATH or --as-of")
-    try:
-        outputs = [parse_output_spec(spec, SOA_FORMATS) for spec in formats or ("markdown",)]
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--format") from None
+    outputs = _outputs(formats, SOA_FORMATS, "markdown")
     try:
         if report_file is None:
             assessed = run_check(path or Path("."), CheckOptions(as_of=as_of))
@@ -887,14 +853,7 @@ def report_soa(
     except (SoaError, CatalogueError) as exc:
         _fail(str(exc))
     for output in outputs:
-        text = render(soa, output.format)
-        try:
-            if output.file is None:
-                click.echo(text, nl=False)
-            else:
-                write_atomic(output.file, text)
-        except OSError as exc:
-            _fail(f"cannot write {output.file}: {exc.strerror or exc}")
+        _write(output, render(soa, output.format))
     counts = ", ".join(f"{count} {status}" for status, count in soa.summary.items() if count)
     click.echo(
         f"ai-assure: ISO/IEC 42001 Statement of Applicability for {soa.system.id}:"
