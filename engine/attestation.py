@@ -306,12 +306,9 @@ def verify_record(
 
 def _read_envelope(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as stream:
-            content = stream.read(MAX_RECORD_BYTES + 1)
-    except OSError as exc:
-        raise AttestationError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(content) > MAX_RECORD_BYTES:
-        raise AttestationError(f"{path}: larger than {MAX_RECORD_BYTES} bytes")
+        content = read_confined(path, MAX_RECORD_BYTES).content
+    except UnreadableFileError as exc:
+        raise AttestationError(f"{path}: {exc}") from None
     try:
         document = load_json(content.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from engine import __version__
-from engine.files import find_repository_root
+from engine.files import UnreadableFileError, find_repository_root, read_confined
 from engine.output import write_atomic
 from engine.parsing import ParseError, load_json
 from engine.policies import (
@@ -311,13 +311,9 @@ def load_bundle(
 
 def _read_bundle(path: Path) -> bytes:
     try:
-        with path.open("rb") as stream:
-            content = stream.read(MAX_BUNDLE_BYTES + 1)
-    except OSError as exc:
-        raise BundleError(f"bundle {path}: cannot read it: {exc.strerror or exc}") from None
-    if len(content) > MAX_BUNDLE_BYTES:
-        raise BundleError(f"bundle {path}: larger than {MAX_BUNDLE_BYTES} bytes")
-    return content
+        return read_confined(path, MAX_BUNDLE_BYTES).content
+    except UnreadableFileError as exc:
+        raise BundleError(f"bundle {path}: {exc}") from None
 
 
 def _normalise_digest(digest: str) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from engine.register import COLUMNS, Register, RegisterRow
 from engine.reporters._common import plural
 
+#: the columns of the per-system totals table (html and markdown)
+SYSTEM_HEADERS = ("System", "Name", "Team", "Risks", "Highest residual", "Open", "Overdue")
+
 
 def score_text(score: int, likelihood: int, impact: int) -> str:
     """`12 (3x4)`: the score and the likelihood x impact it comes from."""

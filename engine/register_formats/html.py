@@ -26,7 +26,7 @@ from engine.html_page import (
     table,
 )
 from engine.register import REGISTER_SCHEMA, Register
-from engine.register_formats._common import inherent_text, residual_text, summary
+from engine.register_formats._common import SYSTEM_HEADERS, inherent_text, residual_text, summary
 from engine.register_formats.interface import RegisterFormat
 
 _RISK_HEADERS = (
@@ -43,7 +43,6 @@ _RISK_HEADERS = (
     "Next due",
     "Controls",
 )
-_SYSTEM_HEADERS = ("System", "Name", "Team", "Risks", "Highest residual", "Open", "Overdue")
 
 
 class HtmlRegister(RegisterFormat):
@@ -118,7 +117,7 @@ def _systems(register: Register) -> Html:
         for system in register.systems
     ]
     caption = "Totals per system, highest residual score first"
-    grid = table(caption, _SYSTEM_HEADERS, rows, numeric=(3, 4, 5, 6))
+    grid = table(caption, SYSTEM_HEADERS, rows, numeric=(3, 4, 5, 6))
     return section("systems", "Systems", grid)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from engine.markdown import cell, table
 from engine.register import Register
 from engine.register_formats._common import (
+    SYSTEM_HEADERS,
     inherent_text,
     residual_text,
     summary,
@@ -34,7 +35,6 @@ _RISK_HEADERS = (
     "Next due",
     "Controls",
 )
-_SYSTEM_HEADERS = ("System", "Name", "Team", "Risks", "Highest residual", "Open", "Overdue")
 
 
 class MarkdownRegister(RegisterFormat):
@@ -62,7 +62,7 @@ class MarkdownRegister(RegisterFormat):
         blocks.append(_table(_RISK_HEADERS, risk_rows) if risk_rows else "No risks recorded.")
         if unscored(register):
             blocks.append("_not re-scored_: no residual score recorded; the inherent one stands.")
-        blocks += ["## Systems", _table(_SYSTEM_HEADERS, _system_rows(register))]
+        blocks += ["## Systems", _table(SYSTEM_HEADERS, _system_rows(register))]
         if without_risks(register):
             blocks.append(f"Systems with no risks recorded: {', '.join(without_risks(register))}.")
         if register.errors:
