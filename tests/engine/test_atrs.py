@@ -9,10 +9,7 @@ data TRN-003 checks records against.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from engine.atrs.markdown import cell
 from engine.atrs.sources import PHASES
 from engine.atrs.template import norm
 from engine.policies import bundled_policy_dir, data_files_in, load_data, read_source, rego_files
+from tests.cli import ai_assure
 from tests.engine.conftest import MINIMAL_MANIFEST
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -506,13 +504,8 @@ def test_the_real_command_gives_byte_identical_output_on_each_run(tmp_path):
     for run in ("one", "two"):
         files = {fmt: tmp_path / f"{run}.{fmt}" for fmt in ("json", "markdown")}
         specs = [arg for fmt, file in files.items() for arg in ("--format", f"{fmt}={file}")]
-        command = [sys.executable, "-c", "from engine.cli import run; run()", "report", "atrs"]
-        completed = subprocess.run(
-            [*command, str(EXAMPLES / "probation-risk-assistant"), "--as-of", AS_OF, *specs],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            timeout=60,
+        completed = ai_assure(
+            "report", "atrs", str(EXAMPLES / "probation-risk-assistant"), "--as-of", AS_OF, *specs
         )
         assert completed.returncode == 0, completed.stderr
         assert "Traceback" not in completed.stderr

@@ -10,9 +10,7 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import subprocess
-import sys
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +36,7 @@ from engine.evidence import gather
 from engine.files import find_repository_root
 from engine.manifest import load_manifest, locate_manifest
 from engine.policies import PolicyError, bundled_policy_dir, load_policies
+from tests.cli import ai_assure
 from tests.keys import write_pem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -493,12 +492,6 @@ def test_we_verify_bundles_signed_by_opa_build(policy_dir, keys, tmp_path, opa_b
 
 
 # Command line
-
-
-def ai_assure(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from engine.cli import run; run()", *map(str, args)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_policy_build_prints_revision_and_digest(keys, tmp_path, policy_dir):

@@ -14,9 +14,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -38,6 +35,7 @@ from engine.soa import (
     build_soa,
     render,
 )
+from tests.cli import ai_assure
 from tests.engine.reporters.conftest import finding, make_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -423,14 +421,7 @@ def test_the_real_command_gives_byte_identical_output_on_each_run(tmp_path):
     for run in ("one", "two"):
         files = {fmt: tmp_path / f"{run}.{fmt}" for fmt in ("json", "markdown", "csv")}
         specs = [arg for fmt, file in files.items() for arg in ("--format", f"{fmt}={file}")]
-        command = [sys.executable, "-c", "from engine.cli import run; run()", "report", "soa"]
-        completed = subprocess.run(
-            [*command, str(PROBATION), "--as-of", AS_OF, *specs],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            timeout=60,
-        )
+        completed = ai_assure("report", "soa", str(PROBATION), "--as-of", AS_OF, *specs)
         assert completed.returncode == 0, completed.stderr
         assert "Traceback" not in completed.stderr
         outputs.append({fmt: file.read_bytes() for fmt, file in files.items()})

@@ -8,8 +8,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from engine.policies import bundled_policy_dir
 from engine.report import Finding, Location
 from engine.reporters import get_reporter
 from engine.waivers import WaiverError, apply_exceptions
+from tests.cli import ai_assure
 from tests.keys import rsa_key_pair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -197,11 +196,6 @@ def test_a_malformed_approval_fails_the_gate_through_cfg_002(repo, tmp_path):
     failures = [f for f in by_rule(report, "CFG-002") if f.status == "fail"]
     assert failures and "has no expires date" in failures[0].message
     assert {f.status for f in by_rule(report, "MC-002")} == {"fail"}
-
-
-def ai_assure(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from engine.cli import run; run()", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
 def with_approvals_changed(bundle: Path, output: Path, change) -> Path:  # type: ignore[no-untyped-def]
