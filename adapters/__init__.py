@@ -9,7 +9,7 @@ one module and one line here.
 from __future__ import annotations
 
 from adapters.interface import Adapter, Parsed
-from engine.registry import load_class
+from engine.core.plugins import load_class
 
 REGISTRY: dict[str, str] = {
     "model_cards": "adapters.model_card:ModelCardAdapter",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engine.parsing import ParseError, YamlDocument, decode_text
+from engine.core.parsing import ParseError, YamlDocument, decode_text
 
 PathKey = tuple[str | int, ...]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters._common import Locator, mapping_or_error, read_text
-from engine.parsing import ParseError, load_yaml, split_front_matter
+from engine.core.parsing import ParseError, load_yaml, split_front_matter
 
 _FRONT_MATTER_THEN_TEXT = re.compile(
     r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$(.*)", re.S | re.M

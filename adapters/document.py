@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from adapters._common import mapping_or_error, read_text
-from adapters._markdown import count_words, headings
 from adapters.interface import Adapter, Parsed
-from engine.parsing import ParseError, load_json, load_yaml, split_front_matter
+from engine.core.markdown_text import count_words, headings
+from engine.core.parsing import ParseError, load_json, load_yaml, split_front_matter
 
 _EXTENSIONS = {
     ".md": "markdown",

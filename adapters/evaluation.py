@@ -31,7 +31,7 @@ from adapters._common import (
     text_or_none,
 )
 from adapters.interface import Adapter, Parsed
-from engine.parsing import ParseError, load_json
+from engine.core.parsing import ParseError, load_json
 
 SCHEMA = "ai-assure/evaluation/v1"
 
@@ -200,7 +200,9 @@ def _promptfoo_facts(output: dict[str, Any]) -> dict[str, Any]:
     if tests["total"]:
         metrics.append(_pass_rate(tests["passed"], tests["total"], None))
     metrics += [_pass_rate(sum(r), len(r), c) for c, r in by_category.items()]
-    metadata = output.get("metadata") if isinstance(output.get("metadata"), dict) else {}
+    metadata = output.get("metadata")
+    if not isinstance(metadata, dict):
+        metadata = {}
     stamps = [
         summary.get("timestamp"),
         metadata.get("evaluationCreatedAt"),

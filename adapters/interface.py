@@ -3,7 +3,7 @@
 An adapter turns the bytes of one evidence file into a `Parsed` value: the detected format,
 normalised facts (plain JSON-able data the policies read) and parse errors. Adapters never
 raise on bad content: they report it in `errors`. Reading files, size limits and repository
-confinement are the engine's job (`engine.evidence`), so adapters only ever see bytes.
+confinement are the engine's job (`engine.assessment.evidence`), so adapters only ever see bytes.
 """
 
 from __future__ import annotations

@@ -21,9 +21,9 @@ from adapters._common import (
     text_or_none,
     to_number,
 )
-from adapters._markdown import has_real_text, headings, sections
 from adapters.interface import Adapter, Parsed
-from engine.parsing import ParseError, load_json, split_front_matter
+from engine.core.markdown_text import has_real_text, headings, sections
+from engine.core.parsing import ParseError, load_json, split_front_matter
 
 # Heading patterns (matched against the lower-cased plain heading) per canonical section.
 # One heading may name several sections ("Intended uses & limitations").

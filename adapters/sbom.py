@@ -24,7 +24,7 @@ from adapters._common import (
     text_or_none,
 )
 from adapters.interface import Adapter, Parsed
-from engine.parsing import ParseError, load_json
+from engine.core.parsing import ParseError, load_json
 
 ML_MODEL = "machine-learning-model"
 DATA = "data"
@@ -152,7 +152,9 @@ def _cyclonedx(bom: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
         errors.append("specVersion is missing")
     if bom.get("components") is not None and not isinstance(bom.get("components"), list):
         errors.append("components: expected a list")
-    metadata = bom.get("metadata") if isinstance(bom.get("metadata"), dict) else {}
+    metadata = bom.get("metadata")
+    if not isinstance(metadata, dict):
+        metadata = {}
     stamp = metadata.get("timestamp")
     if stamp is not None and not (isinstance(stamp, str) and _DATE_TIME.fullmatch(stamp)):
         errors.append(f"metadata.timestamp: expected a date-time, found {describe(stamp)}")

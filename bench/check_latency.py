@@ -1,6 +1,6 @@
 """Whole-process latency and peak memory of `ai-assure check` on the examples.
 
-Targets (DESIGN.md): median wall time < 0.5 s and peak RSS < 150 MB per check on a 2-core
+Targets: median wall time under 0.25 s and peak RSS under 80 MB per check on a 2-core
 machine. Each example is run once to warm the file cache, then RUNS times; the script prints
 the median and worst wall time and the peak RSS of the child process, twice: with the
 compiled-policy cache (a developer's machine, pre-commit) and without it (CI, where the

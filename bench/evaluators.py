@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import generate
-from engine.check import CheckOptions, run_check
-from engine.policies import bundled_policy_dir, data_files_in, load_policies, rego_files
+from engine.assessment.run import CheckOptions, run_check
+from engine.policy.sources import bundled_policy_dir, data_files_in, load_policies, rego_files
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
-from engine.parsing import load_yaml, split_front_matter
+from engine.core.parsing import ParseError, load_yaml, split_front_matter
 
 #: strings that have broken output formats, terminals and parsers elsewhere
 HOSTILE_STRINGS = (
@@ -270,7 +270,7 @@ def seed(path: Path) -> Seed:
         if path.suffix in (".yaml", ".yml"):
             return Seed(path.name, content, "yaml", load_yaml(text).data)
         document = split_front_matter(text)
-    except ValueError:  # not UTF-8, not JSON or YAML (ParseError is a ValueError)
+    except (ValueError, ParseError):  # not UTF-8 (a ValueError), not JSON or YAML
         return Seed(path.name, content, "text")
     if document.front_matter is not None:
         front = document.front_matter.data

@@ -86,11 +86,11 @@ def test_every_test_the_document_names_exists(line, cell):
 @pytest.mark.parametrize(
     ("cell", "problem"),
     [
-        ("`tests/engine/test_files.py::test_not_there`", "has no test_not_there"),
+        ("`tests/engine/core/test_files.py::test_not_there`", "has no test_not_there"),
         ("`test_no_such_file.py::test_x`", "no such file"),
         ("`::test_orphan`", "no file named before it"),
-        ("`tests/engine/test_files.py`, `::test_not_there_either`", "has no"),
-        ("`tests/engine/test_files.py` (`test_missing_by_bare_name`)", "has no"),
+        ("`tests/engine/core/test_files.py`, `::test_not_there_either`", "has no"),
+        ("`tests/engine/core/test_files.py` (`test_missing_by_bare_name`)", "has no"),
     ],
 )
 def test_a_reference_to_nothing_is_caught(cell, problem):
@@ -99,7 +99,7 @@ def test_a_reference_to_nothing_is_caught(cell, problem):
 
 def test_references_that_exist_pass():
     cell = (
-        "`tests/engine/test_files.py::test_fifo_is_never_opened`, "
+        "`tests/engine/core/test_files.py::test_fifo_is_never_opened`, "
         "`::test_directory_is_not_evidence`, `test_parsing.py::test_yaml_depth_limit`, "
         "`tests/adapters/*`, `policies/rules/risk/appetite_test.rego`"
     )

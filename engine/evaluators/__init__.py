@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from engine.core.plugins import load_class
 from engine.evaluators.interface import EvaluationError, Evaluator
-from engine.registry import load_class
 
 EVALUATORS: dict[str, str] = {
     "embedded": "engine.evaluators.embedded:EmbeddedEvaluator",

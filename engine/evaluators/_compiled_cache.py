@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import __version__
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 
 def cache_dir() -> Path | None:

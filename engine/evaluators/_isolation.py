@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from engine.evaluators._stdout import stdout_to_stderr
+from engine.core.stdout import stdout_to_stderr
 from engine.evaluators.interface import EvaluationError
 
 ORPHAN_GRACE_S = 5.0  # the child's own alarm fires this long after the parent's deadline
@@ -104,12 +104,12 @@ class Isolated:
                 payload, status = _collect(self._pid, self._result, deadline, self._max_memory)
         finally:
             self._close(reaped=isinstance(status, int))
-        if status == _OVER_MEMORY:
+        if isinstance(status, str):  # _OVER_MEMORY (`_collect` always replaces _SENT)
             limit = (self._max_memory or 0) // 2**20
             raise EvaluationError(
                 f"{self._what} used more than {limit} MiB of memory (the limit is --max-memory)"
             )
-        return _outcome(payload, status, self._timeout, self._what)  # type: ignore[arg-type]
+        return _outcome(payload, status, self._timeout, self._what)
 
     def cancel(self) -> None:
         """Stop the child if it is still running (the input never came)."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 
 @contextmanager

@@ -18,16 +18,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from engine.core.limits import DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_S
+from engine.core.stdout import stdout_to_stderr
 from engine.evaluators import _compiled_cache
 from engine.evaluators._isolation import can_isolate, start_isolated
-from engine.evaluators._stdout import stdout_to_stderr
 from engine.evaluators.interface import (
     Evaluation,
     EvaluationError,
@@ -35,14 +35,14 @@ from engine.evaluators.interface import (
     query_for,
     result_from_bindings,
 )
-from engine.limits import DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_S
-from engine.policies import PolicySet
+from engine.policy.rego_cpp import error_messages
+from engine.policy.rego_cpp import interpreter as new_interpreter
+from engine.policy.sources import PolicySet
 
 Work = Callable[[Callable[[], bytes]], dict[str, Any]]  # given a way to read the input
 
 _IN_MEMORY: dict[str, Any] = {}  # cache key -> compiled bundle, for this process
 _COMPILED: set[str] = set()  # cache keys compiled (and not kept) by this process
-_ERROR_MESSAGE = re.compile(r"\(errormsg \d+:(.*?)\)\s*$", re.M)
 
 
 class EmbeddedEvaluator(Evaluator):
@@ -124,14 +124,6 @@ class _EmbeddedEvaluation(Evaluation):
             self._scratch = None
 
 
-def _interpreter() -> Any:
-    import regopy
-
-    interpreter = regopy.Interpreter()
-    interpreter.strict_built_in_errors = True
-    return interpreter
-
-
 @contextlib.contextmanager
 def _policy_errors() -> Iterator[None]:
     """regopy's failures as `EvaluationError`s."""
@@ -152,7 +144,7 @@ def _compile_and_evaluate(
     the input once it comes."""
     import regopy
 
-    interpreter = _interpreter()
+    interpreter = new_interpreter()
     with _policy_errors():
         for name, source in policies.modules:
             interpreter.add_module(name, source)
@@ -169,7 +161,7 @@ def _evaluate(
 ) -> dict[str, Any]:
     """Evaluate the compiled `bundle` on the input (JSON text, see `_as_json`)."""
     text = read_input().decode()
-    interpreter = _interpreter()
+    interpreter = new_interpreter()
     with _policy_errors():
         interpreter.set_input_term(text)
         output = interpreter.query_bundle(bundle)
@@ -185,7 +177,7 @@ def _as_json(document: dict[str, Any]) -> str:
 
 def _from_disk_cache(key: str) -> Any | None:
     with stdout_to_stderr():
-        return _compiled_cache.load(_interpreter(), key)
+        return _compiled_cache.load(new_interpreter(), key)
 
 
 def _keep_compiled(key: str, compiled: Path) -> None:
@@ -199,7 +191,7 @@ def _keep(key: str, compiled: Path) -> Any:
 
     _compiled_cache.store(key, compiled.read_bytes())
     with stdout_to_stderr():
-        return _interpreter().load_bundle(str(compiled), regopy.BundleFormat.Binary)
+        return new_interpreter().load_bundle(str(compiled), regopy.BundleFormat.Binary)
 
 
 def _value(output: Any, query: str, has_local: bool) -> dict[str, Any]:
@@ -214,13 +206,3 @@ def _value(output: Any, query: str, has_local: bool) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise EvaluationError(f"{query} is not an object")
     return value
-
-
-def error_messages(output: Any) -> list[str]:
-    """Messages from regopy's error node (its string form is only `<error>`)."""
-    from regopy.rego_shared import rego_node_json
-
-    node = output.node()
-    texts = [rego_node_json(node.at(index)._impl) for index in range(len(node))]
-    messages = [match.strip() for text in texts for match in _ERROR_MESSAGE.findall(text)]
-    return messages or ["unknown error"]

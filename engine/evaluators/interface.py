@@ -12,7 +12,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
-from engine.policies import PolicySet
+from engine.core.errors import AssuranceError
+from engine.policy.sources import PolicySet
 
 ENTRYPOINT = "ai_assure/main/result"
 LOCAL_ENTRYPOINT = "ai_assure_local/main/result"
@@ -37,7 +38,7 @@ def result_from_bindings(bindings: Any) -> dict[str, Any]:
     return {**bindings[_GOVERNANCE], "local_rules": bindings[_LOCAL]}
 
 
-class EvaluationError(RuntimeError):
+class EvaluationError(AssuranceError):
     """The policies could not be compiled or evaluated; the gate must fail closed."""
 
 

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from engine.core.limits import DEFAULT_TIMEOUT_S
 from engine.evaluators._materialise import materialised
 from engine.evaluators.interface import (
     EvaluationError,
@@ -20,8 +21,7 @@ from engine.evaluators.interface import (
     query_for,
     result_from_bindings,
 )
-from engine.limits import DEFAULT_TIMEOUT_S
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 
 def find_opa(explicit: str | Path | None = None) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from engine.core.limits import DEFAULT_TIMEOUT_S
 from engine.evaluators.interface import ENTRYPOINT, EvaluationError, Evaluator
-from engine.limits import DEFAULT_TIMEOUT_S
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 
 class OpaServerEvaluator(Evaluator):

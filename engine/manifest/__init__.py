@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from engine.files import UnreadableFileError, read_confined
+from engine.core.errors import AssuranceError
+from engine.core.files import UnreadableFileError, read_confined
+from engine.core.parsing import ParseError, YamlDocument, decode_text, load_yaml
 from engine.manifest.model import API_VERSION, Manifest
-from engine.parsing import ParseError, YamlDocument, decode_text, load_yaml
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 MANIFEST_NAME = "ai-manifest.yaml"
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -18,13 +22,17 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 __all__ = ["MANIFEST_NAME", "LoadedManifest", "ManifestError", "load_manifest", "locate_manifest"]
 
 
-class ManifestError(ValueError):
+class ManifestError(AssuranceError):
     """The manifest cannot be used; `problems` are `file:LINE: field.path: what is wrong`."""
 
     def __init__(self, problems: list[str], raw: Any = None) -> None:
         super().__init__("\n".join(problems))
-        self.problems = problems
+        self._problems = problems
         self.raw = raw
+
+    @property
+    def problems(self) -> list[str]:
+        return self._problems
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ def _validate(document: YamlDocument, shown: str) -> Manifest:
         raise ManifestError(problems, raw=document.data) from None
 
 
-def _describe(error: dict[str, Any], document: YamlDocument) -> tuple[int, str]:
+def _describe(error: ErrorDetails, document: YamlDocument) -> tuple[int, str]:
     location = tuple(part for part in error["loc"] if not _is_union_branch(part))
     line = document.line_of(location)
     field = ".".join(_shown_key(part) for part in location) or "(top level)"

@@ -1,4 +1,4 @@
-"""The `ai-manifest.yaml` model (`apiVersion: ai-assure/v1`, DESIGN.md contract 1).
+"""The `ai-manifest.yaml` model (`apiVersion: ai-assure/v1`; docs/contracts.md, the manifest).
 
 Unknown keys are errors everywhere: a typo such as `personal_dta: true` must never pass
 silently. Facts that rules judge (an owner's contact, a DPIA path, a human-oversight
@@ -9,7 +9,7 @@ control, with a remediation, rather than a schema error.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -80,7 +80,7 @@ class System(_Strict):
     )
 
 
-ANNEX_III_AREAS = (
+AnnexIIIArea = Literal[
     "biometrics",
     "critical_infrastructure",
     "education",
@@ -89,12 +89,13 @@ ANNEX_III_AREAS = (
     "law_enforcement",
     "migration",
     "administration_of_justice",
-)
+]
+ANNEX_III_AREAS: tuple[AnnexIIIArea, ...] = get_args(AnnexIIIArea)
 
 
 class EUAIAct(_Strict):
     role: Literal["provider", "deployer", "importer", "distributor"] | None = None
-    annex_iii_areas: list[Literal[ANNEX_III_AREAS]] = []  # type: ignore[valid-type]
+    annex_iii_areas: list[AnnexIIIArea] = []
     prohibited_practices: list[
         Annotated[str, StringConstraints(pattern=r"^Art\.5\(1\)\([a-h]\)$")]
     ] = []

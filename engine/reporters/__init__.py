@@ -7,10 +7,9 @@ Adding a format means adding one module and one line to `REPORTERS`.
 
 from __future__ import annotations
 
-from inspect import signature
 from typing import TYPE_CHECKING, Any
 
-from engine.registry import load_class
+from engine.render.interface import get_renderer
 
 if TYPE_CHECKING:
     from engine.reporters.interface import Reporter
@@ -31,15 +30,8 @@ FORMATS: tuple[str, ...] = tuple(REPORTERS)
 
 
 def get_reporter(name: str, **options: Any) -> Reporter:
-    """Instantiate the reporter registered as `name` with the options its constructor takes.
-
-    Options are format-specific (`color=True` for text, `github=True` for sarif); those a
-    format does not take are ignored, so a caller can pass the same options to every format.
-    Raises `ValueError` naming the known formats when `name` is not registered.
-    """
-    try:
-        reporter_class = load_class(REPORTERS, name, "output format")
-    except KeyError as exc:
-        raise ValueError(exc.args[0]) from None
-    accepted = signature(reporter_class).parameters
-    return reporter_class(**{key: value for key, value in options.items() if key in accepted})
+    """The reporter registered as `name`, with the options its constructor takes (`color=True`
+    for text, `github=True` for sarif; others are ignored). `ValueError` names the known
+    formats when `name` is not registered."""
+    reporter: Reporter = get_renderer(REPORTERS, name, "output format", **options)
+    return reporter

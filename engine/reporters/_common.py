@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from engine.report import ExceptionRecord, Finding, Report, severity_rank
+from engine.assessment.model import ExceptionRecord, Finding, Report
+from engine.core.vocabulary import severity_rank
 
 #: finding statuses a developer has to act on (annotations, code quality entries)
 ACTIONABLE = ("fail", "warn")
@@ -39,11 +40,6 @@ def group_by_rule(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:
     """Most severe first; the engine's order is kept within one severity."""
     return sorted(findings, key=lambda finding: severity_rank(finding.severity))
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 warning`, `2 warnings`."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def exception_for(report: Report, rule_id: str) -> ExceptionRecord | None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from engine.report import Finding, Report
-from engine.reporters._common import by_severity, location_text, plural
+from engine.assessment.model import Finding, Report
+from engine.render.text import plural
+from engine.reporters._common import by_severity, location_text
 from engine.reporters.interface import Reporter
 from engine.reporters.text import summary_line
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from engine.report import Finding, Report
+from engine.assessment.model import Finding, Report
 from engine.reporters._common import ACTIONABLE
 from engine.reporters.interface import Reporter
 

@@ -3,7 +3,7 @@
 It holds the system summary, the risk tier and its reasons, the verdict, the findings grouped
 by framework and control, each framework's coverage, the exceptions, a likelihood x impact
 heat map of the manifest's risks, the evidence with its sha256 digests and the policy
-revision. No script, no external style, font or image (engine/html_page.py); every string
+revision. No script, no external style, font or image (engine/render/html.py); every string
 from the report is escaped. The same report always renders to the same bytes.
 """
 
@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from engine.html_page import (
+from engine.assessment.model import REPORT_SCHEMA, Finding, Report, RiskRecord
+from engine.render.html import (
     Html,
     badge,
     band,
@@ -32,8 +33,8 @@ from engine.html_page import (
     section,
     table,
 )
-from engine.report import REPORT_SCHEMA, Finding, Report, RiskRecord
-from engine.reporters._common import framework_of, plural
+from engine.render.text import plural
+from engine.reporters._common import framework_of
 from engine.reporters.interface import Reporter
 
 _STATUSES = ("pass", "fail", "warn", "waived", "not_applicable", "error")
@@ -71,8 +72,8 @@ class HtmlReporter(Reporter):
 def catalogue_titles() -> tuple[dict[str, str], dict[str, str]]:
     """Framework names and control titles from the bundled catalogue (empty if unreadable:
     the page then shows ids alone rather than failing)."""
-    from engine.catalogue import CatalogueError, load_catalogue_file
-    from engine.policies import bundled_catalogue_dir
+    from engine.core.assets import bundled_catalogue_dir
+    from engine.policy.catalogue import CatalogueError, load_catalogue_file
 
     frameworks: dict[str, str] = {}
     controls: dict[str, str] = {}

@@ -1,18 +1,10 @@
-"""The contract every output format keeps: render one `Report` to text or bytes."""
+"""The contract every check-report format keeps: a renderer of the report model."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from engine.assessment.model import Report
+from engine.render.interface import Renderer
 
-from engine.report import Report
 
-
-class Reporter(ABC):
-    """Renders the report model in one format. Rendering is pure: same report, same output."""
-
-    #: the name used with `--format`
-    name: str
-
-    @abstractmethod
-    def render(self, report: Report) -> str:
-        """Return the whole output as a string (written as UTF-8)."""
+class Reporter(Renderer[Report]):
+    """Renders the report model in one format (`ai-assure check --format NAME`)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.report import Report
+from engine.assessment.model import Report
 from engine.reporters.interface import Reporter
 
 

@@ -27,7 +27,7 @@ import xml.etree.ElementTree as ET
 
 from junitparser import Error, Failure, JUnitXml, Skipped, TestCase, TestSuite
 
-from engine.report import Finding, Report
+from engine.assessment.model import Finding, Report
 from engine.reporters._common import group_by_rule, location_text, rule_domain, waiver_text
 from engine.reporters.interface import Reporter
 

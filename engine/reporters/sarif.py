@@ -23,7 +23,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from engine.report import Finding, Report
+from engine.assessment.model import Finding, Report
 from engine.reporters._common import framework_of, group_by_rule, waiver_text
 from engine.reporters.interface import Reporter
 

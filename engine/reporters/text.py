@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from engine.report import SEVERITY_ORDER, Finding, Report
-from engine.reporters._common import location_text, plural, waiver_text
+from engine.assessment.model import Finding, Report
+from engine.core.vocabulary import SEVERITY_ORDER
+from engine.render.text import plural
+from engine.reporters._common import location_text, waiver_text
 from engine.reporters.interface import Reporter
 
 _LISTED = ("fail", "warn", "error")

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from adapters import KINDS, get_adapter
 from adapters.interface import Parsed
-from engine.evidence import declarations
-from engine.files import expand
+from engine.assessment.evidence import declarations
+from engine.core.files import expand
 from engine.manifest import load_manifest
 from tests.strategies import Seed, edited, json_values, seed
 

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from bench.corpus import generate
-from engine.check import CheckOptions, run_check
+from engine.assessment.run import CheckOptions, run_check
 from engine.evaluators import get_evaluator
-from engine.policies import bundled_policy_dir, data_files_in, load_policies, rego_files
+from engine.policy.sources import bundled_policy_dir, data_files_in, load_policies, rego_files
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/ai-manifest.yaml"))
@@ -88,7 +88,7 @@ def test_generated_corpus_gives_identical_reports(corpus, opa_binary, opa_url):
 
 def fixture_inputs() -> list[tuple[str, dict[str, Any]]]:
     """Every manifest x evidence fixture the Rego unit tests are built from."""
-    from engine.policy_tests import run_fixture_query
+    from engine.policy.testing import run_fixture_query
 
     fixtures = run_fixture_query(bundled_policy_dir(), "data.ai_assure.lib.fixtures_test")
     manifests = sorted(

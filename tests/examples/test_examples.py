@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.check import CheckOptions, run_check
+from engine.assessment.run import CheckOptions, run_check
 from engine.reporters import get_reporter
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -58,7 +58,7 @@ def test_the_installed_wheel_checks_an_example_outside_the_checkout(wheel, tmp_p
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1"}
-    probe = "import engine.policies as p; print(p.__file__); print(p.bundled_policy_dir())"
+    probe = "import engine.policy.sources as p; print(p.__file__); print(p.bundled_policy_dir())"
     where = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from engine.policies import bundled_policy_dir, load_policies, rego_files
+from engine.policy.sources import bundled_policy_dir, load_policies, rego_files
 
 POLICY_DIR = bundled_policy_dir()
 CONFIG_FILE = POLICY_DIR / "data.yaml"
@@ -95,7 +95,7 @@ def test_the_readme_documents_every_knob():
 
 
 def test_a_broken_configuration_file_is_refused(tmp_path: Path):
-    from engine.policies import PolicyError
+    from engine.policy.sources import PolicyError
 
     (tmp_path / "a.rego").write_text("package a\n\nimport rego.v1\n\nx := 1\n")
     (tmp_path / "data.yaml").write_text("ai_assure: [not, a, mapping\n")

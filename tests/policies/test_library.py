@@ -1,4 +1,4 @@
-"""The bundled policy library keeps the rule contract (DESIGN.md contract 3)."""
+"""The bundled policy library keeps the rule contract (docs/contracts.md, a rule)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from engine.catalogue import load_catalogue
-from engine.policies import bundled_policy_dir, load_policies, package_of, rego_files
-from engine.policy_tests import discover_tests, run_policy_tests
+from engine.policy.catalogue import load_catalogue
+from engine.policy.sources import bundled_policy_dir, load_policies, package_of, rego_files
+from engine.policy.testing import discover_tests, run_policy_tests
 
 POLICIES = load_policies()
 RULE_IDS = [rule.id for rule in POLICIES.rules]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from engine.policies import bundled_policy_dir
+from engine.policy.sources import bundled_policy_dir
 
 POLICIES = str(bundled_policy_dir())
 

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from engine.evaluators import EvaluationError, get_evaluator
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 
 def policy_set(*sources: str) -> PolicySet:

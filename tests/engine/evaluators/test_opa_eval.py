@@ -6,7 +6,7 @@ import pytest
 
 from engine.evaluators import EvaluationError, get_evaluator
 from engine.evaluators.opa_eval import parse_eval_output
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 MAIN = 'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": "minimal", "n": input.n}\n'
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from engine.evaluators import EvaluationError, get_evaluator
-from engine.policies import PolicySet
+from engine.policy.sources import PolicySet
 
 MAIN = 'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": "minimal", "n": input.n}\n'
 

@@ -19,10 +19,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from engine.core.parsing import load_yaml
 from engine.manifest import LoadedManifest, ManifestError, load_manifest
 from engine.manifest.model import Manifest
 from engine.manifest.schema import manifest_schema
-from engine.parsing import load_yaml
 from tests.strategies import Texts, hostile_text, model_values, mutated
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"

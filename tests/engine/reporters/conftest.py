@@ -18,7 +18,7 @@ import pytest
 import xmlschema
 from jsonschema import Draft4Validator, Draft202012Validator
 
-from engine.report import (
+from engine.assessment.model import (
     EvidenceRecord,
     ExceptionRecord,
     Finding,

@@ -36,7 +36,7 @@ def test_a_failure_becomes_an_error_annotation_on_its_file_and_line(report):
 
 
 def test_property_values_are_escaped(build_report, make_finding):
-    from engine.report import Location
+    from engine.assessment.model import Location
 
     odd = make_finding(
         "X-001", "fail", title="a: b, c", location=Location(path="dir,1/f:2.yaml", line=7)

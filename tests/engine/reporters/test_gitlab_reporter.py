@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from engine.report import Location
+from engine.assessment.model import Location
 from engine.reporters.gitlab import GitLabCodeQualityReporter
 
 

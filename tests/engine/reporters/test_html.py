@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.findings import control_results
-from engine.report import Report, RiskRecord, RiskScore, Waiver
+from engine.assessment.findings import control_results
+from engine.assessment.model import Report, RiskRecord, RiskScore, Waiver
 from engine.reporters.html import HtmlReporter, catalogue_titles
 from tests.html_tree import Node, external_loads, parse
 

@@ -1,5 +1,5 @@
 """Properties of every registered output format (issue 7), over report models generated from
-engine/report.py itself: any statuses and severities, text with control characters,
+engine/assessment/model.py itself: any statuses and severities, text with control characters,
 XML-illegal characters, lone surrogates, `]]>`, `<script>`, workflow-command syntax and very
 long strings, and empty lists.
 
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from engine.report import REPORT_SCHEMA, Finding, Report
+from engine.assessment.model import REPORT_SCHEMA, Finding, Report
 from engine.reporters import FORMATS, get_reporter
 from engine.reporters.github import SUMMARY_LIMIT_BYTES, job_summary
 from engine.reporters.json import JsonReporter

@@ -179,7 +179,7 @@ def test_report_errors_mark_the_execution_unsuccessful(error_report):
 
 
 def test_uris_are_relative_and_percent_encoded(build_report, make_finding):
-    from engine.report import Location
+    from engine.assessment.model import Location
 
     odd = make_finding("X-001", "fail", location=Location(path="docs\\my dpia.yaml", line=0))
     (result,) = run_of(build_report([odd]))["results"]

@@ -1,0 +1,193 @@
+"""The assessment report (`schema: ai-assure/report/v1`): the one model every output renders.
+
+Field names and value sets are a public contract (docs/contracts.md, the JSON report). Lists
+are kept sorted by the engine so that the same inputs always serialise to the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from engine.core.vocabulary import ControlStatus, FindingStatus, Severity, Verdict
+
+REPORT_SCHEMA = "ai-assure/report/v1"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+EvidenceStatus = Literal["ok", "invalid", "missing"]
+ExceptionStatus = Literal["unapproved", "approved", "expired"]
+
+Score = Annotated[int, Field(ge=1, le=5)]  # a risk's likelihood or impact, as in the manifest
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _utf8_text(cls, value: Any) -> Any:
+        return _without_surrogates(value)
+
+
+def _without_surrogates(value: Any) -> Any:
+    """Text in a report is always valid Unicode, so every format can be written as UTF-8: a
+    lone surrogate (from a file name that is not UTF-8, say) is kept as its visible escape,
+    `\\udcff`, instead of breaking the output."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
+
+
+class Tool(_Model):
+    name: str = "ai-assure"
+    version: str
+
+
+class SystemRef(_Model):
+    id: str
+    name: str
+
+
+class Tier(_Model):
+    level: str
+    reasons: list[str] = Field(default_factory=list)
+
+
+class PolicyRef(_Model):
+    source: str
+    revision: str
+    digest: str
+    local_digest: str | None = None  # repository-local rules layered on (--policies)
+
+
+class EvidenceRecord(_Model):
+    kind: str
+    path: str
+    sha256: str | None = None
+    size: int | None = None
+    format: str | None = None
+    status: EvidenceStatus
+    errors: list[str] = Field(default_factory=list)
+
+
+class Location(_Model):
+    path: str
+    line: int = 1
+
+
+class Waiver(_Model):
+    """The governance approval that waived a finding (what SARIF calls a suppression)."""
+
+    ticket: str
+    approved_by: str
+    expires: str
+
+
+class Finding(_Model):
+    rule_id: str
+    title: str
+    severity: Severity
+    status: FindingStatus
+    message: str
+    controls: list[str] = Field(default_factory=list)
+    location: Location
+    manifest_path: list[str | int] = Field(default_factory=list)
+    fingerprint: str
+    remediation: str = ""
+    help_uri: str | None = None
+    waiver: Waiver | None = None  # set exactly when status is `waived`
+
+
+class ControlResult(_Model):
+    id: str
+    status: ControlStatus
+    rules: list[str] = Field(default_factory=list)
+
+
+class ExceptionRecord(_Model):
+    """A manifest's exception request and what governance made of it.
+
+    `unapproved`: no matching approval in the governance data, so the failure stands;
+    `approved`: an approval in date, so the rule's findings are waived;
+    `expired`: the approval's `approved_until` is before `as_of`, so the failure is back.
+    """
+
+    rule: str
+    status: ExceptionStatus
+    reason: str = ""
+    requested_by: str | None = None
+    ticket: str | None = None
+    expires: str | None = None  # what the team asked for
+    approved_by: str | None = None
+    approved_on: str | None = None
+    approved_until: str | None = None  # governance's expiry: the one that counts
+
+
+class RiskScore(_Model):
+    likelihood: Score
+    impact: Score
+
+
+class RiskRecord(_Model):
+    """A risk from the manifest's register, for the report's likelihood x impact heat map."""
+
+    id: str
+    title: str
+    category: str
+    likelihood: Score
+    impact: Score
+    residual: RiskScore | None = None  # None: not yet re-scored after treatment
+    treatment: str | None = None
+    owner: str | None = None
+
+    @classmethod
+    def of(cls, risk: dict[str, Any]) -> RiskRecord:
+        """The record of a manifest risk, given as its `model_dump()`."""
+        return cls.model_validate({key: risk.get(key) for key in cls.model_fields})
+
+
+class Report(_Model):
+    schema_: str = Field(REPORT_SCHEMA, alias="schema")
+    tool: Tool
+    system: SystemRef
+    as_of: str
+    fail_on: str
+    tier: Tier
+    verdict: Verdict
+    policy: PolicyRef
+    evidence: list[EvidenceRecord] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    controls: list[ControlResult] = Field(default_factory=list)
+    exceptions: list[ExceptionRecord] = Field(default_factory=list)
+    risks: list[RiskRecord] = Field(default_factory=list)  # the manifest's, in its order
+    errors: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def to_json(self) -> str:
+        """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
+        data = self.model_dump(mode="json", by_alias=True)
+        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+    def counts(self) -> dict[str, int]:
+        """How many findings have each status (every status present, zero when absent)."""
+        totals = dict.fromkeys(("fail", "warn", "pass", "waived", "not_applicable", "error"), 0)
+        for finding in self.findings:
+            totals[finding.status] += 1
+        return totals
+
+
+REPORT_SCHEMA_FILE = "report.schema.json"
+
+
+def report_schema_json() -> str:
+    """The JSON Schema of the report (`ai-assure schema --report`), from the model."""
+    schema = Report.model_json_schema(by_alias=True, mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"ai-assure assessment report ({REPORT_SCHEMA})"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,292 @@
+"""One assessment: policies → manifest → evidence → input document → evaluator → findings
+→ report.
+
+`run_check` never raises for a problem in what it was given: every failure becomes a report
+with verdict `error` (exit 2), so a gate fails closed and CI still gets its JUnit/SARIF.
+
+The evaluator starts as soon as the policies are loaded (the embedded one compiles them in
+its child process) while this process imports the manifest model, validates the manifest
+and gathers the evidence; so the modules needed only for that are imported late, here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from engine import __version__
+from engine.core.errors import AssuranceError
+from engine.core.files import find_repository_root, git_commit
+from engine.core.limits import Limits
+from engine.core.parsing import yaml_limits
+from engine.core.vocabulary import FailOn, Verdict, severity_rank
+from engine.evaluators import get_evaluator
+from engine.policy.layering import with_local_rules
+from engine.policy.sources import PolicyError, PolicySet, load_policies
+
+if TYPE_CHECKING:
+    from engine.assessment.model import ExceptionRecord, Finding, PolicyRef, Report, SystemRef, Tier
+    from engine.manifest import LoadedManifest
+
+EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    as_of: dt.date | None = None  # None: today (UTC), fixed once at the start of the run
+    fail_on: FailOn = "high"
+    evaluator: str = "embedded"
+    policy_dir: Path | None = None
+    limits: Limits = field(default_factory=Limits)
+    opa_binary: Path | None = None  # --evaluator opa
+    opa_url: str | None = None  # --evaluator opa-server
+    bundle: Path | None = None  # a governance policy bundle instead of policy_dir
+    verify_key: Path | None = None  # the bundle's signature must verify with this public key
+    bundle_digest: str | None = None  # the bundle file's sha256 must equal this
+    allow_unverified: bool = False  # evaluate a bundle with neither key nor digest
+    local_policies: tuple[Path, ...] = ()  # repository-local extra rules (--policies)
+
+    def evaluator_options(self) -> dict[str, Any]:
+        """Constructor arguments for the chosen evaluator."""
+        timeout = {"timeout": self.limits.timeout_s}
+        if self.evaluator == "opa":
+            return {"opa_binary": self.opa_binary, **timeout}
+        if self.evaluator == "opa-server":
+            token = os.environ.get("AI_ASSURE_OPA_TOKEN")
+            return {"opa_url": self.opa_url, "token": token, **timeout}
+        return {**timeout, "max_memory": self.limits.max_memory_bytes}
+
+    @property
+    def as_of_date(self) -> dt.date:
+        return self.as_of or dt.datetime.now(dt.timezone.utc).date()
+
+
+class AssessmentError(AssuranceError):
+    """The system could not be assessed; the message says why."""
+
+
+def run_check(target: Path, options: CheckOptions) -> Report:
+    """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
+    options = replace(options, as_of=options.as_of_date)
+    partial: dict[str, Any] = {}
+    try:
+        with yaml_limits(options.limits.max_yaml_nodes, options.limits.max_yaml_depth):
+            return _assess(target, options, partial)
+    except Exception as exc:  # the gate's last line: fail closed, never pass
+        problems, raw = _problems(exc)
+        return _error_report(options, problems, partial, raw)
+
+
+def _problems(exc: Exception) -> tuple[list[str], Any]:
+    """What to report for `exc`: the messages of a refusal, an internal error for anything
+    else (a bug, which still fails closed)."""
+    from engine.manifest import ManifestError
+
+    if isinstance(exc, ManifestError):
+        return exc.problems, exc.raw
+    if isinstance(exc, AssuranceError):
+        return exc.problems, None
+    return [f"internal error: {type(exc).__name__}: {exc}"], None
+
+
+def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
+    try:
+        policies = _policies(options, partial)
+    except PolicyError:
+        _note_manifest(target, partial)  # so the error report names the system
+        raise
+    partial["policies"] = policies
+    evaluation = get_evaluator(options.evaluator, **options.evaluator_options()).start(policies)
+    try:
+        manifest, shown, root = _manifest(target)
+        partial["manifest"] = manifest
+        evidence = _gather(manifest, root, options)
+        partial["evidence"] = evidence
+        result = evaluation.finish(build_input(manifest, evidence, options.as_of_date, root))
+    finally:
+        evaluation.cancel()
+    return _outcome(result, manifest, shown, policies, evidence, options)
+
+
+def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
+    """The loaded manifest, its path as reports show it, and the repository root."""
+    from engine.manifest import ManifestError, load_manifest, locate_manifest
+
+    manifest_path = locate_manifest(target)
+    root = find_repository_root(manifest_path.parent)
+    resolved = manifest_path.resolve()
+    if root not in resolved.parents:  # a symlinked manifest: never read outside the repository
+        raise ManifestError([f"{manifest_path}: resolves outside the repository (symlink?)"])
+    shown = resolved.relative_to(root).as_posix()
+    return load_manifest(manifest_path, shown), shown, root
+
+
+def _note_manifest(target: Path, partial: dict[str, Any]) -> None:
+    """Best effort: the manifest, for the system's name in an error report."""
+    with contextlib.suppress(AssuranceError, OSError):
+        partial["manifest"] = _manifest(target)[0]
+
+
+def _gather(manifest: LoadedManifest, root: Path, options: CheckOptions) -> dict[str, Any]:
+    from engine.assessment.evidence import gather
+
+    return gather(manifest.model, manifest.path.parent, root, options.limits)
+
+
+def _outcome(
+    result: dict[str, Any],
+    manifest: LoadedManifest,
+    shown: str,
+    policies: PolicySet,
+    evidence: dict[str, Any],
+    options: CheckOptions,
+) -> Report:
+    """The report of an evaluation: tier, findings with exceptions applied, controls."""
+    from engine.assessment.exceptions import apply_exceptions
+    from engine.assessment.findings import build_findings, sort_findings
+
+    tier = _tier(result)
+    findings = build_findings(policies.rules, result, manifest, shown)
+    findings, exceptions = apply_exceptions(
+        findings, result.get("exceptions"), manifest, policies.rules
+    )
+    return _report(manifest, policies, evidence, tier, sort_findings(findings), exceptions, options)
+
+
+def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
+    """The governance policies (a verified bundle, a policy folder or the bundled library),
+    with any repository-local rules layered on."""
+    return with_local_rules(_governance_policies(options, partial), list(options.local_policies))
+
+
+def _governance_policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
+    if options.bundle is None:
+        return load_policies(options.policy_dir)
+    from engine.policy.bundles import BundleError, load_bundle  # cryptography: only when needed
+
+    try:
+        return load_bundle(
+            options.bundle,
+            options.verify_key,
+            digest=options.bundle_digest,
+            allow_unverified=options.allow_unverified,
+        )
+    except BundleError as exc:  # the report names the refused file
+        from engine.assessment.model import PolicyRef
+
+        source = f"bundle:{options.bundle.name}"
+        partial["policy"] = PolicyRef(source=source, revision="unknown", digest=exc.digest)
+        raise
+
+
+def build_input(
+    manifest: LoadedManifest, evidence: dict[str, Any], as_of: dt.date, root: Path
+) -> dict[str, Any]:
+    """The document every evaluator sees (docs/input-document.md)."""
+    return {
+        "manifest": manifest.raw,
+        "evidence": evidence,
+        "context": {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)},
+    }
+
+
+def _tier(result: dict[str, Any]) -> Tier:
+    from engine.assessment.model import Tier
+
+    level, reasons = result.get("tier"), result.get("reasons", [])
+    if level not in ("prohibited", "high", "limited", "minimal"):
+        raise AssessmentError(f"the classification policy returned no valid tier ({level!r})")
+    if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
+        raise AssessmentError("the classification policy returned malformed reasons")
+    return Tier(level=level, reasons=sorted(reasons))
+
+
+def verdict(findings: list[Finding], errors: list[str], fail_on: FailOn) -> Verdict:
+    """error beats fail beats pass; only `fail` findings at or above `fail_on` fail the gate."""
+    if errors or any(item.status == "error" for item in findings):
+        return "error"
+    if fail_on == "never":
+        return "pass"
+    threshold = severity_rank(fail_on)
+    failing = (f for f in findings if f.status == "fail" and severity_rank(f.severity) <= threshold)
+    return "fail" if any(failing) else "pass"
+
+
+def _report(
+    manifest: LoadedManifest,
+    policies: PolicySet,
+    evidence: dict[str, Any],
+    tier: Tier,
+    findings: list[Finding],
+    exceptions: list[ExceptionRecord],
+    options: CheckOptions,
+) -> Report:
+    from engine.assessment.evidence import records
+    from engine.assessment.findings import control_results
+    from engine.assessment.model import Report, RiskRecord, SystemRef, Tool
+
+    metadata = manifest.model.metadata
+    return Report(
+        tool=Tool(version=__version__),
+        system=SystemRef(id=metadata.id, name=metadata.name),
+        as_of=options.as_of_date.isoformat(),
+        fail_on=options.fail_on,
+        tier=tier,
+        verdict=verdict(findings, [], options.fail_on),
+        policy=_policy_ref(policies),
+        evidence=records(evidence),
+        findings=findings,
+        controls=control_results(findings),
+        exceptions=exceptions,
+        risks=[RiskRecord.of(risk.model_dump()) for risk in manifest.model.risks],
+    )
+
+
+def _policy_ref(policies: PolicySet | None) -> PolicyRef:
+    from engine.assessment.model import PolicyRef
+
+    if policies is None:
+        return PolicyRef(source="unknown", revision="unknown", digest="unknown")
+    return PolicyRef(
+        source=policies.source,
+        revision=policies.revision,
+        digest=policies.digest,
+        local_digest=policies.local_digest,
+    )
+
+
+def _error_report(
+    options: CheckOptions, errors: list[str], partial: dict[str, Any], raw: Any = None
+) -> Report:
+    from engine.assessment.evidence import records
+    from engine.assessment.model import Report, Tier, Tool
+
+    manifest: LoadedManifest | None = partial.get("manifest")
+    system = _system_ref(manifest, raw)
+    evidence = partial.get("evidence")
+    return Report(
+        tool=Tool(version=__version__),
+        system=system,
+        as_of=options.as_of_date.isoformat(),
+        fail_on=options.fail_on,
+        tier=Tier(level="unknown", reasons=[]),
+        verdict="error",
+        policy=partial.get("policy") or _policy_ref(partial.get("policies")),
+        evidence=records(evidence) if evidence else [],
+        errors=errors,
+    )
+
+
+def _system_ref(manifest: LoadedManifest | None, raw: Any) -> SystemRef:
+    from engine.assessment.model import SystemRef
+
+    if manifest is not None:
+        return SystemRef(id=manifest.model.metadata.id, name=manifest.model.metadata.name)
+    metadata = raw.get("metadata") if isinstance(raw, dict) else None
+    if isinstance(metadata, dict):
+        return SystemRef(id=str(metadata.get("id", "unknown")), name=str(metadata.get("name", "")))
+    return SystemRef(id="unknown", name="")

@@ -1,0 +1,102 @@
+"""The `ai-assure` command line: the group, its one error handler, and the console script.
+
+One module per command group (`check`, `scaffold`, `manifest`, `catalogue`, `policy`,
+`records`), imported only when one of its commands runs; the options several share are in
+`options`. The pre-commit hook runs this on every commit, so start-up must stay cheap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import Any, NoReturn
+
+import click
+
+from engine import __version__
+from engine.core.errors import AssuranceError
+from engine.core.interrupts import Interrupted, signals_interrupt
+from engine.core.plugins import load_class
+from engine.core.vocabulary import FAIL_ON
+
+__all__ = ["FAIL_ON", "main", "run"]
+
+#: command name -> "module:command", imported only when that command runs (or for --help)
+COMMANDS: dict[str, str] = {
+    "check": "engine.cli.check:check",
+    "init": "engine.cli.scaffold:init",
+    "validate": "engine.cli.manifest:validate",
+    "schema": "engine.cli.manifest:schema",
+    "explain": "engine.cli.catalogue:explain",
+    "controls": "engine.cli.catalogue:controls",
+    "policy": "engine.cli.policy:policy",
+    "register": "engine.cli.records:register",
+    "report": "engine.cli.records:report",
+    "verify-record": "engine.cli.records:verify_record",
+}
+
+
+def fail(problems: list[str]) -> NoReturn:
+    """Each problem on stderr, then exit 2: the system could not be assessed."""
+    for problem in problems:
+        click.echo(f"ai-assure: error: {problem}", err=True)
+    sys.exit(2)
+
+
+@contextlib.contextmanager
+def error_handler() -> Iterator[None]:
+    """The one place errors become exit codes: a refusal (`AssuranceError`) prints its
+    problems and exits 2; SIGINT and SIGTERM end the run with exit 2 naming the signal."""
+    try:
+        with signals_interrupt():
+            yield
+    except AssuranceError as exc:
+        fail(exc.problems)
+    except Interrupted as exc:
+        click.echo(
+            f"ai-assure: interrupted by {exc.signal_name}: the run did not finish; "
+            "no report file was left half-written",
+            err=True,
+        )
+        sys.exit(2)
+
+
+class _Group(click.Group):
+    """The top-level group: commands load on first use, and errors go through
+    `error_handler`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: click.Command = load_class(COMMANDS, cmd_name, "command")
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with error_handler():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ai-assure")
+def main() -> None:
+    """Policy-as-code assurance for AI systems: check an ai-manifest.yaml and its evidence
+    against governance rules mapped to ISO/IEC 42001, the NIST AI RMF, the EU AI Act and UK
+    requirements.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the system
+    could not be assessed (including a run interrupted by SIGINT or SIGTERM).
+    """
+
+
+def run() -> None:
+    """The console script: a bug must still end in one clear line and exit 2, never in a
+    traceback and never in 0 (the gate fails closed)."""
+    try:
+        main()
+    except Exception as exc:  # click handles its own errors and exits before this
+        click.echo(f"ai-assure: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,5 @@
+"""`python -m engine.cli`: the same as the `ai-assure` console script."""
+
+from engine.cli import run
+
+run()

@@ -1,0 +1,323 @@
+"""`ai-assure check`: assess one system and gate on the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from engine.cli.options import as_of_option, format_option, outputs, write
+from engine.core.limits import (
+    DEFAULT_MAX_EVIDENCE_FILES,
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MAX_MEMORY_BYTES,
+    DEFAULT_MAX_YAML_DEPTH,
+    DEFAULT_MAX_YAML_NODES,
+    DEFAULT_TIMEOUT_S,
+    Limits,
+    format_size,
+    parse_size,
+)
+from engine.core.vocabulary import FAIL_ON, FailOn
+from engine.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from engine.assessment.model import Report
+    from engine.core.output import OutputSpec
+    from engine.records.attestation import Attestor
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@format_option(", ".join(FORMATS), "text")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="high",
+    show_default=True,
+    help="Exit 1 when a failed finding has this severity or worse.",
+)
+@as_of_option("The date all date rules use (staleness, expiry, overdue).")
+@click.option(
+    "--evaluator",
+    type=click.Choice(["embedded", "opa", "opa-server"]),
+    default="embedded",
+    show_default=True,
+    help="Policy evaluator: embedded = regopy (rego-cpp) in process, no OPA needed; "
+    "opa = the `opa eval` binary; opa-server = a running OPA serving the governance bundle.",
+)
+@click.option(
+    "--opa-binary",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="OPA binary for --evaluator opa. Default: $AI_ASSURE_OPA, else `opa` on PATH.",
+)
+@click.option(
+    "--opa-url",
+    metavar="URL",
+    help="OPA server for --evaluator opa-server, e.g. http://127.0.0.1:8181 "
+    "(bearer token from $AI_ASSURE_OPA_TOKEN). It must serve the same bundle revision.",
+)
+@click.option(
+    "--policy-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Evaluate the policies in this folder instead of the bundled library "
+    "(for policy authors; recorded in the report).",
+)
+@click.option(
+    "--bundle",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Evaluate this governance policy bundle (tar.gz from `policy build`). "
+    "It must verify: give --verify-key and/or --bundle-digest.",
+)
+@click.option(
+    "--verify-key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Public key the bundle's signature and every file hash must verify with.",
+)
+@click.option(
+    "--bundle-digest",
+    metavar="SHA256",
+    help="Pin the bundle: its file's sha256 (as `policy build` prints) must equal this.",
+)
+@click.option(
+    "--allow-unverified",
+    is_flag=True,
+    help="Evaluate a --bundle with neither key nor digest; the report says `(unverified)`.",
+)
+@click.option(
+    "--policies",
+    "local_policies",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Repository-local extra rules (repeatable). They may add checks under "
+    "package ai_assure_local.rules.*, never change or switch off a governance rule.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop policy evaluation after this long (exit 2), whichever the evaluator. "
+    "Limits are set only on the command line, never by the repository: docs/limits.md.",
+)
+@click.option(
+    "--max-memory",
+    default=format_size(DEFAULT_MAX_MEMORY_BYTES),
+    show_default=True,
+    metavar="SIZE",
+    help="Address space the embedded evaluator may use (e.g. 1G, 4G); beyond it, exit 2.",
+)
+@click.option(
+    "--max-file-size",
+    default=format_size(DEFAULT_MAX_FILE_BYTES),
+    show_default=True,
+    metavar="SIZE",
+    help="Largest evidence file read (e.g. 512K, 20M, 1G); a larger one is an EVID-001 finding.",
+)
+@click.option(
+    "--max-evidence-files",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_EVIDENCE_FILES,
+    show_default=True,
+    metavar="N",
+    help="Most evidence files one check reads, all declarations and globs together (exit 2).",
+)
+@click.option(
+    "--max-yaml-nodes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_YAML_NODES,
+    show_default=True,
+    metavar="N",
+    help="Most nodes in one YAML document, aliases expanded (alias bombs).",
+)
+@click.option(
+    "--max-yaml-depth",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_YAML_DEPTH,
+    show_default=True,
+    metavar="N",
+    help="Deepest nesting of one YAML document (manifest, evidence, front matter).",
+)
+@click.option(
+    "--attest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write an assurance record to FILE: an in-toto statement of the manifest and "
+    "evidence digests and the results, in a DSSE envelope. Not written when the verdict is "
+    "error. See docs/assurance-record.md.",
+)
+@click.option(
+    "--attest-key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Ed25519 private key that signs the --attest record (an encrypted key's password "
+    "from $AI_ASSURE_ATTEST_KEY_PASSWORD). Without it the record is unsigned.",
+)
+def check(
+    path: Path,
+    formats: tuple[str, ...],
+    fail_on: FailOn,
+    as_of: dt.date | None,
+    evaluator: str,
+    opa_binary: Path | None,
+    opa_url: str | None,
+    policy_dir: Path | None,
+    bundle: Path | None,
+    verify_key: Path | None,
+    bundle_digest: str | None,
+    allow_unverified: bool,
+    local_policies: tuple[Path, ...],
+    timeout: float,
+    max_memory: str,
+    max_file_size: str,
+    max_evidence_files: int,
+    max_yaml_nodes: int,
+    max_yaml_depth: int,
+    attest: Path | None,
+    attest_key: Path | None,
+) -> None:
+    """Assess the AI system at PATH (a folder holding ai-manifest.yaml, or the manifest).
+
+    \b
+    Examples:
+      ai-assure check examples/document-search
+      ai-assure check --format text --format sarif=results.sarif --format junit=junit.xml
+      ai-assure check --as-of 2026-11-26 --fail-on medium --format json
+      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem
+    """
+    from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
+
+    specs = outputs(formats, FORMATS, "text")
+    _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
+    attestor = _attestor(path, attest, attest_key)
+    options = CheckOptions(
+        as_of=as_of,
+        fail_on=fail_on,
+        evaluator=evaluator,
+        policy_dir=policy_dir,
+        opa_binary=opa_binary,
+        opa_url=opa_url,
+        bundle=bundle,
+        verify_key=verify_key,
+        bundle_digest=bundle_digest,
+        allow_unverified=allow_unverified,
+        local_policies=local_policies,
+        limits=_limits(
+            timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth, max_memory
+        ),
+    )
+    report = run_check(path, options)
+    _emit(report, specs)
+    for message in report.errors:
+        click.echo(f"ai-assure: error: {message}", err=True)
+    for finding in (f for f in report.findings if f.status == "error"):
+        click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
+    if attest is not None and attestor is not None:
+        _write_record(attest, attestor, report)
+    sys.exit(EXIT_CODES[report.verdict])
+
+
+def _limits(
+    timeout: float,
+    max_file_size: str,
+    max_files: int,
+    max_nodes: int,
+    max_depth: int,
+    max_memory: str,
+) -> Limits:
+    """The limits given on the command line (and only there: see engine.core.limits)."""
+    return Limits(
+        _size(max_file_size, "--max-file-size"),
+        max_files,
+        max_nodes,
+        max_depth,
+        timeout,
+        _size(max_memory, "--max-memory"),
+    )
+
+
+def _size(text: str, option: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
+
+
+def _check_bundle_options(
+    bundle: Path | None,
+    policy_dir: Path | None,
+    verify_key: Path | None,
+    bundle_digest: str | None,
+    allow_unverified: bool,
+) -> None:
+    if bundle is not None and policy_dir is not None:
+        raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
+    if bundle is None and (verify_key or bundle_digest or allow_unverified):
+        raise click.UsageError("--verify-key, --bundle-digest and --allow-unverified need --bundle")
+
+
+def _attestor(path: Path, attest: Path | None, attest_key: Path | None) -> Attestor | None:
+    """The record writer, its key loaded before the check: a bad key costs no assessment."""
+    if attest_key is not None and attest is None:
+        raise click.UsageError("--attest-key needs --attest")
+    if attest is None:
+        return None
+    from engine.records.attestation import AttestationError, Attestor
+
+    try:
+        return Attestor.prepare(path, attest_key)
+    except AttestationError as exc:
+        raise AttestationError(f"--attest-key: {exc}") from None
+
+
+def _write_record(attest: Path, attestor: Attestor, report: Report) -> None:
+    """Record pass and fail alike; an error verdict assessed nothing, so it gets no record."""
+    if report.verdict == "error":
+        click.echo(f"ai-assure: no assurance record written to {attest}: not assessed", err=True)
+        return
+    from engine.core.output import OutputError, write_atomic
+    from engine.records.attestation import AttestationError
+
+    try:
+        write_atomic(attest, attestor.record(report))
+    except AttestationError as exc:
+        raise AttestationError(f"assurance record: {exc}") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {attest}: {exc.strerror or exc}") from None
+
+
+def _emit(report: Report, specs: list[OutputSpec]) -> None:
+    from engine.reporters import get_reporter
+
+    for output in specs:
+        options = {"color": _wants_color()} if output.format == "text" and not output.file else {}
+        write(output, get_reporter(output.format, **options).render(report))
+        if output.format == "github":
+            _append_job_summary(report)
+
+
+def _wants_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _append_job_summary(report: Report) -> None:
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_path:
+        return
+    from engine.core.output import OutputError
+    from engine.reporters.github import job_summary
+
+    try:
+        with open(summary_path, "a", encoding="utf-8") as stream:
+            stream.write(job_summary(report))
+    except OSError as exc:
+        raise OutputError(
+            f"cannot append the job summary to {summary_path}: {exc.strerror or exc}"
+        ) from None

@@ -1,0 +1,197 @@
+"""Governance records: `ai-assure register`, `report atrs|soa` and `verify-record`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from engine.cli.options import as_of_option, format_option, outputs, today, write
+
+
+@click.command("verify-record")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Ed25519 public key the record's signature must verify with.",
+)
+@click.option(
+    "--path",
+    "repository",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Also re-hash every subject (manifest, evidence) under this repository root; "
+    "a changed or missing file fails.",
+)
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="Accept a record without a signature (its content is then unauthenticated).",
+)
+def verify_record(
+    file: Path, key: Path | None, repository: Path | None, allow_unsigned: bool
+) -> None:
+    """Verify an assurance record written by `check --attest`: its signature, its in-toto
+    statement and, with --path, the files it names. Exit 0 and one summary line when it
+    verifies; exit 2 and the reason on any change or problem.
+
+    \b
+    Example:
+      ai-assure verify-record record.json --key assurance.pub.pem --path .
+    """
+    from engine.records.attestation import AttestationError
+    from engine.records.attestation import verify_record as verify
+
+    if key is None and not allow_unsigned:
+        raise click.UsageError("give --key (the signer's public key), or --allow-unsigned")
+    try:
+        verified = verify(file, key, allow_unsigned=allow_unsigned, repository=repository)
+    except AttestationError as exc:
+        raise AttestationError(f"{file}: {exc}") from None
+    click.echo(f"{file}: {verified.summary(repository)}")
+
+
+@click.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+)
+@format_option("text, json, csv, markdown, html", "text")
+@as_of_option("The date overdue actions are counted on.")
+def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date | None) -> None:
+    """Write the AI risk register of a portfolio: one row per risk, with its system id,
+    sorted by residual score (worst first). Reads manifests only: no evidence, no policies.
+
+    PATH is a manifest, a folder holding ai-manifest.yaml, or a portfolio folder searched
+    below for them (.git, node_modules and .venv skipped). A manifest that does not load, or
+    a system id used twice, is an error: the register of the rest is still written, and the
+    exit code is 2.
+
+    \b
+    Examples:
+      ai-assure register examples/
+      ai-assure register portfolio/ --format csv=register.csv --format html=register.html
+    """
+    from contextlib import nullcontext
+
+    from engine.records.register.build import build_register, find_manifests
+    from engine.records.register.formats import FORMATS as REGISTER_FORMATS
+    from engine.records.register.formats import get_register_format
+
+    specs = outputs(formats, REGISTER_FORMATS, "text")
+    manifests, problems = find_manifests(paths)
+    progress = (  # on a terminal only: never in a pipe, a file or a CI log
+        click.progressbar(manifests, label="Reading manifests", file=sys.stderr)
+        if sys.stderr.isatty()
+        else nullcontext(manifests)
+    )
+    with progress as items:
+        result = build_register(items, today(as_of), problems)
+    for output in specs:
+        write(output, get_register_format(output.format).render(result))
+    for error in result.errors:
+        click.echo(f"ai-assure: error: {error}", err=True)
+    sys.exit(2 if result.errors else 0)
+
+
+@click.group()
+def report() -> None:
+    """Documents made from a system's manifest and evidence (ATRS records, ISO/IEC 42001
+    Statements of Applicability)."""
+
+
+@report.command("atrs")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@format_option("markdown, json", "markdown")
+@as_of_option("The date the record is made on (written in it).")
+@click.option(
+    "--fail-on-unfilled",
+    is_flag=True,
+    help="Exit 1 when a Tier 1 (summary information) field is unfilled.",
+)
+def report_atrs(
+    path: Path, formats: tuple[str, ...], as_of: dt.date | None, fail_on_unfilled: bool
+) -> None:
+    """Write the ATRS v4.0 record (Algorithmic Transparency Recording Standard) of the AI
+    system at PATH (a folder holding ai-manifest.yaml, or the manifest), from the manifest,
+    the team's own record under evidence.atrs_record and the DPIA and FRIA evidence.
+
+    Every field names its source. Fields with no source are left empty and listed, never
+    invented; where the manifest and the record disagree, the manifest's value is kept and
+    the conflict listed. Exit 0 when written (the unfilled count goes to stderr), 1 with
+    --fail-on-unfilled when Tier 1 is incomplete, 2 when the record cannot be made.
+
+    \b
+    Examples:
+      ai-assure report atrs examples/probation-risk-assistant
+      ai-assure report atrs --format markdown=atrs.md --format json=atrs.json --as-of 2026-11-26
+    """
+    from engine.records.atrs import FORMATS as ATRS_FORMATS
+    from engine.records.atrs import generate, render
+
+    specs = outputs(formats, ATRS_FORMATS, "markdown")
+    record = generate(path, today(as_of).isoformat())
+    for output in specs:
+        write(output, render(record, output.format))
+    tier_1 = sum(1 for item in record.unfilled if item.tier == 1)
+    total = record.field_count()
+    click.echo(
+        f"ai-assure: ATRS v{record.standard.version} record for {record.system.id}:"
+        f" {total - len(record.unfilled)} of {total} fields filled, {len(record.unfilled)}"
+        f" unfilled ({tier_1} in Tier 1), {len(record.conflicts)} conflicts with the record",
+        err=True,
+    )
+    sys.exit(1 if fail_on_unfilled and tier_1 else 0)
+
+
+@report.command("soa")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="REPORT.json",
+    help="Use this report (from `check --format json=FILE`) instead of assessing PATH.",
+)
+@format_option("markdown, json, csv", "markdown")
+@as_of_option("The date the assessment of PATH uses (not with --report).")
+def report_soa(
+    path: Path | None, report_file: Path | None, formats: tuple[str, ...], as_of: dt.date | None
+) -> None:
+    """Write the ISO/IEC 42001 Statement of Applicability of the AI system at PATH (default: .)
+    or of a saved --report: every Annex A control, included, excluded or not assessed, its
+    status (implemented, not implemented, partially implemented, exception approved) and a
+    justification made only from the assessment's results.
+
+    PATH is assessed with the embedded evaluator and the bundled policies. Exit 0 when
+    written (counts on stderr), 2 when nothing was assessed or the report is unusable.
+
+    \b
+    Examples:
+      ai-assure report soa examples/probation-risk-assistant --as-of 2026-11-26
+      ai-assure report soa --report report.json --format csv=soa.csv --format markdown=soa.md
+    """
+    from engine.assessment.run import CheckOptions, run_check
+    from engine.policy.catalogue import load_catalogue
+    from engine.records.soa import FORMATS as SOA_FORMATS
+    from engine.records.soa import build_soa, load_report, render
+
+    if report_file is not None and (path is not None or as_of is not None):
+        raise click.UsageError("--report takes a saved assessment: give it without PATH or --as-of")
+    specs = outputs(formats, SOA_FORMATS, "markdown")
+    if report_file is None:
+        assessed = run_check(path or Path("."), CheckOptions(as_of=as_of))
+    else:
+        assessed = load_report(report_file)
+    soa = build_soa(assessed, load_catalogue())
+    for output in specs:
+        write(output, render(soa, output.format))
+    counts = ", ".join(f"{count} {status}" for status, count in soa.summary.items() if count)
+    click.echo(
+        f"ai-assure: ISO/IEC 42001 Statement of Applicability for {soa.system.id}:"
+        f" {len(soa.controls)} controls: {counts}",
+        err=True,
+    )

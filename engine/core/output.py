@@ -1,0 +1,67 @@
+"""Where reports go: `--format FMT[=FILE]` specs and atomic file writes."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.core.errors import AssuranceError
+
+
+class OutputError(AssuranceError):
+    """An output that cannot be written (the folder is read-only, the disk is full, ...)."""
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    format: str
+    file: Path | None
+
+
+def parse_output_spec(spec: str, known: tuple[str, ...]) -> OutputSpec:
+    """`sarif=results.sarif` → (sarif, results.sarif); `text` → (text, stdout)."""
+    name, _, file = spec.partition("=")
+    if name not in known:
+        raise ValueError(f"unknown format {name!r}; choose from {', '.join(known)}")
+    if _ and not file:
+        raise ValueError(f"--format {spec}: missing file name after '='")
+    return OutputSpec(name, Path(file) if file else None)
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write all of `content` (text as UTF-8) or nothing: a temporary file, then rename.
+
+    A symlink keeps pointing where it did: its target is what gets replaced. A terminal,
+    pipe or other character device (`/dev/stdout`, `/dev/null`, `/dev/full`) cannot be
+    replaced, and must never be: it is written in place. Anything else that is not a regular
+    file (a folder, a block device, a socket) is refused.
+    """
+    data = content.encode() if isinstance(content, str) else content
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(path, "wb") as stream:
+            stream.write(data)
+    elif mode is not None and not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file, terminal or pipe")
+    else:
+        _replace(path.resolve(), data)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,300 @@
+"""Defensive decoding of YAML, JSON and Markdown front matter.
+
+Everything a repository holds is treated as hostile: text must decode, YAML is built from
+the composed node graph with a node budget (alias bombs), a depth limit, duplicate keys as
+errors, and dates kept as the strings they were written as (so the policies and reports see
+exactly what the author wrote and nothing depends on local time zones). The YAML loader also
+records the line of every mapping key and sequence item, which is how findings point at a
+manifest line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from engine.core.errors import AssuranceError
+from engine.core.limits import DEFAULT_MAX_YAML_DEPTH, DEFAULT_MAX_YAML_NODES
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we support
+    # type: ignore: the pure-Python loader is a different class with the same interface
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# (max nodes, max depth) for YAML loaded without explicit limits; see `yaml_limits`
+_YAML_LIMITS = contextvars.ContextVar(
+    "yaml_limits", default=(DEFAULT_MAX_YAML_NODES, DEFAULT_MAX_YAML_DEPTH)
+)
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+PathKey = tuple[str | int, ...]
+
+
+class ParseError(AssuranceError):
+    """Content that could not be decoded; `line` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int:
+        """The line of `path`, else of its nearest ancestor that has one, else 1."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line:
+                return line
+        return 1
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_text(content: bytes) -> str:
+    """Decode UTF-8 (or BOM-marked UTF-16); refuse binary content."""
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if content.startswith(bom):
+            content, encoding = content[len(bom) :], name
+            break
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not valid {encoding.upper()} text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise ParseError("binary content (NUL byte) where text was expected")
+    return text
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data, with limits and key lines."""
+
+    def __init__(self, max_nodes: int, max_depth: int) -> None:
+        self.budget = max_nodes
+        self.max_depth = max_depth
+        self.lines: dict[PathKey, int] = {}
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise ParseError("document too large or alias expansion too deep (alias bomb?)")
+        if len(path) > self.max_depth:
+            raise ParseError(f"nesting deeper than {self.max_depth} levels", _line(node))
+        if isinstance(node, yaml.MappingNode):
+            _plain_tag(node, "tag:yaml.org,2002:map")
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            _plain_tag(node, "tag:yaml.org,2002:seq")
+            return self._sequence(node, path)
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ParseError("YAML merge keys (<<) are not supported", _line(key_node))
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int, float, bool)) or isinstance(key, bool):
+                raise ParseError("mapping keys must be plain strings or numbers", _line(key_node))
+            key = str(key)
+            if key in result:
+                raise ParseError(f"duplicate key {key!r}", _line(key_node))
+            child = (*path, key)
+            self.lines[child] = _line(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _sequence(self, node: yaml.SequenceNode, path: PathKey) -> list[Any]:
+        items = []
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            self.lines[child] = _line(item)
+            items.append(self.build(item, child))
+        return items
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        if node.tag == "tag:yaml.org,2002:binary":
+            raise ParseError("binary (!!binary) values are not accepted", _line(node))
+        constructor = self.constructor.yaml_constructors.get(node.tag)
+        if constructor is None:
+            raise ParseError(f"unsupported YAML tag {node.tag}", _line(node))
+        try:
+            value = constructor(self.constructor, node)
+        except (ValueError, yaml.YAMLError) as exc:
+            raise ParseError(f"bad value: {exc}", _line(node)) from None
+        if isinstance(value, str) and "\x00" in value:  # a "\0" escape: regopy cuts text there
+            raise ParseError("NUL character in a text value", _line(node))
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ParseError(f"non-finite number {node.value!r} is not accepted", _line(node))
+        return value
+
+
+def _plain_tag(node: yaml.Node, expected: str) -> None:
+    """Refuse a tag on a mapping or list (`!!python/object/apply:…`, `!!set`): never ignore it."""
+    if node.tag != expected:
+        raise ParseError(f"unsupported YAML tag {node.tag}", _line(node))
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+@contextlib.contextmanager
+def yaml_limits(max_nodes: int, max_depth: int) -> Iterator[None]:
+    """Within this block, YAML loaded without explicit limits uses these (`check` sets them
+    from its command line, so adapters need not pass them along)."""
+    token = _YAML_LIMITS.set((max_nodes, max_depth))
+    try:
+        yield
+    finally:
+        _YAML_LIMITS.reset(token)
+
+
+def load_yaml(
+    text: str, *, max_nodes: int | None = None, max_depth: int | None = None, first_line: int = 1
+) -> YamlDocument:
+    """Load one YAML document safely. `first_line` offsets lines (front matter in a file);
+    limits not given come from the enclosing `yaml_limits` block, else the defaults."""
+    default_nodes, default_depth = _YAML_LIMITS.get()
+    max_nodes = default_nodes if max_nodes is None else max_nodes
+    max_depth = default_depth if max_depth is None else max_depth
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        raise ParseError(f"invalid YAML: {exc.problem or exc.context}", line) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ParseError(f"invalid YAML: {exc.__class__.__name__}") from None
+    if len(nodes) > 1:
+        raise ParseError("expected one YAML document, found several", _line(nodes[1]))
+    if not nodes or nodes[0] is None:
+        return YamlDocument(data=None)
+    builder = _Builder(max_nodes, max_depth)
+    try:
+        data = builder.build(nodes[0], ())
+    except ParseError as exc:
+        if exc.line:
+            exc.line += first_line - 1
+        raise
+    except RecursionError:
+        raise ParseError(f"nesting deeper than {max_depth} levels") from None
+    lines = {path: line + first_line - 1 for path, line in builder.lines.items()}
+    return YamlDocument(data=data, lines=lines)
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ParseError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def load_json(text: str) -> Any:
+    """Load JSON, refusing duplicate keys, NaN/Infinity, runaway nesting and `\\u0000`
+    escapes (a NUL character, refused as in YAML: regopy cuts text there)."""
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_reject_duplicates,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+        )
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+    except RecursionError:
+        raise ParseError("JSON nested too deeply") from None
+    except ParseError:
+        raise
+    except ValueError as exc:  # e.g. an integer literal longer than Python accepts
+        raise ParseError(f"invalid JSON: {exc}") from None
+    _refuse_nul_escapes(text)
+    _refuse_lone_surrogates(text, value)
+    return value
+
+
+def _refuse_nul_escapes(text: str) -> None:
+    """Valid JSON holds backslashes only inside strings, so an unescaped `\\u0000` is a NUL."""
+    if "\\u0000" not in text:  # the fast path: almost every file
+        return
+    match = _NUL_ESCAPE.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise ParseError("NUL character (\\u0000) in a JSON string", line)
+
+
+def _refuse_lone_surrogates(text: str, value: Any) -> None:
+    """A `\\udXXX` escape that is not half of a pair decodes to a lone surrogate: not text,
+    and UTF-8 (so every evaluator) cannot carry it."""
+    if not _SURROGATE_ESCAPE.search(text):  # the fast path: almost every file
+        return
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and _SURROGATE.search(item):
+            raise ParseError("a \\u escape in a JSON string is half a character (lone surrogate)")
+        if isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ParseError(f"invalid JSON constant {name}")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ParseError(f"invalid JSON: number {literal} is out of range")
+    return value
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+
+
+@dataclass
+class FrontMatterDocument:
+    front_matter: YamlDocument | None
+    body: str
+    body_first_line: int
+
+
+def split_front_matter(text: str, **limits: int) -> FrontMatterDocument:
+    """Split Markdown into its YAML front matter (if any) and body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return FrontMatterDocument(None, text, 1)
+    front = load_yaml(match.group(1), first_line=2, **limits)
+    body_first_line = text.count("\n", 0, match.end()) + 1
+    return FrontMatterDocument(front, text[match.end() :], body_first_line)

@@ -1,0 +1,99 @@
+"""The ATRS record `ai-assure report atrs` writes (`schema: ai-assure/atrs/v4.0`): Tier 1
+and Tier 2 sections in template order, each field with its value and source, and what could
+not be filled, what disagrees and what was not used."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.assessment.model import SystemRef, Tool
+
+ATRS_SCHEMA = "ai-assure/atrs/v4.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RecordField(_Model):
+    ref: str | None
+    attribute: str
+    name: str
+    value: str | None = None
+    source: str | None = None
+
+
+class RecordSection(_Model):
+    id: str
+    ref: str
+    title: str
+    model: str | None = None  # the manifest model a per-model section describes
+    not_applicable: str | None = None  # why the whole section is left blank
+    fields: list[RecordField] = Field(default_factory=list)
+
+
+class RecordTier(_Model):
+    tier: int
+    title: str
+    sections: list[RecordSection]
+
+
+class Unfilled(_Model):
+    tier: int
+    section: str
+    model: str | None = None
+    ref: str | None
+    attribute: str
+    name: str
+    reason: str
+
+
+class Candidate(_Model):
+    value: str
+    source: str
+
+
+class Conflict(_Model):
+    section: str
+    model: str | None = None
+    ref: str | None
+    attribute: str
+    name: str
+    kept: Candidate  # the manifest's value, which the field carries
+    other: Candidate  # what the ATRS record file says
+
+
+class SourceRef(_Model):
+    kind: str
+    path: str
+    sha256: str | None = None
+
+
+class Standard(_Model):
+    name: str = "Algorithmic Transparency Recording Standard"
+    version: str
+
+
+class AtrsRecord(_Model):
+    schema_: str = Field(ATRS_SCHEMA, alias="schema")
+    standard: Standard
+    tool: Tool
+    system: SystemRef
+    as_of: str
+    sources: list[SourceRef]
+    tiers: list[RecordTier]
+    unfilled: list[Unfilled] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def to_json(self) -> str:
+        """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
+        data = self.model_dump(mode="json", by_alias=True)
+        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+    def field_count(self) -> int:
+        return sum(len(s.fields) for t in self.tiers for s in t.sections)

@@ -1,0 +1,147 @@
+"""`ai-assure init`: from an empty repository to a manifest that validates and a check that
+says what evidence is still missing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from engine import cli
+from engine.cli import scaffold as scaffold_command
+from engine.manifest.scaffold import slug
+
+
+def invoke(*arguments: str, input: str | None = None):
+    return CliRunner().invoke(cli.main, list(arguments), input=input)
+
+
+@pytest.fixture
+def empty_repo(tmp_path):
+    repo = tmp_path / "Probation Tools"
+    (repo / ".git").mkdir(parents=True)
+    return repo
+
+
+def test_init_validate_check_from_an_empty_repository(empty_repo):
+    made = invoke(
+        "init",
+        str(empty_repo),
+        "--non-interactive",
+        "--team",
+        "Risk Tools",
+        "--contact",
+        "risk@example.gov.uk",
+        "--personal-data",
+    )
+    assert made.exit_code == 0, made.output
+    manifest = empty_repo / "ai-manifest.yaml"
+    assert manifest.read_text().startswith(
+        "# yaml-language-server: $schema=.ai-assure/ai-manifest.schema.json\n"
+    )
+    assert json.loads((empty_repo / ".ai-assure" / "ai-manifest.schema.json").read_text())
+    assert invoke("validate", str(empty_repo)).exit_code == 0
+    checked = invoke("check", str(empty_repo), "--as-of", "2026-11-26", "--format", "json")
+    report = json.loads(checked.output)
+    assert report["system"]["id"] == "probation-tools"
+    missing = {e["path"] for e in report["evidence"] if e["status"] == "missing"}
+    assert missing == {"docs/model-card.md", "sbom.cdx.json", "docs/dpia.yaml"}
+    failed = {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
+    assert {"EVID-001", "DPIA-001"} <= failed
+    assert checked.exit_code == 1
+
+
+def test_init_never_overwrites_without_force(empty_repo):
+    assert invoke("init", str(empty_repo), "--non-interactive").exit_code == 0
+    (empty_repo / "ai-manifest.yaml").write_text("# mine\n")
+    again = invoke("init", str(empty_repo), "--non-interactive")
+    assert again.exit_code == 2 and "already exist" in again.output
+    assert (empty_repo / "ai-manifest.yaml").read_text() == "# mine\n"
+    assert invoke("init", str(empty_repo), "--non-interactive", "--force").exit_code == 0
+    assert (empty_repo / "ai-manifest.yaml").read_text() != "# mine\n"
+
+
+def test_init_asks_on_a_terminal(empty_repo, monkeypatch):
+    monkeypatch.setattr(scaffold_command, "_stdin_is_terminal", lambda: True)
+    answers = "\n".join(
+        [
+            "court-listing",
+            "Court Listing Assistant",
+            "Listing Team",
+            "listing@example.gov.uk",
+            "public-facing",
+            "y",
+            "",
+        ]
+    )
+    made = invoke("init", str(empty_repo), input=answers)
+    assert made.exit_code == 0, made.output
+    text = (empty_repo / "ai-manifest.yaml").read_text()
+    assert "id: court-listing" in text and 'name: "Court Listing Assistant"' in text
+    assert "deployment: public-facing" in text and "interacts_with_public: true" in text
+    assert "personal_data: true" in text and "dpia: docs/dpia.yaml" in text
+    assert invoke("validate", str(empty_repo)).exit_code == 0
+
+
+def test_answers_that_look_like_yaml_stay_text(empty_repo):
+    made = invoke(
+        "init", str(empty_repo), "--non-interactive", "--name", 'yes: "no" # x', "--team", "on"
+    )
+    assert made.exit_code == 0
+    assert invoke("validate", str(empty_repo)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Probation Tools", "probation-tools"), ("--", "ai-system"), ("A" * 80, "a" * 64)],
+)
+def test_ids_are_slugs(text, expected):
+    assert slug(text) == expected
+
+
+def test_init_adds_the_github_workflow_shipped_as_the_example(empty_repo):
+    made = invoke("init", str(empty_repo), "--non-interactive", "--ci", "github")
+    assert made.exit_code == 0, made.output
+    written = (empty_repo / ".github" / "workflows" / "ai-assure.yml").read_text()
+    example = Path(__file__).resolve().parents[3] / "examples" / "github" / "ai-assure.yml"
+    assert written == example.read_text()
+
+
+def test_init_adds_gitlab_and_pre_commit_files_their_tools_accept(empty_repo):
+    import shutil
+    import subprocess
+    import sys
+
+    made = invoke("init", str(empty_repo), "--non-interactive", "--ci", "gitlab", "--pre-commit")
+    assert made.exit_code == 0, made.output
+    gitlab = empty_repo / ".gitlab-ci.yml"
+    pre_commit = empty_repo / ".pre-commit-config.yaml"
+    schema = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.gitlab-ci",
+            str(gitlab),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert schema.returncode == 0, schema.stdout + schema.stderr
+    tool = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
+    assert tool, "pre-commit is part of the test extra"
+    config = subprocess.run(
+        [tool, "validate-config", str(pre_commit)], capture_output=True, text=True, timeout=120
+    )
+    assert config.returncode == 0, config.stdout + config.stderr
+    hook_ids = {
+        line.split("id:")[1].split()[0]
+        for line in pre_commit.read_text().splitlines()
+        if "- id:" in line
+    }
+    shipped = (Path(__file__).resolve().parents[3] / ".pre-commit-hooks.yaml").read_text()
+    assert all(f"- id: {hook}\n" in shipped for hook in hook_ids)
