@@ -63,6 +63,7 @@ class PolicyRef(_Model):
     revision: str
     digest: str
     local_digest: str | None = None  # repository-local rules layered on (--policies)
+    local_engine: str | None = None  # set when OPA did not evaluate them (no OPA: rego-cpp)
 
 
 class EvidenceRecord(_Model):

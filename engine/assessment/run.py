@@ -58,7 +58,11 @@ class CheckOptions:
         if self.evaluator == "opa-server":
             token = os.environ.get("AI_ASSURE_OPA_TOKEN")
             return {"opa_url": self.opa_url, "token": token, **timeout}
-        return {**timeout, "max_memory": self.limits.max_memory_bytes}
+        return {
+            **timeout,
+            "max_memory": self.limits.max_memory_bytes,
+            "opa_binary": self.opa_binary,
+        }
 
     @property
     def as_of_date(self) -> dt.date:
@@ -154,7 +158,8 @@ def _outcome(
     findings, exceptions = apply_exceptions(
         findings, result.get("exceptions"), manifest, policies.rules
     )
-    return _report(manifest, policies, evidence, tier, sort_findings(findings), exceptions, options)
+    policy = _policy_ref(policies, result.get("local_engine"))
+    return _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
 
 
 def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
@@ -218,7 +223,7 @@ def verdict(findings: list[Finding], errors: list[str], fail_on: FailOn) -> Verd
 
 def _report(
     manifest: LoadedManifest,
-    policies: PolicySet,
+    policy: PolicyRef,
     evidence: dict[str, Any],
     tier: Tier,
     findings: list[Finding],
@@ -237,7 +242,7 @@ def _report(
         fail_on=options.fail_on,
         tier=tier,
         verdict=verdict(findings, [], options.fail_on),
-        policy=_policy_ref(policies),
+        policy=policy,
         evidence=records(evidence),
         findings=findings,
         controls=control_results(findings),
@@ -246,7 +251,7 @@ def _report(
     )
 
 
-def _policy_ref(policies: PolicySet | None) -> PolicyRef:
+def _policy_ref(policies: PolicySet | None, local_engine: Any = None) -> PolicyRef:
     from engine.assessment.model import PolicyRef
 
     if policies is None:
@@ -256,6 +261,7 @@ def _policy_ref(policies: PolicySet | None) -> PolicyRef:
         revision=policies.revision,
         digest=policies.digest,
         local_digest=policies.local_digest,
+        local_engine=local_engine if isinstance(local_engine, str) else None,
     )
 
 

@@ -47,13 +47,15 @@ if TYPE_CHECKING:
     type=click.Choice(["embedded", "opa", "opa-server"]),
     default="embedded",
     show_default=True,
-    help="Policy evaluator: embedded = regopy (rego-cpp) in process, no OPA needed; "
-    "opa = the `opa eval` binary; opa-server = a running OPA serving the governance bundle.",
+    help="Policy evaluator: embedded = OPA's policy compiled to WebAssembly, run in process "
+    "(no OPA needed for the bundled library or a bundle from `policy build`); opa = the "
+    "`opa eval` binary; opa-server = a running OPA serving the governance bundle.",
 )
 @click.option(
     "--opa-binary",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="OPA binary for --evaluator opa. Default: $AI_ASSURE_OPA, else `opa` on PATH.",
+    help="OPA binary for --evaluator opa, and for compiling policies that did not ship "
+    "compiled (--policy-dir, --policies). Default: $AI_ASSURE_OPA, else `opa` on PATH.",
 )
 @click.option(
     "--opa-url",
@@ -65,7 +67,8 @@ if TYPE_CHECKING:
     "--policy-dir",
     type=click.Path(path_type=Path, file_okay=False),
     help="Evaluate the policies in this folder instead of the bundled library "
-    "(for policy authors; recorded in the report).",
+    "(for policy authors; recorded in the report). The embedded evaluator compiles them "
+    "with OPA (see --opa-binary).",
 )
 @click.option(
     "--bundle",

@@ -44,14 +44,31 @@ def policy_list(policy_dir: Path | None) -> None:
 )
 @click.option("--key-id", help="Key id recorded in the signature (the JWT `kid` header).")
 @click.option("--revision", help="Bundle revision. Default: <ai-assure version>+<git commit>.")
+@click.option(
+    "--opa-binary",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="OPA that compiles the policies to WebAssembly. Default: $AI_ASSURE_OPA, else `opa` "
+    "on PATH (scripts/install-opa builds the tested version). Not needed for the bundled "
+    "library, which ships compiled.",
+)
+@click.option(
+    "--no-wasm",
+    is_flag=True,
+    help="Leave the compiled policy out: a Rego-only bundle, for OPA servers built without "
+    "WebAssembly. The embedded evaluator then needs OPA to compile it at check time.",
+)
 def policy_build(
     output: Path,
     policy_dir: Path | None,
     signing_key: Path | None,
     key_id: str | None,
     revision: str | None,
+    opa_binary: Path | None,
+    no_wasm: bool,
 ) -> None:
-    """Build an OPA bundle of the policies (tests left out), signed with --signing-key.
+    """Build an OPA bundle of the policies (tests left out) with the policy compiled to
+    WebAssembly for the embedded evaluator (`/policy.wasm`, plus machine code made from it
+    ahead of time), signed with --signing-key. Compiling needs OPA.
 
     \b
     Example:
@@ -60,17 +77,22 @@ def policy_build(
     """
     from engine.core.assets import bundled_policy_dir
     from engine.core.output import OutputError
+    from engine.evaluators.wasm_build import compiled_form
     from engine.policy.bundles import build_bundle
 
     if key_id and not signing_key:
         raise click.UsageError("--key-id needs --signing-key")
+    source = policy_dir or bundled_policy_dir()
+    compiled = None if no_wasm else compiled_form(source, opa_binary)
     try:
-        source = policy_dir or bundled_policy_dir()
-        built = build_bundle(source, output, revision, signing_key, key_id)
+        built = build_bundle(source, output, revision, signing_key, key_id, compiled)
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
     signed = f"signed {built.algorithm}" if built.algorithm else "UNSIGNED"
-    click.echo(f"{built.path}: revision {built.revision}, {len(built.files)} files, {signed}")
+    wasm = "Rego only" if compiled is None else "with policy.wasm"
+    click.echo(
+        f"{built.path}: revision {built.revision}, {len(built.files)} files, {wasm}, {signed}"
+    )
     click.echo(f"digest {built.digest}")
 
 

@@ -33,7 +33,7 @@ def find_opa(explicit: str | Path | None = None) -> str:
             f"OPA binary {candidate!r} not found: install OPA, or pass --opa-binary / set "
             "AI_ASSURE_OPA (scripts/install-opa builds the tested version)"
         )
-    return found
+    return os.path.abspath(found)
 
 
 class OpaEvalEvaluator(Evaluator):

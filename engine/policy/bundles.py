@@ -1,9 +1,12 @@
 """Versioned, signed OPA policy bundles: build them, and load one only once it verifies.
 
 A bundle is OPA's format: a gzipped tar holding the Rego modules (tests left out), one
-`data.json` per data folder, `.manifest` (revision, roots, rego_version, metadata) and, when
-signed, `.signatures.json`: `{"signatures": [JWT]}` whose payload lists
-`{name, hash, algorithm: "SHA-256"}` for every other file. OPA hashes `.rego` files as raw
+`data.json` per data folder, `.manifest` (revision, roots, rego_version, metadata, and the
+`wasm` entry naming `/policy.wasm`), the compiled policy (`/policy.wasm`, OPA's WebAssembly
+for the entry point, and `ai_assure/compiled/*.cwasm`, wasmtime machine code made from it
+ahead of time, which OPA ignores) and, when signed, `.signatures.json`:
+`{"signatures": [JWT]}` whose payload lists `{name, hash, algorithm: "SHA-256"}` for every
+other file. OPA hashes `.rego` files as raw
 bytes, but `data.json` and `.manifest` as their parsed JSON re-encoded canonically (object
 keys sorted, no whitespace, numbers exactly as written), so whitespace does not matter and
 `opa run --bundle B --verification-key K` accepts what `build_bundle` writes.
@@ -21,7 +24,7 @@ import io
 import json
 import tarfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,6 +33,7 @@ from engine.core.files import UnreadableFileError, find_repository_root, git_com
 from engine.core.keys import read_key
 from engine.core.output import write_atomic
 from engine.core.parsing import ParseError, load_json
+from engine.policy.compiled import CompiledPolicy
 from engine.policy.sources import (
     PolicyError,
     PolicySet,
@@ -48,6 +52,10 @@ SIGNATURES = ".signatures.json"
 DATA_FILE = "data.json"
 HASH_ALGORITHM = "SHA-256"
 DEFAULT_PLUGIN = "_default"  # what `opa build --signing-key` records as the signer
+WASM_MODULE = "policy.wasm"  # OPA's name for a bundle's compiled module
+WASM_ENTRYPOINT = "ai_assure/main/result"
+PRECOMPILED_DIR = f"{ROOT}/compiled"  # wasmtime machine code, per target; OPA ignores it
+PRECOMPILED_SUFFIX = ".cwasm"
 STRUCTURED_FILES = (DATA_FILE, "data.yaml", MANIFEST)  # OPA hashes these as parsed JSON
 
 MAX_BUNDLE_BYTES = 16 * 2**20
@@ -85,14 +93,17 @@ def build_bundle(
     revision: str | None = None,
     signing_key: Path | None = None,
     key_id: str | None = None,
+    compiled: CompiledPolicy | None = None,
 ) -> BuiltBundle:
-    """Write the policies below `policy_dir` as an OPA bundle, signed when a key is given.
+    """Write the policies below `policy_dir` as an OPA bundle, signed when a key is given,
+    with their `compiled` form (OPA's `/policy.wasm` for the entry point, and machine code
+    made from it ahead of time) when given.
 
     The same sources, revision and key give byte-identical archives (sorted members, mtime
     0, no owner names, no gzip timestamp; RSA signatures are deterministic, ECDSA ones not).
     """
     revision = revision or default_revision(policy_dir)
-    files = _bundle_files(policy_dir, revision)
+    files = _bundle_files(policy_dir, revision, compiled)
     algorithm = None
     if signing_key is not None:
         key, algorithm = _signing_key(signing_key)
@@ -112,8 +123,11 @@ def _commit(policy_dir: Path) -> str | None:
     return git_commit(find_repository_root(policy_dir))
 
 
-def _bundle_files(policy_dir: Path, revision: str) -> dict[str, bytes]:
-    """Every bundle member but the signatures: modules, data documents and `.manifest`."""
+def _bundle_files(
+    policy_dir: Path, revision: str, compiled: CompiledPolicy | None
+) -> dict[str, bytes]:
+    """Every bundle member but the signatures: modules, data documents, the compiled policy
+    and `.manifest`."""
     if not policy_dir.is_dir():
         raise PolicyError(f"{policy_dir}: policy directory not found")
     modules = tuple(read_source(path, policy_dir) for path in rego_files(policy_dir))
@@ -123,7 +137,11 @@ def _bundle_files(policy_dir: Path, revision: str) -> dict[str, bytes]:
     _check_roots(modules, documents)
     files = {name: text.encode() for name, text in modules}
     files.update(documents)
-    files[MANIFEST] = _json_bytes(_manifest(policy_dir, revision))
+    if compiled is not None:
+        files[WASM_MODULE] = compiled.wasm
+        for tag, code in compiled.precompiled.items():
+            files[f"{PRECOMPILED_DIR}/{tag}{PRECOMPILED_SUFFIX}"] = code
+    files[MANIFEST] = _json_bytes(_manifest(policy_dir, revision, compiled is not None))
     return files
 
 
@@ -155,12 +173,20 @@ def _check_roots(modules: tuple[tuple[str, str], ...], documents: dict[str, byte
             raise PolicyError(f"{name}: data {outside[0]!r} is outside the bundle root {ROOT}")
 
 
-def _manifest(policy_dir: Path, revision: str) -> dict[str, Any]:
+def _manifest(policy_dir: Path, revision: str, with_wasm: bool) -> dict[str, Any]:
     metadata = {"ai_assure_version": __version__}
     commit = _commit(policy_dir)
     if commit:
         metadata["commit"] = commit
-    return {"revision": revision, "roots": [ROOT], "rego_version": 1, "metadata": metadata}
+    manifest: dict[str, Any] = {
+        "revision": revision,
+        "roots": [ROOT],
+        "rego_version": 1,
+        "metadata": metadata,
+    }
+    if with_wasm:
+        manifest["wasm"] = [{"entrypoint": WASM_ENTRYPOINT, "module": "/" + WASM_MODULE}]
+    return manifest
 
 
 def _json_bytes(value: Any) -> bytes:
@@ -302,7 +328,7 @@ def load_bundle(
             verify_signatures(files, verify_key)
         verified = verify_key is not None or digest is not None
         source = f"bundle:{path.name}" + ("" if verified else " (unverified)")
-        return _policy_set(files, source, actual)
+        return _policy_set(files, source, actual, trusted_code=verified)
     except PolicyError as exc:
         raise BundleError(f"bundle {path.name}: {exc}", actual) from None
 
@@ -361,12 +387,13 @@ def _member_name(member: tarfile.TarInfo) -> str:
         raise PolicyError(f"unsafe archive member name {member.name!r}")
     if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
         raise PolicyError(f"{name}: not a regular file (links and devices are refused)")
-    if name not in (MANIFEST, SIGNATURES) and not (
-        name.endswith(".rego") or parts[-1] == DATA_FILE
+    if name not in (MANIFEST, SIGNATURES, WASM_MODULE) and not (
+        name.endswith(".rego") or parts[-1] == DATA_FILE or _is_precompiled(name)
     ):
         raise PolicyError(
             f"{name}: unexpected file (a bundle holds .rego modules, data.json files, "
-            ".manifest and .signatures.json)"
+            f"{WASM_MODULE}, {PRECOMPILED_DIR}/*{PRECOMPILED_SUFFIX}, .manifest and "
+            ".signatures.json)"
         )
     return name
 
@@ -456,16 +483,50 @@ def _signed_hashes(payload: dict[str, Any]) -> dict[str, str]:
     return hashes
 
 
-def _policy_set(files: dict[str, bytes], source: str, digest: str) -> PolicySet:
+def _policy_set(files: dict[str, bytes], source: str, digest: str, trusted_code: bool) -> PolicySet:
+    """The bundle's policies; its machine code only when `trusted_code` (the bundle
+    verified: native code from an unverified bundle would run outside the Wasm sandbox)."""
     manifest = _read_manifest(files)
-    texts = {name: _text(name, content) for name, content in files.items() if name != SIGNATURES}
+    texts = {name: _text(name, content) for name, content in files.items() if _is_text(name)}
     modules = tuple(
         (name, text)
         for name, text in sorted(texts.items())
         if name.endswith(".rego") and not is_test_module(Path(name))
     )
     data = tuple((n, t) for n, t in sorted(texts.items()) if PurePosixPath(n).name == DATA_FILE)
-    return policy_set(modules, data, source=source, revision=manifest["revision"], digest=digest)
+    policies = policy_set(
+        modules, data, source=source, revision=manifest["revision"], digest=digest
+    )
+    return replace(policies, compiled=_compiled(files, manifest, trusted_code))
+
+
+def _is_text(name: str) -> bool:
+    return name not in (SIGNATURES, WASM_MODULE) and not _is_precompiled(name)
+
+
+def _is_precompiled(name: str) -> bool:
+    return name.startswith(PRECOMPILED_DIR + "/") and name.endswith(PRECOMPILED_SUFFIX)
+
+
+def _compiled(
+    files: dict[str, bytes], manifest: dict[str, Any], trusted_code: bool
+) -> CompiledPolicy | None:
+    """The bundle's compiled policy, when its manifest names `/policy.wasm` for the entry
+    point (OPA's own convention for Wasm in bundles)."""
+    entries = manifest.get("wasm") or []
+    wanted = {"entrypoint": WASM_ENTRYPOINT, "module": "/" + WASM_MODULE}
+    if WASM_MODULE not in files:
+        if entries:
+            raise PolicyError(f"{MANIFEST} names a Wasm module the bundle does not hold")
+        return None
+    if entries != [wanted]:
+        raise PolicyError(f"{MANIFEST}: `wasm` must be exactly [{json.dumps(wanted)}]")
+    precompiled = {
+        PurePosixPath(name).name.removesuffix(PRECOMPILED_SUFFIX): content
+        for name, content in files.items()
+        if trusted_code and _is_precompiled(name)
+    }
+    return CompiledPolicy(wasm=files[WASM_MODULE], precompiled=precompiled)
 
 
 def _read_manifest(files: dict[str, bytes]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from engine.core.assets import bundled_policy_dir
 from engine.core.errors import AssuranceError
 from engine.core.parsing import ParseError, load_json, load_yaml
 from engine.core.vocabulary import SEVERITY_ORDER, Severity, is_severity
+from engine.policy.compiled import CompiledPolicy, read_compiled
 
 RULES_PREFIX = "ai_assure.rules."
 LOCAL_ROOT = "ai_assure_local"  # repository-local rules live here, outside the bundle's root
@@ -61,7 +62,11 @@ class RuleMeta:
 
 @dataclass(frozen=True)
 class PolicySet:
-    """Everything an evaluator needs, plus the identity that goes into every report."""
+    """Everything an evaluator needs, plus the identity that goes into every report.
+
+    `modules` holds every module, governance and repository-local; `compiled` is the
+    governance modules alone, compiled, when the source shipped them compiled (the bundled
+    library, a bundle built by `policy build`)."""
 
     modules: tuple[tuple[str, str], ...]
     rules: tuple[RuleMeta, ...]
@@ -70,6 +75,7 @@ class PolicySet:
     digest: str
     data: dict[str, Any] = field(default_factory=dict)
     local_digest: str | None = None  # set when repository-local rules are layered on
+    compiled: CompiledPolicy | None = None
 
     @property
     def has_local(self) -> bool:
@@ -97,7 +103,8 @@ def load_policies(directory: Path | None = None) -> PolicySet:
     data_files = tuple(read_source(path, directory) for path in data_files_in(directory))
     source = "bundled" if directory == bundled_policy_dir() else str(directory)
     digest = digest_of(modules + data_files)
-    return policy_set(modules, data_files, source=source, revision=__version__, digest=digest)
+    policies = policy_set(modules, data_files, source=source, revision=__version__, digest=digest)
+    return replace(policies, compiled=read_compiled(directory, digest))
 
 
 def policy_set(

@@ -8,59 +8,25 @@ sorted (Rego sets have no order, and each evaluator lists them its own way).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench.corpus import generate
-from engine.assessment.run import CheckOptions, run_check
 from engine.evaluators import get_evaluator
-from engine.policy.sources import bundled_policy_dir, data_files_in, load_policies, rego_files
+from engine.policy.sources import bundled_policy_dir
+from tests.conformance.harness import POLICIES, reports
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/ai-manifest.yaml"))
 CORPUS_SIZE = 200
-POLICIES = load_policies()
-
-
-@pytest.fixture(scope="session")
-def opa_url(run_opa_server, tmp_path_factory):
-    """A real OPA server serving the bundled policies as a bundle with their revision."""
-    bundle = tmp_path_factory.mktemp("bundle")
-    source = bundled_policy_dir()
-    for path in [*rego_files(source), *data_files_in(source)]:
-        target = bundle / path.relative_to(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-    manifest = {"revision": POLICIES.revision, "roots": ["ai_assure"]}
-    (bundle / ".manifest").write_text(json.dumps(manifest))
-    with run_opa_server("--bundle", str(bundle)) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
     return generate(tmp_path_factory.mktemp("corpus") / "repo", CORPUS_SIZE, seed=7)
-
-
-def options(evaluator: str, as_of: str, opa_binary: str, opa_url: str) -> CheckOptions:
-    return CheckOptions(
-        as_of=dt.date.fromisoformat(as_of),
-        evaluator=evaluator,
-        opa_binary=Path(opa_binary),
-        opa_url=opa_url,
-    )
-
-
-def reports(path: Path, as_of: str, opa_binary: str, opa_url: str) -> dict[str, str]:
-    return {
-        evaluator: run_check(path, options(evaluator, as_of, opa_binary, opa_url)).to_json()
-        for evaluator in ("embedded", "opa", "opa-server")
-    }
 
 
 @pytest.mark.parametrize("example", EXAMPLES)

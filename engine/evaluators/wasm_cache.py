@@ -1,0 +1,124 @@
+"""Where compiled policies are kept so that a check does not compile on its critical path.
+
+Two things are kept, in this process and (outside CI) on disk under the user's cache folder:
+
+- machine code wasmtime made from a WebAssembly module (`Module.serialize`), keyed by the
+  module's sha256, the wasmtime version and the engine configuration;
+- WebAssembly modules OPA built from policy sources that did not ship compiled (a policy
+  author's folder, a team's local rules), keyed by the sha256 of everything compiled.
+
+Each file is stored with its sha256, so a damaged one is rebuilt, never loaded. The disk cache
+is off in CI (`CI` set) and with `AI_ASSURE_NO_CACHE=1`: a gate on a shared runner must not
+trust files another job could have written. Machine code shipped with a policy (the bundled
+library, a signed bundle) is used whenever it fits this host, cache or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import wasmtime
+
+from engine import __version__
+from engine.evaluators import opa_wasm
+from engine.evaluators.wasm_build import target_tag
+from engine.policy.compiled import CompiledPolicy
+
+_MODULES: dict[str, wasmtime.Module] = {}
+_BUILT: dict[str, bytes] = {}
+_LOCK = threading.Lock()
+_ENGINE: list[wasmtime.Engine] = []
+
+
+def engine() -> wasmtime.Engine:
+    """The process's one wasmtime engine (engines and modules may be shared by threads)."""
+    with _LOCK:
+        if not _ENGINE:
+            _ENGINE.append(opa_wasm.new_engine())
+        return _ENGINE[0]
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("AI_ASSURE_NO_CACHE") or os.environ.get("CI"):
+        return None
+    base = os.environ.get("AI_ASSURE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root / "ai-assure" / "compiled"
+
+
+def module(compiled: CompiledPolicy) -> wasmtime.Module:
+    """The compiled policy as a wasmtime module: from this process, the machine code it
+    shipped with, the disk cache, or (last) compiled here and kept."""
+    key = f"{compiled.sha256}-{target_tag()}-{__version__}"
+    with _LOCK:
+        found = _MODULES.get(key)
+    if found is not None:
+        return found
+    found = _load_module(compiled, key)
+    with _LOCK:
+        _MODULES[key] = found
+    return found
+
+
+def _load_module(compiled: CompiledPolicy, key: str) -> wasmtime.Module:
+    shipped = compiled.precompiled.get(target_tag())
+    cached = _read(key + ".cwasm")
+    for code in (shipped, cached):
+        if code is not None:
+            with contextlib.suppress(wasmtime.WasmtimeError):
+                return wasmtime.Module.deserialize(engine(), code)
+    loaded = opa_wasm.load_module(engine(), compiled.wasm, None)
+    if cache_dir() is not None:
+        _write(key + ".cwasm", bytes(loaded.serialize()))
+    return loaded
+
+
+def built_wasm(key_parts: tuple[str, ...], build: Callable[[], bytes]) -> bytes:
+    """The WebAssembly module `build` makes (OPA compiling sources), kept under a key made
+    of `key_parts` (everything the module depends on)."""
+    key = hashlib.sha256("\0".join((__version__, *key_parts)).encode()).hexdigest()
+    with _LOCK:
+        found = _BUILT.get(key)
+    if found is None:
+        found = _read(key + ".wasm")
+    if found is None:
+        found = build()
+        _write(key + ".wasm", found)
+    with _LOCK:
+        _BUILT[key] = found
+    return found
+
+
+def _read(name: str) -> bytes | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        content = (folder / name).read_bytes()
+        expected = (folder / f"{name}.sha256").read_text().strip()
+    except OSError:
+        return None
+    return content if hashlib.sha256(content).hexdigest() == expected else None
+
+
+def _write(name: str, content: bytes) -> None:
+    """Keep `content`; a cache that cannot be written is simply skipped."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            (folder / f"{name}.sha256").write_text(hashlib.sha256(content).hexdigest())
+            os.replace(temporary, folder / name)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
