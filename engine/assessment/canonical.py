@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,7 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+")
 _READ_AS_NULL = "not every evaluator holds it exactly, so rules see null"
 
 InputPath = tuple[str | int, ...]
+_Pending = tuple[Any, InputPath, Any, Any]  # a value, its path, and where its canonical form goes
 
 
 @dataclass(frozen=True)
@@ -66,33 +68,49 @@ def canonical_value(value: Any) -> tuple[Any, list[Problem]]:
     without recursion, so any depth a parser accepted is fine; problems are in document
     order."""
     problems: list[Problem] = []
-    root: list[Any] = [None]
-    pending: list[tuple[Any, InputPath, Any, str | int]] = [(value, (), root, 0)]
+    root: list[Any] = [value]
+    pending: list[_Pending] = [(value, (), root, 0)]
     while pending:
         item, path, parent, slot = pending.pop()
-        parent[slot], children = _canonical_node(item, path, problems)
-        pending.extend(reversed(children))
+        parent[slot], members = _canonical_node(item, path, problems)
+        pending.extend(reversed(members))
     return root[0], problems
 
 
 def _canonical_node(
     value: Any, path: InputPath, problems: list[Problem]
-) -> tuple[Any, list[tuple[Any, InputPath, Any, str | int]]]:
-    """One value in canonical form; a container comes back empty, with its members to do."""
+) -> tuple[Any, list[_Pending]]:
+    """One value in canonical form. A container comes back with its text members done and
+    the members still to do (containers, and numbers that are a problem) in order."""
+    if isinstance(value, dict):
+        copy = _canonical_members(value, path, problems)
+        return copy, _settle(copy, copy.items(), path)
+    if isinstance(value, (list, tuple)):
+        items = list(value)
+        return items, _settle(items, enumerate(items), path)
     if isinstance(value, str):
         return canonical_text(value), []
-    if isinstance(value, bool) or value is None:
-        return value, []
-    if isinstance(value, (int, float)):
+    if _is_number(value):
         return _canonical_number(value, path, problems), []
-    if isinstance(value, dict):
-        members = _canonical_members(value, path, problems)
-        copy: dict[Any, Any] = dict.fromkeys(members)
-        return copy, [(member, (*path, key), copy, key) for key, member in members.items()]
-    if isinstance(value, (list, tuple)):
-        items: list[Any] = [None] * len(value)
-        return items, [(member, (*path, index), items, index) for index, member in enumerate(value)]
     return value, []
+
+
+def _settle(container: Any, members: Iterable[tuple[Any, Any]], path: InputPath) -> list[_Pending]:
+    """Make the text members of `container` canonical in place (the common case, kept fast);
+    return the members that need more."""
+    pending: list[_Pending] = []
+    for slot, member in members:
+        if isinstance(member, str):
+            container[slot] = canonical_text(member)
+        elif isinstance(member, (dict, list, tuple)) or (
+            _is_number(member) and _unrepresentable(member) is not None
+        ):
+            pending.append((member, (*path, slot), container, slot))
+    return pending
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _canonical_members(
@@ -101,9 +119,12 @@ def _canonical_members(
     """The members under canonical keys. Keys that become equal keep the value of the one
     already written in canonical form, else of the first in code point order, whatever
     order the object had."""
+    keys = [canonical_key(key) if isinstance(key, str) else key for key in value]
+    if len(set(keys)) == len(keys):  # no two keys became one: the common case
+        return dict(zip(keys, value.values(), strict=True))
     spellings: dict[Any, list[Any]] = {}
-    for key in value:
-        spellings.setdefault(canonical_key(key) if isinstance(key, str) else key, []).append(key)
+    for key, original in zip(keys, value, strict=True):
+        spellings.setdefault(key, []).append(original)
     members: dict[Any, Any] = {}
     for key, originals in spellings.items():
         kept = min(originals, key=lambda original: (original != key, original))

@@ -35,6 +35,8 @@ def canonical_text(text: str) -> str:
 def canonical_key(key: str) -> str:
     """An object key as NFC (lone surrogates escaped), never trimmed: `" a"` and `"a"` are
     different keys to the author, so they stay different."""
+    if key.isascii():  # the fast path: almost every key
+        return key
     return unicodedata.normalize("NFC", _without_surrogates(key))
 
 
