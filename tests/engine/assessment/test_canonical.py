@@ -3,6 +3,7 @@ every value it cannot keep a located problem (docs/input-document.md, Canonical 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import sys
@@ -10,6 +11,7 @@ import sys
 import pytest
 from hypothesis import given
 
+from engine.assessment import run
 from engine.assessment.canonical import (
     MAX_EXACT_INTEGER,
     SMALLEST_NORMAL,
@@ -17,6 +19,7 @@ from engine.assessment.canonical import (
     canonical_input,
     canonical_value,
 )
+from engine.evaluators.interface import Evaluation
 from tests.strategies import json_values
 
 BEYOND = "not every evaluator holds it exactly, so rules see null"
@@ -255,3 +258,49 @@ def test_the_whole_document_is_canonical():
         "docs/dpia.yaml",
         "ok",
     )
+
+
+# --- what the evaluators receive -------------------------------------------------------------
+
+
+class _Recorded(Evaluation):
+    """The real evaluation, with the input it was given kept in `received`."""
+
+    def __init__(self, inner: Evaluation, received: list) -> None:
+        self.inner, self.received = inner, received
+
+    def finish(self, input_document):
+        self.received.append(json.dumps(input_document, ensure_ascii=False))
+        return self.inner.finish(input_document)
+
+    def cancel(self):
+        self.inner.cancel()
+
+
+def test_the_evaluator_receives_the_canonical_document(make_repo, minimal_manifest, monkeypatch):
+    files = {
+        "docs/model-card.md": "---\nlicense: mit\n---\n# Model card\n",
+        "sbom.cdx.json": json.dumps(
+            {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": []}
+        ),
+    }
+    manifest = minimal_manifest.replace("team: Knowledge Tools", 'team: "\\u200b\\u00a0"')
+    repo = make_repo(manifest.replace("version: 1.0.0", "version: 9007199254740993"), files)
+    received: list[str] = []
+    real = run.get_evaluator
+
+    class Recording:
+        def __init__(self, name, **options):
+            self.evaluator = real(name, **options)
+
+        def start(self, policies):
+            return _Recorded(self.evaluator.start(policies), received)
+
+    monkeypatch.setattr(run, "get_evaluator", Recording)
+    report = run.run_check(repo, run.CheckOptions(as_of=dt.date(2026, 11, 26)))
+    [document] = map(json.loads, received)
+    assert document["manifest"]["metadata"]["owner"]["team"] == ""
+    assert document["manifest"]["models"][0]["version"] is None
+    assert [p["path"] for p in document["context"]["input_problems"]] == [["models", 0, "version"]]
+    assert canonical_value(document)[0] == document
+    assert {f.rule_id for f in report.findings if f.status == "fail"} >= {"ACC-001", "INPUT-001"}
