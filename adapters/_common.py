@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.core.parsing import ParseError, YamlDocument, decode_text
+from engine.core.text import canonical_text
 
 PathKey = tuple[str | int, ...]
 
@@ -114,8 +115,8 @@ def list_of(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
 
 
 def one_of(*choices: str) -> Callable[[Any], bool]:
-    """A check accepting one of `choices`, ignoring case."""
-    return lambda value: isinstance(value, str) and value.strip().lower() in choices
+    """A check accepting one of `choices`, ignoring case and invisible characters at the ends."""
+    return lambda value: isinstance(value, str) and canonical_text(value).lower() in choices
 
 
 @dataclass(frozen=True)
@@ -167,11 +168,12 @@ def missing_fields(values: Mapping[str, Any], fields: Mapping[str, Field]) -> li
 
 
 def is_blank(value: Any) -> bool:
-    """True for null, empty or whitespace-only text, and empty lists or mappings."""
+    """True for null, text of only invisible characters (as the canonical input trims them,
+    so an adapter and the policies agree on what is empty), and empty lists or mappings."""
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip()
+        return not canonical_text(value)
     if isinstance(value, (list, dict)):
         return not value
     return False
@@ -194,12 +196,11 @@ def to_number(value: Any) -> int | float | None:
 
 
 def text_or_none(value: Any) -> str | None:
-    """`value` stripped when it is non-blank text (numbers become text), else None."""
+    """`value` as canonical text when it is non-blank text (numbers become text), else None."""
     if is_number(value):
         return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
+    text = canonical_text(value) if isinstance(value, str) else ""
+    return text or None
 
 
 def sorted_texts(values: Iterable[Any]) -> list[str]:

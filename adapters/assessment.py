@@ -22,6 +22,7 @@ from adapters._common import (
 )
 from adapters._records import load_record
 from adapters.interface import Adapter, Parsed
+from engine.core.text import canonical_text
 
 STATUSES = ("draft", "approved", "rejected")
 _DATE = "a date written YYYY-MM-DD"
@@ -65,7 +66,7 @@ class AssessmentAdapter(Adapter):
             return Parsed(record.format, self.empty_facts(), [record.error])
         values, errors = check_fields(record.data, self.fields, record.at)
         if values["status"] is not None:
-            values["status"] = values["status"].strip().lower()
+            values["status"] = canonical_text(values["status"]).lower()
         facts = {**values, "missing_fields": missing_fields(values, self.fields)}
         return Parsed(record.format, facts, errors)
 

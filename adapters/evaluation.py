@@ -32,6 +32,7 @@ from adapters._common import (
 )
 from adapters.interface import Adapter, Parsed
 from engine.core.parsing import ParseError, load_json
+from engine.core.text import canonical_text
 
 SCHEMA = "ai-assure/evaluation/v1"
 
@@ -167,7 +168,7 @@ def _our_metric(
         errors.append(f"{at((*path, 'direction'))}is required with a threshold (higher or lower)")
     if errors:
         return None, errors
-    direction = values["direction"].strip().lower() if values["direction"] else None
+    direction = canonical_text(values["direction"]).lower() if values["direction"] else None
     metric = _metric_facts(
         values["name"], values["value"], values["threshold"], direction, values["group"]
     )

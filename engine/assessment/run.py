@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine import __version__
+from engine.assessment.canonical import canonical_input
 from engine.core.errors import AssuranceError
 from engine.core.files import find_repository_root, git_commit
 from engine.core.limits import Limits
@@ -110,7 +111,9 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
         partial["manifest"] = manifest
         evidence = _gather(manifest, root, options)
         partial["evidence"] = evidence
-        result = evaluation.finish(build_input(manifest, evidence, options.as_of_date, root))
+        document = build_input(manifest, evidence, options.as_of_date, root)
+        evidence = partial["evidence"] = document["evidence"]  # as the policies see it
+        result = evaluation.finish(document)
     finally:
         evaluation.cancel()
     return _outcome(result, manifest, shown, policies, evidence, options)
@@ -191,12 +194,14 @@ def _governance_policies(options: CheckOptions, partial: dict[str, Any]) -> Poli
 def build_input(
     manifest: LoadedManifest, evidence: dict[str, Any], as_of: dt.date, root: Path
 ) -> dict[str, Any]:
-    """The document every evaluator sees (docs/input-document.md)."""
-    return {
+    """The document every evaluator sees, in canonical form (docs/input-document.md): the
+    same values, whichever evaluator reads them."""
+    document = {
         "manifest": manifest.raw,
         "evidence": evidence,
         "context": {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)},
     }
+    return canonical_input(document)[0]
 
 
 def _tier(result: dict[str, Any]) -> Tier:

@@ -15,7 +15,7 @@ package ai_assure.lib.fixtures_test
 
 import rego.v1
 
-context := {"as_of": "2026-11-26", "repo": "example", "commit": null}
+context := {"as_of": "2026-11-26", "repo": "example", "commit": null, "input_problems": []}
 
 # put(doc, path, value): doc with the object member at path (an array of keys and
 # indexes) set to value. Paths are arrays, not "/a/b" strings: regopy's json.patch

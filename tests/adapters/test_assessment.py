@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from adapters.assessment import DpiaAdapter, FriaAdapter
 
 DPIA = b"""status: approved
@@ -64,6 +66,27 @@ def test_a_draft_lists_what_it_still_lacks() -> None:
         "review_by",
         "risks",
     ]
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\\u00a0", "\\u2003", "\\u0085", "\\u3000", "\\u200b", "\\ufeff", "\\t", "\\u200b\\t\\u3000"],
+)
+def test_an_approver_of_only_invisible_characters_is_missing(invisible: str) -> None:
+    """As blank as the canonical input makes it, so DPIA-001 sees what an empty one gives."""
+    dpia = DPIA.replace(
+        b"approved_by: Data Protection Officer", f'approved_by: "{invisible}"'.encode()
+    )
+    empty = DPIA.replace(b"approved_by: Data Protection Officer", b'approved_by: ""')
+    facts, empty_facts = (DpiaAdapter().parse("dpia.yaml", text).facts for text in (dpia, empty))
+    assert facts["missing_fields"] == empty_facts["missing_fields"] == ["approved_by"]
+
+
+def test_a_status_with_invisible_characters_at_its_ends_is_that_status() -> None:
+    dpia = DPIA.replace(b"status: approved", b'status: "\\u200bApproved\\u00a0"')
+    parsed = DpiaAdapter().parse("dpia.yaml", dpia)
+    assert parsed.errors == []
+    assert parsed.facts["status"] == "approved"
 
 
 def test_wrong_types_are_errors_with_lines_and_count_as_missing() -> None:

@@ -71,6 +71,17 @@ def test_a_threshold_is_met_inclusively(value: float, direction: str, passed: bo
     assert facts["failed_metrics"] == ([] if passed else ["m"])
 
 
+@pytest.mark.parametrize("direction", ["\u200bhigher", "higher\ufeff", "\u00a0Higher\u3000"])
+def test_a_direction_with_invisible_characters_at_its_ends_is_that_direction(
+    direction: str,
+) -> None:
+    metric = {"name": "m", "value": 0.84, "threshold": 0.85, "direction": direction}
+    parsed = parse("eval.json", _ours(metrics=[metric]))
+    assert parsed.errors == []
+    assert parsed.facts["metrics"][0]["direction"] == "higher"
+    assert parsed.facts["metrics"][0]["passed"] is False
+
+
 def test_tests_and_categories_are_optional() -> None:
     report = json.loads(_ours())
     del report["tests"], report["categories"]
