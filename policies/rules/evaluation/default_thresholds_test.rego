@@ -51,3 +51,21 @@ test_a_met_default_passes if {
 	ev := fx.put(fx.evidence, ["evaluations", 0, "facts", "metrics", 0], _unset({"name": "auc", "value": 0.78, "group": null}))
 	count(default_thresholds.deny) == 0 with input.manifest as m with input.evidence as ev
 }
+
+test_no_metric_with_a_threshold_but_one_with_a_met_default_passes if {
+	# no metric sets a threshold, but auc has a default bar (which it meets)
+	m := fx.manifest
+	ev := fx.put(fx.evidence, ["evaluations", 0, "facts", "metrics"], [
+		_unset({"name": "auc", "value": 0.78, "group": null}),
+		_unset({"name": "latency_ms_p95", "value": 180, "group": null}),
+	])
+	count(default_thresholds.deny) == 0 with input.manifest as m with input.evidence as ev
+}
+
+test_a_high_risk_report_without_metrics_is_denied if {
+	m := fx.manifest
+	ev := fx.put(fx.evidence, ["evaluations", 0, "facts", "metrics"], [])
+	findings := default_thresholds.deny with input.manifest as m with input.evidence as ev
+	some f in findings
+	contains(f.msg, "sets no threshold for any of its 0 metrics and none has a default")
+}

@@ -1,0 +1,81 @@
+"""Policy bugs, reproduced through the real command line on the embedded evaluator and on
+real OPA: each input below made a policy fail (exit 2) or decide differently by evaluator
+before the fix. Their Rego unit tests sit beside the rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli import ai_assure
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+AS_OF = "2026-11-26"
+
+
+@pytest.fixture(params=["embedded", "opa"])
+def evaluator(request) -> list[str]:
+    """The options that pick the evaluator: the embedded one, or real OPA (`opa eval`)."""
+    if request.param == "embedded":
+        return []
+    return ["--evaluator", "opa", "--opa-binary", request.getfixturevalue("opa_binary")]
+
+
+def example(tmp_path: Path, name: str) -> Path:
+    """A copy of an example system in its own repository, to change."""
+    folder = tmp_path / name
+    shutil.copytree(EXAMPLES / name, folder)
+    (folder / ".git").mkdir()
+    return folder
+
+
+def check(repo: Path, evaluator: list[str]) -> tuple[int, dict[str, Any]]:
+    result = ai_assure("check", repo, "--as-of", AS_OF, "--format", "json", *evaluator)
+    assert result.stdout, result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def finding(report: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    [found] = [f for f in report["findings"] if f["rule_id"] == rule_id]
+    return found
+
+
+# --- EVAL-003: metrics without thresholds --------------------------------------------------
+
+
+def set_metrics(repo: Path, metrics: list[dict[str, Any]]) -> None:
+    path = repo / "reports" / "evaluation-2026-10.json"
+    evaluation = json.loads(path.read_text(encoding="utf-8"))
+    evaluation["metrics"] = metrics
+    path.write_text(json.dumps(evaluation), encoding="utf-8")
+
+
+def test_no_metric_with_a_threshold_but_defaults_that_are_met_passes(tmp_path, evaluator):
+    # rego-cpp evaluated `every m in metrics { ...; not _default(...) }` wrongly: the
+    # embedded evaluator failed EVAL-003 ("sets no threshold ... none has a default")
+    repo = example(tmp_path, "probation-risk-assistant")
+    set_metrics(
+        repo,
+        [
+            {"name": "auc", "value": 0.78},
+            {"name": "latency_ms_p95", "value": 180},
+        ],
+    )
+    _, report = check(repo, evaluator)
+    assert report["errors"] == []
+    assert finding(report, "EVAL-003")["status"] == "pass"
+
+
+def test_no_metric_with_a_threshold_or_a_default_still_fails(tmp_path, evaluator):
+    repo = example(tmp_path, "probation-risk-assistant")
+    set_metrics(repo, [{"name": "latency_ms_p95", "value": 180}])
+    _, report = check(repo, evaluator)
+    assert report["errors"] == []
+    missing = finding(report, "EVAL-003")
+    assert missing["status"] == "fail"
+    assert "sets no threshold for any of its 1 metrics and none has a default" in missing["message"]
