@@ -45,6 +45,24 @@ def finding(report: dict[str, Any], rule_id: str) -> dict[str, Any]:
     return found
 
 
+# --- GEN-001/GEN-002: a red-team report without tests -------------------------------------
+
+
+def test_a_red_team_report_without_tests_is_a_finding_not_an_error(tmp_path, evaluator):
+    # GEN-002 read the adapter's `tests: null` with object.get, a policy error (exit 2)
+    repo = example(tmp_path, "public-llm-assistant")
+    path = repo / "reports" / "red-team-2026-10.json"
+    report_file = json.loads(path.read_text(encoding="utf-8"))
+    del report_file["tests"]
+    path.write_text(json.dumps(report_file), encoding="utf-8")
+    code, report = check(repo, evaluator)
+    assert report["errors"] == [] and report["verdict"] == "fail" and code == 1
+    untested = finding(report, "GEN-001")
+    assert untested["status"] == "fail"
+    assert "reports/red-team-2026-10.json records no tests" in untested["message"]
+    assert finding(report, "GEN-002")["status"] == "pass"  # coverage is judged on tested reports
+
+
 # --- EVAL-003: metrics without thresholds --------------------------------------------------
 
 

@@ -31,7 +31,14 @@ default applicable := false
 
 applicable if classification.generative
 
-_tests(item) := object.get(item, ["facts", "tests"], {})
+# _tests(item): the report's test counts; {} when it has none (the adapter gives null for a
+# report without tests, and object.get on null would be a policy error).
+default _tests(_) := {}
+
+_tests(item) := tests if {
+	tests := object.get(item, ["facts", "tests"], {})
+	is_object(tests)
+}
 
 _tested contains item if {
 	some item in evidence.ok("red_team")
@@ -43,8 +50,10 @@ _tested contains item if {
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in _tested
-	passed := object.get(_tests(item), "passed", 0)
 	total := _tests(item).total
+	is_number(total)
+	total > 0
+	passed := object.get(_tests(item), "passed", 0)
 	is_number(passed)
 	rate := passed / total
 	rate < config.red_team.min_pass_rate

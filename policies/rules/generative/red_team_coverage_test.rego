@@ -44,3 +44,24 @@ test_the_bar_comes_from_the_configuration if {
 	cfg := fx.config_put(["red_team", "min_pass_rate"], 0.9)
 	count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev with data.ai_assure.config as cfg
 }
+
+test_a_report_without_tests_is_left_to_gen_001 if {
+	# the adapter gives tests: null for a report that records none
+	m := fx.genai_manifest
+	ev := fx.put(_full, ["red_team", 0, "facts", "tests"], null)
+	red_team_coverage.applicable with input.manifest as m
+	count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
+}
+
+test_malformed_test_counts_are_left_to_gen_001 if {
+	m := fx.genai_manifest
+	bad := [
+		fx.put(_full, ["red_team", 0, "facts", "tests"], "120 of 120"),
+		fx.put(_full, ["red_team", 0, "facts", "tests"], {"total": "120", "passed": 120}),
+		fx.put(_full, ["red_team", 0, "facts", "tests"], {"total": 0, "passed": 0}),
+		fx.remove(_full, ["red_team", 0, "facts", "tests"]),
+	]
+	every ev in bad {
+		count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
+	}
+}
