@@ -45,6 +45,35 @@ def finding(report: dict[str, Any], rule_id: str) -> dict[str, Any]:
     return found
 
 
+# --- dates: day numbers, not nanoseconds (policies/lib/dates.rego) -------------------------
+
+
+def set_review_date(repo: Path, date: str) -> None:
+    dpia = repo / "docs" / "dpia.yaml"
+    text = dpia.read_text(encoding="utf-8")
+    assert "review_by: 2027-07-01\n" in text
+    dpia.write_text(text.replace("review_by: 2027-07-01\n", f"review_by: {date}\n"))
+
+
+def test_a_date_after_2262_is_compared_not_an_error(tmp_path, evaluator):
+    # time.parse_ns overflowed after 2262-04-11: the whole check ended with exit 2
+    repo = example(tmp_path, "public-llm-assistant")
+    set_review_date(repo, "2300-07-01")
+    code, report = check(repo, evaluator)
+    assert report["errors"] == [] and report["verdict"] == "pass" and code == 0
+    assert finding(report, "DPIA-002")["status"] == "pass"
+
+
+def test_a_date_before_1678_is_in_the_past(tmp_path, evaluator):
+    repo = example(tmp_path, "public-llm-assistant")
+    set_review_date(repo, "1500-07-01")
+    code, report = check(repo, evaluator)
+    assert report["errors"] == [] and code == 1
+    overdue = finding(report, "DPIA-002")
+    assert overdue["status"] == "fail"
+    assert "1500-07-01" in overdue["message"]
+
+
 # --- GEN-001/GEN-002: a red-team report without tests -------------------------------------
 
 
