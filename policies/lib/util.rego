@@ -99,9 +99,9 @@ _scalar(x) := x if {
 	is_object(x)
 } else := json.marshal(x)
 
-# strings(x): the distinct strings in x, nested anywhere, values and object keys, sorted.
+# strings_in(x): the distinct strings in x, nested anywhere, values and object keys, sorted.
 # Use it to search free text in evidence: json.marshal fails in regopy on input arrays.
-strings(x) := sort([s | some s in _strings(x)])
+strings_in(x) := sort([s | some s in _strings(x)])
 
 _strings(x) := {s |
 	walk(x, [path, value])

@@ -42,7 +42,7 @@ applicable if count(_personal) > 0
 # so whole words can be matched.
 _text(item) := concat("", [" ", util.norm(concat(" ", _strings(item))), " "])
 
-_strings(item) := util.strings([
+_strings(item) := util.strings_in([
 	evidence.fact(item, "processing"),
 	evidence.fact(item, "necessity_and_proportionality"),
 	evidence.fact(item, "risks"),

@@ -62,7 +62,7 @@ deny contains {"msg": msg, "path": ["data", "datasets", d.index, "personal_data"
 # An Art. 9(2) condition named in the DPIA: "Article 9(2)(g)", "Art. 9(2)", or a DPA 2018
 # Schedule 1 condition.
 _names_condition(item) if {
-	text := lower(concat(" ", util.strings([
+	text := lower(concat(" ", util.strings_in([
 		evidence.fact(item, "necessity_and_proportionality"),
 		evidence.fact(item, "processing"),
 	])))

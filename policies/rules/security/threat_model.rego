@@ -49,7 +49,7 @@ _mentions(item, words) if {
 	contains(util.norm(h), words)
 }
 
-_mentions(item, words) if contains(util.norm(concat(" ", util.strings(object.get(item, ["facts", "front_matter"], {})))), words)
+_mentions(item, words) if contains(util.norm(concat(" ", util.strings_in(object.get(item, ["facts", "front_matter"], {})))), words)
 
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	classification.generative
