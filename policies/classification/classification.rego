@@ -59,7 +59,10 @@ annex_iii := {
 annex_iii_areas := util.list(_eu("annex_iii_areas"))
 
 # annex_iii_points: the Annex III points (1-8) of the declared, recognised areas.
-annex_iii_points contains annex_iii[area].point if some area in annex_iii_areas
+annex_iii_points contains point if {
+	some area in annex_iii_areas
+	point := annex_iii[area].point
+}
 
 # unknown_annex_iii_areas: declared values that name no Annex III area. They still make
 # the system high-risk (fail closed); rule CLS-002 asks for a recognised value.

@@ -29,7 +29,7 @@ default applicable := false
 
 applicable if classification.special_category_data
 
-_declared := util.manifest(["classification", "uk_gdpr", "special_category_data"]) == true
+_declared if util.manifest(["classification", "uk_gdpr", "special_category_data"]) == true
 
 _marked := [d | some d in util.datasets; d.dataset.special_category_data == true]
 

@@ -32,9 +32,9 @@ default applicable := false
 
 applicable if count(exceptions.requests) > 0
 
-_decided contains {"d": d, "r": exceptions.requests[i].request} if {
-	some i
-	d := exceptions.decisions[i]
+_decided contains {"d": d, "r": r} if {
+	some i, d in exceptions.decisions
+	r := exceptions.requests[i].request
 }
 
 _named(r) := util.msg(["The exception to ", object.get(r, "rule", "(no rule)"), _ticket(r)])
