@@ -24,7 +24,7 @@ result := {
 	"exceptions": exceptions.decisions,
 }
 
-rules := {domain: packages |
+rules[domain] := packages if {
 	some domain, group in data.ai_assure.rules
 	packages := {name: _outcome(pkg) |
 		some name, pkg in group

@@ -38,12 +38,12 @@ test_limited_for_a_public_chatbot if {
 test_each_art_50_trigger_alone_gives_limited if {
 	base := fx.minimal_manifest
 	m1 := fx.put(base, ["system", "interacts_with_public"], true)
-	m2 := fx.put(base, ["system", "deployment"], "public-facing")
-	m3 := fx.put(base, ["system", "generates_synthetic_content"], true)
 	classification.tier == "limited" with input.manifest as m1
+	m2 := fx.put(base, ["system", "deployment"], "public-facing")
 	classification.tier == "limited" with input.manifest as m2
-	classification.tier == "limited" with input.manifest as m3
 	classification.public_facing with input.manifest as m2
+	m3 := fx.put(base, ["system", "generates_synthetic_content"], true)
+	classification.tier == "limited" with input.manifest as m3
 	not classification.public_facing with input.manifest as m3
 }
 

@@ -10,7 +10,7 @@ import rego.v1
 manifest(path) := object.get(input, array.concat(["manifest"], path), null)
 
 # blank(x): null, a string of only whitespace, or an empty collection.
-blank(x) if x == null
+blank(null)
 
 blank(x) if {
 	is_string(x)
@@ -40,7 +40,7 @@ list(x) := x if {
 models := [{"index": i, "model": m} |
 	ms := list(manifest(["models"]))
 	some i
-	m := ms[i]
+	m := ms[i] # regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	is_object(m)
 ]
 
@@ -48,7 +48,7 @@ models := [{"index": i, "model": m} |
 datasets := [{"index": i, "dataset": d} |
 	ds := list(manifest(["data", "datasets"]))
 	some i
-	d := ds[i]
+	d := ds[i] # regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	is_object(d)
 ]
 

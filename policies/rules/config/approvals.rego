@@ -30,9 +30,9 @@ _shape := {
 	"risk_acceptances": {"strings": ["system", "risk", "ticket", "approved_by"], "dates": ["approved_on", "expires"]},
 }
 
-_approvals := a if {
-	a := data.ai_assure.approvals
-} else := {}
+default _approvals := {}
+
+_approvals := data.ai_assure.approvals
 
 deny contains {"msg": "The governance approvals (data.ai_assure.approvals) are not an object", "path": []} if {
 	not is_object(_approvals)
@@ -51,8 +51,7 @@ _entries contains {"list": list, "index": i, "entry": e} if {
 	some list, _ in _shape
 	entries := object.get(_approvals, list, [])
 	is_array(entries)
-	some i
-	e := entries[i]
+	some i, e in entries
 }
 
 deny contains {"msg": msg, "path": []} if {

@@ -49,10 +49,12 @@ knobs := [
 ]
 
 # _config: the configuration, or {} when none was loaded (every knob is then missing).
+default _config := {}
+
 _config := c if {
 	c := data.ai_assure.config
 	is_object(c)
-} else := {}
+}
 
 # _settings: each knob with its dotted name and its value (null when absent), looked up once.
 _settings contains {"knob": knob, "name": concat(".", knob.path), "value": object.get(_config, knob.path, null)} if {

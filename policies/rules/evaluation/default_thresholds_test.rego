@@ -32,10 +32,10 @@ test_metric_missing_its_default_is_denied_for_high_risk if {
 test_lower_is_better_defaults_are_respected if {
 	m := fx.minimal_manifest
 	ev := fx.put(fx.evidence, ["evaluations", 0, "facts", "metrics"], [_unset({"name": "expected_calibration_error", "value": 0.2, "group": "sex"})])
+	count(default_thresholds.deny) == 0 with input.manifest as m with input.evidence as ev
 	findings := default_thresholds.warn with input.manifest as m with input.evidence as ev
 	some f in findings
 	contains(f.msg, "expected_calibration_error for sex = 0.2, which has no threshold of its own and misses the default: at most 0.1")
-	count(default_thresholds.deny) == 0 with input.manifest as m with input.evidence as ev
 }
 
 test_a_high_risk_report_without_any_bar_is_denied if {

@@ -34,7 +34,7 @@ _group_metrics contains {"item": item, "metric": m} if {
 	util.present(object.get(m, "group", null))
 }
 
-_groups := {gm.metric.group | some gm in _group_metrics}
+_groups contains gm.metric.group if some gm in _group_metrics
 
 _reports := concat(", ", sort([item.path | some item in evidence.ok("evaluations")]))
 

@@ -69,10 +69,10 @@ test_report_with_null_tests_is_denied if {
 	# a report without `tests`: the adapter gives null
 	m := fx.genai_manifest
 	ev := fx.put(fx.genai_evidence, ["red_team", 0, "facts", "tests"], null)
+	count(red_team.warn) == 0 with input.manifest as m with input.evidence as ev
 	findings := red_team.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
 	f.path == ["evidence", "red_team", 0]
 	f.msg == "The red-team report reports/redteam.json records no tests: it does not show that the system was tested"
-	count(red_team.warn) == 0 with input.manifest as m with input.evidence as ev
 }

@@ -24,12 +24,12 @@ test_no_requests_is_not_applicable if {
 test_an_unapproved_request_warns_that_the_failure_stands if {
 	m := _requesting
 	ctx := fx.context
+	count(rule.deny) == 0 with input.manifest as m with input.context as ctx
 	findings := rule.warn with input.manifest as m with input.context as ctx
 	count(findings) == 1
 	some f in findings
 	f.msg == "The exception to MC-002 (ticket GOV-123) is only requested: the AI governance team has not approved it (no approval names this system, rule and ticket); the failure it names still counts"
 	f.path == ["exceptions", 0]
-	count(rule.deny) == 0 with input.manifest as m with input.context as ctx
 }
 
 test_a_request_without_a_ticket_cannot_be_approved if {

@@ -32,8 +32,7 @@ closed := {"done", "cancelled"}
 _open contains {"risk": r, "index": j, "action": action} if {
 	some r in util.risks
 	actions := util.list(object.get(r.risk, "actions", []))
-	some j
-	action := actions[j]
+	some j, action in actions
 	is_object(action)
 	not object.get(action, "status", "open") in closed
 }

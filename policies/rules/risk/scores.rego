@@ -65,8 +65,8 @@ _gaps contains {"msg": msg, "path": ["risks", r.index, "residual", axis]} if {
 	some r in util.risks
 	some axis in axes
 	inherent := object.get(r.risk, axis, null)
-	residual := object.get(r.risk, ["residual", axis], null)
 	_score(inherent)
+	residual := object.get(r.risk, ["residual", axis], null)
 	_score(residual)
 	residual > inherent
 	msg := util.msg([

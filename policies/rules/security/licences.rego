@@ -28,7 +28,10 @@ import data.ai_assure.lib.util
 
 applicable := true
 
-_allowed_ids := {lower(trim_space(l)) | some l in config.licence_allowlist; is_string(l)}
+_allowed_ids contains lower(trim_space(l)) if {
+	some l in config.licence_allowlist
+	is_string(l)
+}
 
 # allowed(expression): an SPDX-style expression the allowlist permits.
 allowed(expression) if {

@@ -31,7 +31,10 @@ applicable if evidence.usable("sbom")
 
 ai_types := {"machine-learning-model", "data"}
 
-_strong := {upper(a) | some a in config.hash_algorithms; is_string(a)}
+_strong contains upper(a) if {
+	some a in config.hash_algorithms
+	is_string(a)
+}
 
 _hashed(component) if {
 	some h in util.list(object.get(component, "hashes", []))

@@ -33,9 +33,9 @@ applicable if classification.atrs_in_scope
 
 # The template's Tier 1 fields and Tier 2 sections, from data.ai_assure.atrs (the same list
 # `ai-assure report atrs` writes), normalised as the record's labels are.
-_sections := data.ai_assure.atrs.sections if {
-	is_array(data.ai_assure.atrs.sections)
-} else := []
+default _sections := []
+
+_sections := data.ai_assure.atrs.sections if is_array(data.ai_assure.atrs.sections)
 
 tier_1_fields := [util.norm(f.name) | some s in _sections; s.tier == 1; some f in s.fields]
 

@@ -73,8 +73,8 @@ test_numbered_headings_count_as_fields if {
 }
 
 test_fields_and_sections_come_from_the_template_data if {
-	m := fx.manifest
 	atrs_content.tier_1_fields == ["name", "description", "website url", "contact email", "phase", "region"]
+	m := fx.manifest
 	atrs_content.tier_2_sections == [
 		"owner and responsibility", "description and rationale", "deployment context", "tool specification",
 		"operational data specification", "risks mitigations and impact assessments",
