@@ -27,14 +27,14 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-# justice_areas: the Annex III areas where offending-risk assessments are made.
-justice_areas := {"law_enforcement", "administration_of_justice"}
-
 applicable if {
 	classification.profiling
 	some area in classification.annex_iii_areas
 	area in justice_areas
 }
+
+# justice_areas: the Annex III areas where offending-risk assessments are made.
+justice_areas := {"law_enforcement", "administration_of_justice"}
 
 _areas := util.join({a | some a in classification.annex_iii_areas; a in justice_areas})
 

@@ -46,19 +46,19 @@ deny contains {"msg": msg, "path": []} if {
 	msg := util.msg(["The governance approvals' ", list, " must be a list"])
 }
 
+deny contains {"msg": msg, "path": []} if {
+	some x in _entries
+	problems := _problems(x)
+	count(problems) > 0
+	msg := util.msg(["Governance approval ", x.list, "[", x.index, "] ", concat("; ", sort(problems))])
+}
+
 _entries contains {"list": list, "index": i, "entry": e} if {
 	is_object(_approvals)
 	some list, _ in _shape
 	entries := object.get(_approvals, list, [])
 	is_array(entries)
 	some i, e in entries
-}
-
-deny contains {"msg": msg, "path": []} if {
-	some x in _entries
-	problems := _problems(x)
-	count(problems) > 0
-	msg := util.msg(["Governance approval ", x.list, "[", x.index, "] ", concat("; ", sort(problems))])
 }
 
 _problems(x) := {"is not an object"} if {

@@ -90,11 +90,6 @@ deny contains {"msg": msg, "path": []} if {
 	])
 }
 
-_in_range(value, knob) if {
-	value >= knob.min
-	value <= knob.max
-}
-
 # Lists of names must hold names.
 deny contains {"msg": msg, "path": []} if {
 	some s in _settings
@@ -103,11 +98,6 @@ deny contains {"msg": msg, "path": []} if {
 	some entry in s.value
 	not _name_like(entry)
 	msg := util.msg(["The policy configuration list ", s.name, " has an entry that is not a name: ", entry])
-}
-
-_name_like(x) if {
-	is_string(x)
-	trim_space(x) != ""
 }
 
 deny contains {"msg": msg, "path": []} if {
@@ -119,17 +109,27 @@ deny contains {"msg": msg, "path": []} if {
 	])
 }
 
+deny contains {"msg": msg, "path": []} if {
+	some trigger, categories in object.get(_config, ["risk", "required_categories"], {})
+	not _names(categories)
+	msg := util.msg(["The policy configuration risk.required_categories.", trigger, " must be a list of category names"])
+}
+
+_in_range(value, knob) if {
+	value >= knob.min
+	value <= knob.max
+}
+
+_name_like(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
 _threshold_like(entry) if {
 	is_object(entry)
 	_name_like(object.get(entry, "metric", null))
 	object.get(entry, "direction", null) in {"higher", "lower"}
 	is_number(object.get(entry, "threshold", null))
-}
-
-deny contains {"msg": msg, "path": []} if {
-	some trigger, categories in object.get(_config, ["risk", "required_categories"], {})
-	not _names(categories)
-	msg := util.msg(["The policy configuration risk.required_categories.", trigger, " must be a list of category names"])
 }
 
 _names(xs) if {

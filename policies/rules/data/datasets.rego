@@ -40,11 +40,6 @@ deny contains gap if {
 	some gap in _gaps
 }
 
-warn contains gap if {
-	not classification.high_risk
-	some gap in _gaps
-}
-
 deny contains {"msg": msg, "path": ["data", "datasets", d.index, "datasheet"]} if {
 	classification.high_risk
 	some d in util.datasets
@@ -64,4 +59,9 @@ deny contains {"msg": msg, "path": ["data", "datasets"]} if {
 		util.join([object.get(m.model, "name", m.index) | some m in _in_house]),
 		" was built from data: list the training, validation and test data",
 	])
+}
+
+warn contains gap if {
+	not classification.high_risk
+	some gap in _gaps
 }

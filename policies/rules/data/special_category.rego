@@ -59,16 +59,6 @@ deny contains {"msg": msg, "path": ["data", "datasets", d.index, "personal_data"
 	])
 }
 
-# An Art. 9(2) condition named in the DPIA: "Article 9(2)(g)", "Art. 9(2)", or a DPA 2018
-# Schedule 1 condition.
-_names_condition(item) if {
-	text := lower(concat(" ", util.strings_in([
-		evidence.fact(item, "necessity_and_proportionality"),
-		evidence.fact(item, "processing"),
-	])))
-	regex.match(`art(icle)?\.? ?9 ?\(2\)|schedule 1`, text)
-}
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("dpia")
@@ -77,4 +67,14 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The DPIA ", item.path, " does not name the UK GDPR Art. 9(2) condition (or DPA 2018 Schedule 1",
 		" condition) for processing special category data: record it in necessity_and_proportionality",
 	])
+}
+
+# An Art. 9(2) condition named in the DPIA: "Article 9(2)(g)", "Art. 9(2)", or a DPA 2018
+# Schedule 1 condition.
+_names_condition(item) if {
+	text := lower(concat(" ", util.strings_in([
+		evidence.fact(item, "necessity_and_proportionality"),
+		evidence.fact(item, "processing"),
+	])))
+	regex.match(`art(icle)?\.? ?9 ?\(2\)|schedule 1`, text)
 }

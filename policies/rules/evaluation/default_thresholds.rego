@@ -75,10 +75,6 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	])
 }
 
-_group(m) := util.msg([" for ", m.group]) if {
-	util.present(object.get(m, "group", null))
-} else := ""
-
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	classification.high_risk
 	some item in evidence.ok("evaluations")
@@ -89,6 +85,10 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		" and none has a default: a high-risk system's evaluation must show the bar it meets",
 	])
 }
+
+_group(m) := util.msg([" for ", m.group]) if {
+	util.present(object.get(m, "group", null))
+} else := ""
 
 deny contains gap if {
 	applicable

@@ -49,10 +49,6 @@ deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
 	])
 }
 
-_named(groups) := util.msg([" (", util.join(groups), ")"]) if {
-	count(groups) > 0
-} else := ""
-
 deny contains {"msg": msg, "path": evidence.manifest_path(gm.item)} if {
 	applicable
 	some gm in _group_metrics
@@ -62,3 +58,7 @@ deny contains {"msg": msg, "path": evidence.manifest_path(gm.item)} if {
 		gm.metric.group, " without a threshold: set the bar each group must meet",
 	])
 }
+
+_named(groups) := util.msg([" (", util.join(groups), ")"]) if {
+	count(groups) > 0
+} else := ""

@@ -37,16 +37,16 @@ deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
 	msg := concat("", ["No declared evaluation report can be used: ", evidence.problems("evaluations")])
 }
 
+deny contains finding if {
+	classification.high_risk
+	some finding in _below_threshold
+}
+
 _below_threshold contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("evaluations")
 	failed := _failed(item)
 	count(failed) > 0
 	msg := util.msg(["The evaluation ", item.path, " has metrics below their threshold: ", util.join(failed)])
-}
-
-deny contains finding if {
-	classification.high_risk
-	some finding in _below_threshold
 }
 
 warn contains finding if {

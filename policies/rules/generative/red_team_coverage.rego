@@ -63,13 +63,6 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	])
 }
 
-_covered(item, required) if {
-	is_string(required)
-	some category in util.list(evidence.fact(item, "categories"))
-	is_string(category)
-	startswith(lower(category), lower(required))
-}
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in _tested
@@ -79,4 +72,11 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The red-team report ", item.path, " does not cover the attack categories: ", util.join(missing),
 		" (covered: ", util.join(util.list(evidence.fact(item, "categories"))), ")",
 	])
+}
+
+_covered(item, required) if {
+	is_string(required)
+	some category in util.list(evidence.fact(item, "categories"))
+	is_string(category)
+	startswith(lower(category), lower(required))
 }

@@ -49,6 +49,17 @@ warn contains {"msg": msg, "path": ["exceptions", x.d.index]} if {
 	msg := util.msg([_named(x.r), " is only requested: ", _why_unapproved(x.r), "; the failure it names still counts"])
 }
 
+warn contains {"msg": msg, "path": ["exceptions", x.d.index]} if {
+	some x in _decided
+	x.d.status == "approved"
+	days := dates.days_until(x.d.approved_until)
+	days <= config.exceptions.expiry_warning_days
+	msg := util.msg([
+		_named(x.r), " approved by ", x.d.approved_by, " ends on ", x.d.approved_until, " (in ", days,
+		" days): fix the failure or ask for a renewal",
+	])
+}
+
 _why_unapproved(r) := "it has no ticket, and governance approvals are matched on the ticket" if {
 	util.blank(object.get(r, "ticket", null))
 } else := "the AI governance team has not approved it (no approval names this system, rule and ticket)"
@@ -59,16 +70,5 @@ deny contains {"msg": msg, "path": ["exceptions", x.d.index]} if {
 	msg := util.msg([
 		_named(x.r), " was approved by ", x.d.approved_by, " until ", x.d.approved_until,
 		", which has passed: the rule's failures count again",
-	])
-}
-
-warn contains {"msg": msg, "path": ["exceptions", x.d.index]} if {
-	some x in _decided
-	x.d.status == "approved"
-	days := dates.days_until(x.d.approved_until)
-	days <= config.exceptions.expiry_warning_days
-	msg := util.msg([
-		_named(x.r), " approved by ", x.d.approved_by, " ends on ", x.d.approved_until, " (in ", days,
-		" days): fix the failure or ask for a renewal",
 	])
 }

@@ -56,8 +56,6 @@ deny contains {"msg": msg, "path": ["classification", "uk_gdpr", "art_22_excepti
 	])
 }
 
-_safeguards := util.manifest(["system", "human_oversight", "art_22_safeguards"])
-
 deny contains {"msg": msg, "path": ["system", "human_oversight", "art_22_safeguards"]} if {
 	applicable
 	util.blank(_safeguards)
@@ -78,3 +76,5 @@ deny contains {"msg": msg, "path": ["system", "human_oversight", "art_22_safegua
 		util.join(missing),
 	])
 }
+
+_safeguards := util.manifest(["system", "human_oversight", "art_22_safeguards"])

@@ -49,11 +49,6 @@ deny contains gap if {
 	some gap in _gaps
 }
 
-warn contains gap if {
-	not classification.at_least_limited
-	some gap in _gaps
-}
-
 deny contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
 	classification.high_risk
 	_mode == "none"
@@ -61,4 +56,9 @@ deny contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
 		"The system is ", classification.tier, "-risk but system.human_oversight.mode is none:",
 		" high-risk systems must be overseen by people (EU AI Act Art. 14)",
 	])
+}
+
+warn contains gap if {
+	not classification.at_least_limited
+	some gap in _gaps
 }

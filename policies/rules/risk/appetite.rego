@@ -64,11 +64,6 @@ deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	msg := util.msg([_above(o), ": treat it further, or have it accepted (treatment: accept, and an acceptance by the governance team)"])
 }
 
-_accepting contains o if {
-	some o in _over
-	object.get(o.r.risk, "treatment", null) == "accept"
-}
-
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _accepting
 	not exceptions.risk_acceptance(_id(o.r))
@@ -87,4 +82,9 @@ deny contains {"msg": msg, "path": ["risks", o.r.index, "owner"]} if {
 	a := exceptions.risk_acceptance(_id(o.r))
 	util.norm(a.approved_by) == util.norm(object.get(o.r.risk, "owner", ""))
 	msg := util.msg([_above(o), " and was accepted by its own owner (", a.approved_by, "): acceptance needs someone else accountable, such as the SRO"])
+}
+
+_accepting contains o if {
+	some o in _over
+	object.get(o.r.risk, "treatment", null) == "accept"
 }

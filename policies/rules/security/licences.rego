@@ -74,10 +74,6 @@ deny contains {"msg": msg, "path": ["models", m.index, "licence"]} if {
 	])
 }
 
-_supplier_hint(model) := "; a commercial licence is accepted only for a supplied model covered by a supplier assessment" if {
-	model.type in {"third-party", "foundation-model"}
-} else := ""
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("sbom")
 	some c in util.list(evidence.fact(item, "components"))
@@ -90,6 +86,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		" under the licence ", licence, ", which is not on the licence allowlist",
 	])
 }
+
+_supplier_hint(model) := "; a commercial licence is accepted only for a supplied model covered by a supplier assessment" if {
+	model.type in {"third-party", "foundation-model"}
+} else := ""
 
 _version(c) := util.msg([" ", c.version]) if {
 	util.present(object.get(c, "version", null))

@@ -45,22 +45,12 @@ deny contains gap if {
 	some gap in _missing
 }
 
-warn contains gap if {
-	not classification.at_least_limited
-	some gap in _missing
-}
-
 deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if {
 	some m in util.models
 	digest := _digest(m.model)
 	util.present(digest)
 	not _sha256(digest)
 	msg := util.msg(["The model ", _name(m), " has artifact.sha256 ", digest, ", which is not a SHA-256 digest (64 lower-case hex digits)"])
-}
-
-_sha256(x) if {
-	is_string(x)
-	regex.match(`^[0-9a-f]{64}$`, x)
 }
 
 deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if {
@@ -80,4 +70,14 @@ deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if
 		"The model ", _name(m), " has artifact digest ", substring(digest, 0, 12), "... but the SBOM ", item.path,
 		" records ", substring(lower(value), 0, 12), "...: the SBOM does not describe the artifact that runs",
 	])
+}
+
+warn contains gap if {
+	not classification.at_least_limited
+	some gap in _missing
+}
+
+_sha256(x) if {
+	is_string(x)
+	regex.match(`^[0-9a-f]{64}$`, x)
 }

@@ -41,16 +41,6 @@ _gap := {"msg": msg, "path": ["evidence", "threat_model"]} if {
 
 deny contains _gap if classification.at_least_limited
 
-warn contains _gap if not classification.at_least_limited
-
-# _mentions(item, words): a heading or the front matter names the words.
-_mentions(item, words) if {
-	some h in util.list(evidence.fact(item, "headings"))
-	contains(util.norm(h), words)
-}
-
-_mentions(item, words) if contains(util.norm(concat(" ", util.strings_in(object.get(item, ["facts", "front_matter"], {})))), words)
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	classification.generative
 	some item in evidence.ok("threat_model")
@@ -61,6 +51,8 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	])
 }
 
+warn contains _gap if not classification.at_least_limited
+
 warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("threat_model")
 	not dates.valid(object.get(item, ["facts", "front_matter", "reviewed_on"], null))
@@ -69,3 +61,11 @@ warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		" so it cannot be shown to be current",
 	])
 }
+
+# _mentions(item, words): a heading or the front matter names the words.
+_mentions(item, words) if {
+	some h in util.list(evidence.fact(item, "headings"))
+	contains(util.norm(h), words)
+}
+
+_mentions(item, words) if contains(util.norm(concat(" ", util.strings_in(object.get(item, ["facts", "front_matter"], {})))), words)
