@@ -11,8 +11,12 @@
 # custom:
 #   id: ACC-002
 #   severity: high
-#   controls: ["ISO42001:A.3.2", "NIST-AI-RMF:GOVERN-2.3", "NIST-AI-RMF:GOVERN-1.6", "UK-ATRS:Tier2", "UK-AI-PLAYBOOK:P5"]
-#   remediation: Name the senior responsible owner in metadata.owner.senior_responsible_owner and set metadata.lifecycle_stage.
+#   controls: [
+#     "ISO42001:A.3.2", "NIST-AI-RMF:GOVERN-2.3", "NIST-AI-RMF:GOVERN-1.6", "UK-ATRS:Tier2",
+#     "UK-AI-PLAYBOOK:P5"]
+#   remediation: >-
+#     Name the senior responsible owner in metadata.owner.senior_responsible_owner and set
+#     metadata.lifecycle_stage.
 package ai_assure.rules.accountability.senior_owner
 
 import rego.v1

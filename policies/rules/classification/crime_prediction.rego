@@ -16,8 +16,13 @@
 # custom:
 #   id: CLS-004
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.5", "EU-AI-ACT:AnnexIII.6", "EU-AI-ACT:AnnexIII.8", "EU-AI-ACT:Art.14", "UK-AI-PLAYBOOK:P4", "NIST-AI-RMF:MAP-3.5"]
-#   remediation: Make the system support a practitioner's assessment based on objective, verifiable facts (decision-support, human-in-the-loop), or declare Art.5(1)(d) under prohibited_practices and stop.
+#   controls: [
+#     "EU-AI-ACT:Art.5", "EU-AI-ACT:AnnexIII.6", "EU-AI-ACT:AnnexIII.8", "EU-AI-ACT:Art.14",
+#     "UK-AI-PLAYBOOK:P4", "NIST-AI-RMF:MAP-3.5"]
+#   remediation: >-
+#     Make the system support a practitioner's assessment based on objective, verifiable
+#     facts (decision-support, human-in-the-loop), or declare Art.5(1)(d) under
+#     prohibited_practices and stop.
 package ai_assure.rules.classification.crime_prediction
 
 import rego.v1

@@ -13,7 +13,10 @@
 #   id: CFG-002
 #   severity: critical
 #   controls: ["NIST-AI-RMF:GOVERN-1.4", "ISO42001:A.2.2"]
-#   remediation: Complete the entry in the governance approvals (policies/ai_assure/approvals/data.yaml), run ai-assure policy test, and publish the bundle again.
+#   remediation: >-
+#     Complete the entry in the governance approvals
+#     (policies/ai_assure/approvals/data.yaml), run ai-assure policy test, and publish the
+#     bundle again.
 #   waivable: false
 package ai_assure.rules.config.approvals
 

@@ -14,7 +14,9 @@
 #   id: CFG-001
 #   severity: critical
 #   controls: ["NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5", "ISO42001:A.2.2"]
-#   remediation: Restore the knob in policies/data.yaml with a value of the type its comment gives, run ai-assure policy test, and publish the bundle again.
+#   remediation: >-
+#     Restore the knob in policies/data.yaml with a value of the type its comment gives, run
+#     ai-assure policy test, and publish the bundle again.
 #   waivable: false
 package ai_assure.rules.config.valid
 

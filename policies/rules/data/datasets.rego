@@ -14,8 +14,12 @@
 # custom:
 #   id: DATA-001
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.10", "ISO42001:A.7.2", "ISO42001:A.7.3", "ISO42001:A.7.5", "NIST-AI-RMF:MAP-2.3", "UK-AI-CYBER-COP:P8", "UK-ATRS:Tier2.4.3"]
-#   remediation: List every dataset under data.datasets with its source, and for a high-risk system write a datasheet for each and set datasets[].datasheet.
+#   controls: [
+#     "EU-AI-ACT:Art.10", "ISO42001:A.7.2", "ISO42001:A.7.3", "ISO42001:A.7.5",
+#     "NIST-AI-RMF:MAP-2.3", "UK-AI-CYBER-COP:P8", "UK-ATRS:Tier2.4.3"]
+#   remediation: >-
+#     List every dataset under data.datasets with its source, and for a high-risk system
+#     write a datasheet for each and set datasets[].datasheet.
 package ai_assure.rules.data.datasets
 
 import rego.v1

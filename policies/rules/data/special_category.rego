@@ -15,8 +15,13 @@
 # custom:
 #   id: DATA-002
 #   severity: high
-#   controls: ["UK-GDPR:Art.9", "UK-GDPR:Art.35", "EU-AI-ACT:Art.10", "ISO42001:A.7.2", "NIST-AI-RMF:MEASURE-2.10", "UK-ATRS:Tier2.4.3"]
-#   remediation: Mark special_category_data (and personal_data) on every dataset that holds it and in classification.uk_gdpr, and name the Art. 9(2) condition (and DPA 2018 Schedule 1 condition) in the DPIA's necessity and proportionality.
+#   controls: [
+#     "UK-GDPR:Art.9", "UK-GDPR:Art.35", "EU-AI-ACT:Art.10", "ISO42001:A.7.2",
+#     "NIST-AI-RMF:MEASURE-2.10", "UK-ATRS:Tier2.4.3"]
+#   remediation: >-
+#     Mark special_category_data (and personal_data) on every dataset that holds it and in
+#     classification.uk_gdpr, and name the Art. 9(2) condition (and DPA 2018 Schedule 1
+#     condition) in the DPIA's necessity and proportionality.
 package ai_assure.rules.data.special_category
 
 import rego.v1

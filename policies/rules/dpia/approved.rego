@@ -13,7 +13,9 @@
 #   id: DPIA-001
 #   severity: high
 #   controls: ["UK-GDPR:Art.35", "ISO42001:A.5.2", "ISO42001:A.5.3", "EU-AI-ACT:Art.26", "NIST-AI-RMF:MEASURE-2.10"]
-#   remediation: Complete the DPIA (ICO template steps 1-7), record the DPO's advice and the approver, and list it under evidence.dpia.
+#   remediation: >-
+#     Complete the DPIA (ICO template steps 1-7), record the DPO's advice and the approver,
+#     and list it under evidence.dpia.
 package ai_assure.rules.dpia.approved
 
 import rego.v1

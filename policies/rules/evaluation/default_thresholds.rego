@@ -14,8 +14,12 @@
 # custom:
 #   id: EVAL-003
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-1.1", "NIST-AI-RMF:MEASURE-2.3", "NIST-AI-RMF:MEASURE-2.13", "UK-AI-CYBER-COP:P9"]
-#   remediation: Improve the model until the metric meets the bar, or record in the report the threshold agreed for this system (with its direction) and why.
+#   controls: [
+#     "EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-1.1",
+#     "NIST-AI-RMF:MEASURE-2.3", "NIST-AI-RMF:MEASURE-2.13", "UK-AI-CYBER-COP:P9"]
+#   remediation: >-
+#     Improve the model until the metric meets the bar, or record in the report the
+#     threshold agreed for this system (with its direction) and why.
 package ai_assure.rules.evaluation.default_thresholds
 
 import rego.v1

@@ -13,8 +13,13 @@
 # custom:
 #   id: EVAL-002
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.10", "EU-AI-ACT:Art.15", "NIST-AI-RMF:MEASURE-2.11", "ISO42001:A.5.4", "ISO42001:A.7.4", "UK-AI-PLAYBOOK:P2", "UK-ATRS:Tier2.4.2"]
-#   remediation: Evaluate the model per population group (at least the protected characteristics the data allows), give each group metric a threshold, and include them in the evaluation report.
+#   controls: [
+#     "EU-AI-ACT:Art.10", "EU-AI-ACT:Art.15", "NIST-AI-RMF:MEASURE-2.11", "ISO42001:A.5.4",
+#     "ISO42001:A.7.4", "UK-AI-PLAYBOOK:P2", "UK-ATRS:Tier2.4.2"]
+#   remediation: >-
+#     Evaluate the model per population group (at least the protected characteristics the
+#     data allows), give each group metric a threshold, and include them in the evaluation
+#     report.
 package ai_assure.rules.evaluation.fairness
 
 import rego.v1

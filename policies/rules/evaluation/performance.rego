@@ -12,8 +12,12 @@
 # custom:
 #   id: EVAL-001
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-2.3", "NIST-AI-RMF:MEASURE-2.5", "NIST-AI-RMF:MEASURE-2.11", "UK-AI-CYBER-COP:P9"]
-#   remediation: Evaluate the model on held-out data representative of deployment (including per-group metrics), record thresholds, and list the report under evidence.evaluations.
+#   controls: [
+#     "EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-2.3",
+#     "NIST-AI-RMF:MEASURE-2.5", "NIST-AI-RMF:MEASURE-2.11", "UK-AI-CYBER-COP:P9"]
+#   remediation: >-
+#     Evaluate the model on held-out data representative of deployment (including per-group
+#     metrics), record thresholds, and list the report under evidence.evaluations.
 package ai_assure.rules.evaluation.performance
 
 import rego.v1

@@ -18,8 +18,12 @@
 # custom:
 #   id: EVID-002
 #   severity: medium
-#   controls: ["NIST-AI-RMF:GOVERN-1.5", "NIST-AI-RMF:MEASURE-2.13", "ISO42001:A.6.2.6", "ISO42001:A.5.3", "EU-AI-ACT:Art.9", "UK-AI-CYBER-COP:P9"]
-#   remediation: Re-run the evaluation or red team, re-assess the supplier, or review and re-approve the document, and update its date.
+#   controls: [
+#     "NIST-AI-RMF:GOVERN-1.5", "NIST-AI-RMF:MEASURE-2.13", "ISO42001:A.6.2.6",
+#     "ISO42001:A.5.3", "EU-AI-ACT:Art.9", "UK-AI-CYBER-COP:P9"]
+#   remediation: >-
+#     Re-run the evaluation or red team, re-assess the supplier, or review and re-approve
+#     the document, and update its date.
 package ai_assure.rules.evidence.fresh
 
 import rego.v1

@@ -10,14 +10,18 @@
 #   the gap or ask for a renewal in time.
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.100-1
-#     description: NIST AI RMF 1.0, GOVERN 1.4 (transparent risk management policies) and MANAGE 1.3 (documented responses)
+#     description: >-
+#       NIST AI RMF 1.0, GOVERN 1.4 (transparent risk management policies) and MANAGE 1.3
+#       (documented responses)
 #   - ref: https://www.iso.org/standard/81230.html
 #     description: ISO/IEC 42001:2023, Annex A.2 (policies related to AI)
 # custom:
 #   id: EXC-001
 #   severity: high
 #   controls: ["ISO42001:A.2.2", "NIST-AI-RMF:GOVERN-1.4", "NIST-AI-RMF:MANAGE-1.3"]
-#   remediation: Fix the failure the exception covers, or ask the AI governance team to approve (or renew) the exception under its ticket; remove requests that are no longer needed.
+#   remediation: >-
+#     Fix the failure the exception covers, or ask the AI governance team to approve (or
+#     renew) the exception under its ticket; remove requests that are no longer needed.
 #   waivable: false
 package ai_assure.rules.governance.exceptions
 

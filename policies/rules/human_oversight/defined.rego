@@ -13,8 +13,12 @@
 # custom:
 #   id: HO-001
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.14", "EU-AI-ACT:Art.26", "ISO42001:A.9.2", "NIST-AI-RMF:GOVERN-3.2", "NIST-AI-RMF:MAP-3.5", "UK-AI-PLAYBOOK:P4", "UK-AI-CYBER-COP:P4"]
-#   remediation: Set system.human_oversight.mode and describe who reviews outputs, when, and how they can override or stop the system.
+#   controls: [
+#     "EU-AI-ACT:Art.14", "EU-AI-ACT:Art.26", "ISO42001:A.9.2", "NIST-AI-RMF:GOVERN-3.2",
+#     "NIST-AI-RMF:MAP-3.5", "UK-AI-PLAYBOOK:P4", "UK-AI-CYBER-COP:P4"]
+#   remediation: >-
+#     Set system.human_oversight.mode and describe who reviews outputs, when, and how they
+#     can override or stop the system.
 package ai_assure.rules.human_oversight.defined
 
 import rego.v1

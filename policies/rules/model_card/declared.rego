@@ -13,7 +13,9 @@
 #   id: MC-001
 #   severity: high
 #   controls: ["ISO42001:A.6.2.7", "ISO42001:A.4.2", "EU-AI-ACT:Art.11", "NIST-AI-RMF:MAP-2.1", "UK-AI-CYBER-COP:P8"]
-#   remediation: Write a model card for each model (the Hugging Face template is a good start) and set models[].model_card to its path.
+#   remediation: >-
+#     Write a model card for each model (the Hugging Face template is a good start) and set
+#     models[].model_card to its path.
 package ai_assure.rules.model_card.declared
 
 import rego.v1

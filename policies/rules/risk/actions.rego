@@ -13,8 +13,12 @@
 # custom:
 #   id: RISK-004
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:MANAGE-4.1", "ISO42001:A.6.2.6", "UK-AI-PLAYBOOK:P5"]
-#   remediation: Finish the overdue action and mark it done, or agree a new due date with the risk owner and record why it slipped.
+#   controls: [
+#     "EU-AI-ACT:Art.9", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:MANAGE-4.1",
+#     "ISO42001:A.6.2.6", "UK-AI-PLAYBOOK:P5"]
+#   remediation: >-
+#     Finish the overdue action and mark it done, or agree a new due date with the risk
+#     owner and record why it slipped.
 package ai_assure.rules.risk.actions
 
 import rego.v1

@@ -16,8 +16,13 @@
 # custom:
 #   id: RISK-005
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:GOVERN-2.3", "ISO42001:A.3.2"]
-#   remediation: Reduce the risk to within the appetite, or set treatment accept and ask the AI governance team to record the acceptance (by the SRO or another accountable person, not the risk's owner) in the governance approvals.
+#   controls: [
+#     "EU-AI-ACT:Art.9", "NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5",
+#     "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:GOVERN-2.3", "ISO42001:A.3.2"]
+#   remediation: >-
+#     Reduce the risk to within the appetite, or set treatment accept and ask the AI
+#     governance team to record the acceptance (by the SRO or another accountable person,
+#     not the risk's owner) in the governance approvals.
 package ai_assure.rules.risk.appetite
 
 import rego.v1

@@ -14,8 +14,12 @@
 # custom:
 #   id: RISK-001
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.9", "ISO42001:A.5.2", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:MANAGE-1.2", "NIST-AI-RMF:MANAGE-1.3", "UK-AI-CYBER-COP:P3"]
-#   remediation: Record each identified risk under risks with an owner and a treatment (mitigate, transfer, avoid or accept).
+#   controls: [
+#     "EU-AI-ACT:Art.9", "ISO42001:A.5.2", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:MANAGE-1.2",
+#     "NIST-AI-RMF:MANAGE-1.3", "UK-AI-CYBER-COP:P3"]
+#   remediation: >-
+#     Record each identified risk under risks with an owner and a treatment (mitigate,
+#     transfer, avoid or accept).
 package ai_assure.rules.risk.register
 
 import rego.v1

@@ -15,8 +15,12 @@
 # custom:
 #   id: SEC-004
 #   severity: medium
-#   controls: ["NIST-AI-RMF:GOVERN-6.1", "NIST-AI-RMF:MAP-4.1", "ISO42001:A.10.3", "ISO42001:A.7.3", "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
-#   remediation: Replace the component or model with one under an allowed licence, or ask the governance team to review the licence and add it to licence_allowlist.
+#   controls: [
+#     "NIST-AI-RMF:GOVERN-6.1", "NIST-AI-RMF:MAP-4.1", "ISO42001:A.10.3", "ISO42001:A.7.3",
+#     "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
+#   remediation: >-
+#     Replace the component or model with one under an allowed licence, or ask the
+#     governance team to review the licence and add it to licence_allowlist.
 package ai_assure.rules.security.licences
 
 import rego.v1

@@ -14,8 +14,12 @@
 # custom:
 #   id: SEC-003
 #   severity: high
-#   controls: ["UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P6", "UK-AI-CYBER-COP:P8", "EU-AI-ACT:Art.15", "ISO42001:A.6.2.5", "NIST-AI-RMF:MANAGE-2.4"]
-#   remediation: Record the SHA-256 of the released model artifact in models[].artifact.sha256 and generate the SBOM from the same artifact.
+#   controls: [
+#     "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P6", "UK-AI-CYBER-COP:P8", "EU-AI-ACT:Art.15",
+#     "ISO42001:A.6.2.5", "NIST-AI-RMF:MANAGE-2.4"]
+#   remediation: >-
+#     Record the SHA-256 of the released model artifact in models[].artifact.sha256 and
+#     generate the SBOM from the same artifact.
 package ai_assure.rules.security.model_digest
 
 import rego.v1

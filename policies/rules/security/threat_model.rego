@@ -18,8 +18,13 @@
 # custom:
 #   id: SEC-001
 #   severity: high
-#   controls: ["UK-AI-CYBER-COP:P2", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.2", "UK-AI-PLAYBOOK:P3", "UK-GDPR:Art.32"]
-#   remediation: Write a threat model for the AI system (assets, AI-specific threats such as poisoning, evasion, extraction and prompt injection, and mitigations), date it with reviewed_on in its front matter, and list it under evidence.threat_model.
+#   controls: [
+#     "UK-AI-CYBER-COP:P2", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15",
+#     "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.2", "UK-AI-PLAYBOOK:P3", "UK-GDPR:Art.32"]
+#   remediation: >-
+#     Write a threat model for the AI system (assets, AI-specific threats such as poisoning,
+#     evasion, extraction and prompt injection, and mitigations), date it with reviewed_on
+#     in its front matter, and list it under evidence.threat_model.
 package ai_assure.rules.security.threat_model
 
 import rego.v1

@@ -14,8 +14,13 @@
 # custom:
 #   id: SUP-002
 #   severity: high
-#   controls: ["UK-GDPR:Art.44", "UK-GDPR:Art.28", "ISO42001:A.10.3", "NIST-AI-RMF:GOVERN-6.1", "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
-#   remediation: Agree UK (or another allowed) hosting and processing with the supplier and record it in data_residency, or get a transfer risk assessment and the governance team's approval first.
+#   controls: [
+#     "UK-GDPR:Art.44", "UK-GDPR:Art.28", "ISO42001:A.10.3", "NIST-AI-RMF:GOVERN-6.1",
+#     "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
+#   remediation: >-
+#     Agree UK (or another allowed) hosting and processing with the supplier and record it
+#     in data_residency, or get a transfer risk assessment and the governance team's
+#     approval first.
 package ai_assure.rules.supplier.data_residency
 
 import rego.v1

@@ -14,8 +14,12 @@
 # custom:
 #   id: TRN-001
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.50", "ISO42001:A.8.2", "ISO42001:A.8.5", "NIST-AI-RMF:MEASURE-2.8", "UK-ATRS:Tier1", "UK-AI-PLAYBOOK:P7", "UK-AI-CYBER-COP:P10"]
-#   remediation: Write the AI disclosure shown to users (and how generated content is labelled) into system.transparency_notice, and show it before or at the first interaction.
+#   controls: [
+#     "EU-AI-ACT:Art.50", "ISO42001:A.8.2", "ISO42001:A.8.5", "NIST-AI-RMF:MEASURE-2.8",
+#     "UK-ATRS:Tier1", "UK-AI-PLAYBOOK:P7", "UK-AI-CYBER-COP:P10"]
+#   remediation: >-
+#     Write the AI disclosure shown to users (and how generated content is labelled) into
+#     system.transparency_notice, and show it before or at the first interaction.
 package ai_assure.rules.transparency.ai_disclosure
 
 import rego.v1

@@ -16,8 +16,13 @@
 # custom:
 #   id: TRN-003
 #   severity: low
-#   controls: ["UK-ATRS:Tier1", "UK-ATRS:Tier2.1", "UK-ATRS:Tier2.2", "UK-ATRS:Tier2.3", "UK-ATRS:Tier2.4", "UK-ATRS:Tier2.4.2", "UK-ATRS:Tier2.4.3", "UK-ATRS:Tier2.4.4", "UK-ATRS:Tier2.5"]
-#   remediation: Add the missing fields and sections from the ATRS v4.0 template (write N/A with a reason where a field does not apply).
+#   controls: [
+#     "UK-ATRS:Tier1", "UK-ATRS:Tier2.1", "UK-ATRS:Tier2.2", "UK-ATRS:Tier2.3",
+#     "UK-ATRS:Tier2.4", "UK-ATRS:Tier2.4.2", "UK-ATRS:Tier2.4.3", "UK-ATRS:Tier2.4.4",
+#     "UK-ATRS:Tier2.5"]
+#   remediation: >-
+#     Add the missing fields and sections from the ATRS v4.0 template (write N/A with a
+#     reason where a field does not apply).
 package ai_assure.rules.transparency.atrs_content
 
 import rego.v1
