@@ -5,7 +5,10 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.generative.red_team_coverage
 
-_full := fx.put(fx.genai_evidence, ["red_team", 0, "facts", "categories"], ["harmful:hate", "jailbreak", "pii:direct", "prompt-injection"])
+_full := fx.put(
+	fx.genai_evidence, ["red_team", 0, "facts", "categories"],
+	["harmful:hate", "jailbreak", "pii:direct", "prompt-injection"],
+)
 
 test_covering_report_passes if {
 	m := fx.genai_manifest
@@ -25,7 +28,10 @@ test_missing_categories_are_denied if {
 	findings := red_team_coverage.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The red-team report reports/redteam.json does not cover the attack categories: harmful, jailbreak (covered: pii-leak, prompt-injection)"
+	f.msg == concat("", [
+		"The red-team report reports/redteam.json does not cover the attack categories: harmful, ",
+		"jailbreak (covered: pii-leak, prompt-injection)",
+	])
 	f.path == ["evidence", "red_team", 0]
 }
 

@@ -51,7 +51,10 @@ test_failed_tests_warn_with_counts if {
 	count(red_team.deny) == 0 with input.manifest as m with input.evidence as ev
 	findings := red_team.warn with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The red-team report reports/redteam.json has 3 failed tests out of 120 (categories tested: pii-leak, prompt-injection): fix them, or record each accepted failure as a risk, and re-test"
+	f.msg == concat("", [
+		"The red-team report reports/redteam.json has 3 failed tests out of 120 (categories tested: ",
+		"pii-leak, prompt-injection): fix them, or record each accepted failure as a risk, and re-test",
+	])
 }
 
 test_failed_tests_without_categories_warn_plainly if {
