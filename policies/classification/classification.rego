@@ -283,18 +283,26 @@ reasons contains "EU AI Act Art. 6(3): the derogation claimed is void because th
 	profiling
 }
 
-reasons contains "EU AI Act Art. 6(3): the derogation claimed is not accepted because profiling_of_natural_persons is not stated false" if {
+reasons contains msg if {
 	derogation_claimed
 	annex_iii_declared
 	not profiling
 	not profiling_stated_false
+	msg := concat("", [
+		"EU AI Act Art. 6(3): the derogation claimed is not accepted because profiling_of_natural_persons",
+		" is not stated false",
+	])
 }
 
-reasons contains "EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short to document the assessment" if {
+reasons contains msg if {
 	derogation_claimed
 	annex_iii_declared
 	profiling_stated_false
 	not derogation_documented
+	msg := concat("", [
+		"EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short",
+		" to document the assessment",
+	])
 }
 
 reasons contains "EU AI Act Art. 50(1): the system interacts directly with the public" if interacts_with_public
@@ -309,6 +317,10 @@ reasons contains "UK GDPR Art. 22: decisions are based solely on automated proce
 
 reasons contains "UK GDPR Art. 35: personal data is processed, so a DPIA is required" if personal_data
 
-reasons contains "No EU AI Act prohibited, Annex III or Art. 50 trigger and no UK GDPR Art. 9 or Art. 22 trigger applies: minimal risk" if {
+reasons contains msg if {
 	tier == "minimal"
+	msg := concat("", [
+		"No EU AI Act prohibited, Annex III or Art. 50 trigger and no UK GDPR Art. 9 or Art. 22",
+		" trigger applies: minimal risk",
+	])
 }

@@ -31,7 +31,10 @@ _stage := util.manifest(["metadata", "lifecycle_stage"])
 
 deny contains {"msg": msg, "path": ["metadata", "owner", "senior_responsible_owner"]} if {
 	util.blank(util.manifest(["metadata", "owner", "senior_responsible_owner"]))
-	msg := "metadata.owner.senior_responsible_owner is empty: name the senior responsible owner who is accountable for this system's risks"
+	msg := concat("", [
+		"metadata.owner.senior_responsible_owner is empty: name the senior responsible owner who is",
+		" accountable for this system's risks",
+	])
 }
 
 deny contains {"msg": msg, "path": ["metadata", "lifecycle_stage"]} if {

@@ -36,7 +36,10 @@ _name(d) := object.get(d.dataset, "name", d.index)
 _gaps contains {"msg": msg, "path": ["data", "datasets", d.index, "source"]} if {
 	some d in util.datasets
 	util.blank(object.get(d.dataset, "source", null))
-	msg := util.msg(["Dataset ", _name(d), " has no source: say where the data comes from (system, supplier or publication)"])
+	msg := util.msg([
+		"Dataset ", _name(d), " has no source: say where the data comes from",
+		" (system, supplier or publication)",
+	])
 }
 
 deny contains gap if {

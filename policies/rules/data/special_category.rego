@@ -42,7 +42,10 @@ deny contains {"msg": msg, "path": ["data", "datasets"]} if {
 	applicable
 	_declared
 	count(_marked) == 0
-	msg := "classification.uk_gdpr.special_category_data is true but no dataset is marked special_category_data: true: mark the datasets that hold it"
+	msg := concat("", [
+		"classification.uk_gdpr.special_category_data is true but no dataset is marked",
+		" special_category_data: true: mark the datasets that hold it",
+	])
 }
 
 deny contains {"msg": msg, "path": ["classification", "uk_gdpr", "special_category_data"]} if {

@@ -46,7 +46,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("dpia")
 	status := evidence.fact(item, "status")
 	status != "approved"
-	msg := util.msg(["The DPIA ", item.path, " has status ", status, ": it must be approved before personal data is processed"])
+	msg := util.msg([
+		"The DPIA ", item.path, " has status ", status,
+		": it must be approved before personal data is processed",
+	])
 }
 
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
@@ -60,7 +63,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("dpia")
 	evidence.fact(item, "dpo_consulted") != true
-	msg := util.msg(["The DPIA ", item.path, " does not record that the data protection officer was consulted (dpo_consulted: true)"])
+	msg := util.msg([
+		"The DPIA ", item.path, " does not record that the data protection officer was consulted",
+		" (dpo_consulted: true)",
+	])
 }
 
 warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {

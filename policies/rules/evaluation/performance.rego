@@ -31,7 +31,10 @@ applicable := true
 deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
 	classification.high_risk
 	not evidence.declared("evaluations")
-	msg := "The system is high-risk but no evaluation report is declared: evaluate it against thresholds and list the report under evidence.evaluations"
+	msg := concat("", [
+		"The system is high-risk but no evaluation report is declared: evaluate it against thresholds",
+		" and list the report under evidence.evaluations",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
@@ -70,7 +73,10 @@ _described(item, name) if {
 	m.name == name
 }
 
-_describe(m) := util.msg([object.get(m, "name", "unnamed metric"), _group(m), " = ", object.get(m, "value", null), " (threshold ", object.get(m, "threshold", null), ")"])
+_describe(m) := util.msg([
+	object.get(m, "name", "unnamed metric"), _group(m), " = ", object.get(m, "value", null),
+	" (threshold ", object.get(m, "threshold", null), ")",
+])
 
 _group(m) := util.msg([" for ", m.group]) if {
 	util.present(object.get(m, "group", null))

@@ -33,7 +33,10 @@ applicable if classification.fria_required
 deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
 	applicable
 	not evidence.declared("fria")
-	msg := "The system is a high-risk Annex III system used by a deployer but no fundamental rights impact assessment is declared: complete one and set evidence.fria"
+	msg := concat("", [
+		"The system is a high-risk Annex III system used by a deployer but no fundamental rights impact",
+		" assessment is declared: complete one and set evidence.fria",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence", "fria"]} if {

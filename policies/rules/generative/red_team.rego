@@ -37,7 +37,10 @@ applicable if classification.generative
 deny contains {"msg": msg, "path": ["evidence", "red_team"]} if {
 	applicable
 	not evidence.declared("red_team")
-	msg := "The system generates content but no red-team report is declared: run adversarial tests and list the report under evidence.red_team"
+	msg := concat("", [
+		"The system generates content but no red-team report is declared: run adversarial tests and",
+		" list the report under evidence.red_team",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence", "red_team"]} if {

@@ -45,7 +45,10 @@ _gaps contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
 
 _gaps contains {"msg": msg, "path": ["system", "human_oversight", "description"]} if {
 	util.blank(util.manifest(["system", "human_oversight", "description"]))
-	msg := "system.human_oversight.description is empty: describe who reviews the outputs, at which point, and how they override or stop the system"
+	msg := concat("", [
+		"system.human_oversight.description is empty: describe who reviews the outputs, at which point,",
+		" and how they override or stop the system",
+	])
 }
 
 deny contains gap if {

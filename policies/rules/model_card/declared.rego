@@ -36,7 +36,10 @@ deny contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
 	ref := object.get(m.model, "model_card", null)
 	util.present(ref)
 	not _exists(ref)
-	msg := util.msg(["The model card ", ref, " declared for model ", object.get(m.model, "name", m.index), " does not exist"])
+	msg := util.msg([
+		"The model card ", ref, " declared for model ", object.get(m.model, "name", m.index),
+		" does not exist",
+	])
 }
 
 # No card declared on the model and none listed under evidence.model_cards by its name.

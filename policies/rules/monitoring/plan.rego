@@ -31,7 +31,10 @@ applicable if classification.at_least_limited
 
 _gap := {"msg": msg, "path": ["evidence", "monitoring_plan"]} if {
 	not evidence.declared("monitoring_plan")
-	msg := "No monitoring plan is declared: describe how performance, drift and misuse are monitored and list it under evidence.monitoring_plan"
+	msg := concat("", [
+		"No monitoring plan is declared: describe how performance, drift and misuse are monitored and",
+		" list it under evidence.monitoring_plan",
+	])
 } else := {"msg": msg, "path": ["evidence", "monitoring_plan"]} if {
 	not evidence.usable("monitoring_plan")
 	msg := concat("", ["The monitoring plan cannot be used: ", evidence.problems("monitoring_plan")])

@@ -41,7 +41,10 @@ _open contains {"risk": r, "index": j, "action": action} if {
 	not object.get(action, "status", "open") in closed
 }
 
-_name(a) := util.msg(["Risk ", object.get(a.risk.risk, "id", a.risk.index), " action ", object.get(a.action, "description", a.index)])
+_name(a) := util.msg([
+	"Risk ", object.get(a.risk.risk, "id", a.risk.index),
+	" action ", object.get(a.action, "description", a.index),
+])
 
 _gaps contains {"msg": msg, "path": ["risks", a.risk.index, "actions", a.index, "due"]} if {
 	some a in _open

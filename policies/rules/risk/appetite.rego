@@ -66,27 +66,39 @@ _above(o) := util.msg([
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _over
 	object.get(o.r.risk, "treatment", null) != "accept"
-	msg := util.msg([_above(o), ": treat it further, or have it accepted (treatment: accept, and an acceptance by the governance team)"])
+	msg := util.msg([
+		_above(o), ": treat it further, or have it accepted",
+		" (treatment: accept, and an acceptance by the governance team)",
+	])
 }
 
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _accepting
 	not exceptions.risk_acceptance(_id(o.r))
-	msg := util.msg([_above(o), " and is marked accept, but the governance approvals record no acceptance of it for this system"])
+	msg := util.msg([
+		_above(o), " and is marked accept,",
+		" but the governance approvals record no acceptance of it for this system",
+	])
 }
 
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _accepting
 	a := exceptions.risk_acceptance(_id(o.r))
 	dates.before_as_of(a.approved_until)
-	msg := util.msg([_above(o), " and its acceptance by ", a.approved_by, " ended on ", a.approved_until, ": review the risk and renew or withdraw the acceptance"])
+	msg := util.msg([
+		_above(o), " and its acceptance by ", a.approved_by, " ended on ", a.approved_until,
+		": review the risk and renew or withdraw the acceptance",
+	])
 }
 
 deny contains {"msg": msg, "path": ["risks", o.r.index, "owner"]} if {
 	some o in _accepting
 	a := exceptions.risk_acceptance(_id(o.r))
 	util.norm(a.approved_by) == util.norm(object.get(o.r.risk, "owner", ""))
-	msg := util.msg([_above(o), " and was accepted by its own owner (", a.approved_by, "): acceptance needs someone else accountable, such as the SRO"])
+	msg := util.msg([
+		_above(o), " and was accepted by its own owner (", a.approved_by,
+		"): acceptance needs someone else accountable, such as the SRO",
+	])
 }
 
 _accepting contains o if {

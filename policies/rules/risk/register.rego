@@ -37,7 +37,10 @@ _risks := util.list(util.manifest(["risks"]))
 
 _gaps contains {"msg": msg, "path": ["risks"]} if {
 	count(_risks) == 0
-	msg := util.msg(["The system is ", classification.tier, "-risk but its risk register (risks) is empty: record the risks identified"])
+	msg := util.msg([
+		"The system is ", classification.tier,
+		"-risk but its risk register (risks) is empty: record the risks identified",
+	])
 }
 
 _gaps contains {"msg": msg, "path": ["risks", i, "owner"]} if {

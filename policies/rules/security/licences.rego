@@ -62,7 +62,10 @@ _name(m) := object.get(m.model, "name", m.index)
 deny contains {"msg": msg, "path": ["models", m.index, "licence"]} if {
 	some m in util.models
 	util.blank(object.get(m.model, "licence", null))
-	msg := util.msg(["Model ", _name(m), " has no licence recorded: set models[", m.index, "].licence (proprietary for the department's own work)"])
+	msg := util.msg([
+		"Model ", _name(m), " has no licence recorded: set models[", m.index,
+		"].licence (proprietary for the department's own work)",
+	])
 }
 
 deny contains {"msg": msg, "path": ["models", m.index, "licence"]} if {
@@ -91,7 +94,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	])
 }
 
-_supplier_hint(model) := "; a commercial licence is accepted only for a supplied model covered by a supplier assessment" if {
+_supplier_hint(model) := concat("", [
+	"; a commercial licence is accepted only for a supplied model covered by a supplier",
+	" assessment",
+]) if {
 	model.type in {"third-party", "foundation-model"}
 } else := ""
 

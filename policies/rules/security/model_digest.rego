@@ -41,7 +41,10 @@ _name(m) := object.get(m.model, "name", m.index)
 _missing contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if {
 	some m in _in_house
 	util.blank(_digest(m.model))
-	msg := util.msg(["The in-house model ", _name(m), " has no artifact digest: record the SHA-256 of the released artifact in models[", m.index, "].artifact.sha256"])
+	msg := util.msg([
+		"The in-house model ", _name(m), " has no artifact digest: record the SHA-256 of the released",
+		" artifact in models[", m.index, "].artifact.sha256",
+	])
 }
 
 deny contains gap if {
@@ -54,7 +57,10 @@ deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if
 	digest := _digest(m.model)
 	util.present(digest)
 	not _sha256(digest)
-	msg := util.msg(["The model ", _name(m), " has artifact.sha256 ", digest, ", which is not a SHA-256 digest (64 lower-case hex digits)"])
+	msg := util.msg([
+		"The model ", _name(m), " has artifact.sha256 ", digest,
+		", which is not a SHA-256 digest (64 lower-case hex digits)",
+	])
 }
 
 deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if {

@@ -73,4 +73,7 @@ _mentions(item, words) if {
 	contains(util.norm(h), words)
 }
 
-_mentions(item, words) if contains(util.norm(concat(" ", util.strings_in(object.get(item, ["facts", "front_matter"], {})))), words)
+_mentions(item, words) if {
+	front_matter := object.get(item, ["facts", "front_matter"], {})
+	contains(util.norm(concat(" ", util.strings_in(front_matter))), words)
+}

@@ -59,7 +59,10 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("supplier_assessments")
 	not util.present(evidence.fact(item, "data_residency"))
-	msg := util.msg(["The supplier assessment ", item.path, " does not record where the supplier holds and processes data (data_residency)"])
+	msg := util.msg([
+		"The supplier assessment ", item.path,
+		" does not record where the supplier holds and processes data (data_residency)",
+	])
 }
 
 deny contains gap if {

@@ -38,7 +38,10 @@ _foundation(item) if {
 	m.model.name in util.list(evidence.fact(item, "models"))
 }
 
-_hint(item) := "; the provider of a general-purpose AI model must publish a training-content summary (EU AI Act Art. 53(1)(d))" if {
+_hint(item) := concat("", [
+	"; the provider of a general-purpose AI model must publish a training-content summary",
+	" (EU AI Act Art. 53(1)(d))",
+]) if {
 	_foundation(item)
 } else := ""
 

@@ -35,7 +35,8 @@ deny contains {"msg": msg, "path": ["system", "transparency_notice"]} if {
 	applicable
 	util.blank(util.manifest(["system", "transparency_notice"]))
 	msg := concat("", [
-		"The system is subject to EU AI Act Art. 50 (", concat("; ", sort(_triggers)), ") but system.transparency_notice is empty:",
+		"The system is subject to EU AI Act Art. 50 (", concat("; ", sort(_triggers)),
+		") but system.transparency_notice is empty:",
 		" record the notice that tells people they are dealing with AI",
 	])
 }

@@ -83,7 +83,10 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	labels := _labels[item.path]
 	missing := {f | some f in tier_1_fields; not _has_field(labels, f)}
 	count(missing) > 0
-	msg := util.msg(["The ATRS record ", item.path, " lacks the Tier 1 (summary information) fields: ", util.join(missing)])
+	msg := util.msg([
+		"The ATRS record ", item.path, " lacks the Tier 1 (summary information) fields: ",
+		util.join(missing),
+	])
 }
 
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {

@@ -34,7 +34,9 @@ applicable if classification.atrs_in_scope
 
 _why contains "it is public-facing" if classification.public_facing
 
-_why contains util.msg(["its decision role is ", util.manifest(["system", "decision_role"])]) if classification.decision_support
+_why contains util.msg(["its decision role is ", util.manifest(["system", "decision_role"])]) if {
+	classification.decision_support
+}
 
 _gap := {"msg": msg, "path": ["evidence", "atrs_record"]} if {
 	not evidence.declared("atrs_record")
