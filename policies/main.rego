@@ -14,6 +14,9 @@ import rego.v1
 import data.ai_assure.classification
 import data.ai_assure.exceptions
 
+# METADATA
+# description: The decision every evaluator queries; see the comment at the top.
+# entrypoint: true
 result := {
 	"tier": classification.tier,
 	"reasons": sort([r | some r in classification.reasons]),
@@ -21,7 +24,7 @@ result := {
 	"exceptions": exceptions.decisions,
 }
 
-rules := {domain: packages |
+rules[domain] := packages if {
 	some domain, group in data.ai_assure.rules
 	packages := {name: _outcome(pkg) |
 		some name, pkg in group

@@ -9,8 +9,10 @@ import rego.v1
 import data.ai_assure.main
 
 test_outcome_is_normalised if {
-	main._outcome({"deny": {{"msg": "m", "path": ["a"]}}, "helper": 1}) == {"applicable": null, "deny": {{"msg": "m", "path": ["a"]}}, "warn": set()}
-	main._outcome({"applicable": true, "warn": {{"msg": "w"}}}) == {"applicable": true, "deny": set(), "warn": {{"msg": "w"}}}
+	denied := {{"msg": "m", "path": ["a"]}}
+	main._outcome({"deny": denied, "helper": 1}) == {"applicable": null, "deny": denied, "warn": set()}
+	warned := {{"msg": "w"}}
+	main._outcome({"applicable": true, "warn": warned}) == {"applicable": true, "deny": set(), "warn": warned}
 }
 
 test_outcome_passes_applicable_on_unchanged if {

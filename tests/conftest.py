@@ -68,6 +68,26 @@ def opa_binary() -> str:
     pytest.skip("OPA not installed: run scripts/install-opa and set AI_ASSURE_OPA")
 
 
+def _find_regal() -> str | None:
+    """Regal, the Rego linter: $AI_ASSURE_REGAL (set by scripts/test), else PATH."""
+    import shutil
+
+    return shutil.which(os.environ.get("AI_ASSURE_REGAL") or "regal")
+
+
+@pytest.fixture(scope="session")
+def regal_binary() -> str:
+    """Regal. In CI it must be there (scripts/test builds it); locally, skip without it."""
+    found = _find_regal()
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail(
+            "Regal is missing in CI: scripts/test should have built it (scripts/install-regal)"
+        )
+    pytest.skip("Regal not installed: run scripts/install-regal and set AI_ASSURE_REGAL")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

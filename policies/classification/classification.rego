@@ -59,7 +59,10 @@ annex_iii := {
 annex_iii_areas := util.list(_eu("annex_iii_areas"))
 
 # annex_iii_points: the Annex III points (1-8) of the declared, recognised areas.
-annex_iii_points contains annex_iii[area].point if some area in annex_iii_areas
+annex_iii_points contains point if {
+	some area in annex_iii_areas
+	point := annex_iii[area].point
+}
 
 # unknown_annex_iii_areas: declared values that name no Annex III area. They still make
 # the system high-risk (fail closed); rule CLS-002 asks for a recognised value.
@@ -280,18 +283,26 @@ reasons contains "EU AI Act Art. 6(3): the derogation claimed is void because th
 	profiling
 }
 
-reasons contains "EU AI Act Art. 6(3): the derogation claimed is not accepted because profiling_of_natural_persons is not stated false" if {
+reasons contains msg if {
 	derogation_claimed
 	annex_iii_declared
 	not profiling
 	not profiling_stated_false
+	msg := concat("", [
+		"EU AI Act Art. 6(3): the derogation claimed is not accepted because profiling_of_natural_persons",
+		" is not stated false",
+	])
 }
 
-reasons contains "EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short to document the assessment" if {
+reasons contains msg if {
 	derogation_claimed
 	annex_iii_declared
 	profiling_stated_false
 	not derogation_documented
+	msg := concat("", [
+		"EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short",
+		" to document the assessment",
+	])
 }
 
 reasons contains "EU AI Act Art. 50(1): the system interacts directly with the public" if interacts_with_public
@@ -306,6 +317,10 @@ reasons contains "UK GDPR Art. 22: decisions are based solely on automated proce
 
 reasons contains "UK GDPR Art. 35: personal data is processed, so a DPIA is required" if personal_data
 
-reasons contains "No EU AI Act prohibited, Annex III or Art. 50 trigger and no UK GDPR Art. 9 or Art. 22 trigger applies: minimal risk" if {
+reasons contains msg if {
 	tier == "minimal"
+	msg := concat("", [
+		"No EU AI Act prohibited, Annex III or Art. 50 trigger and no UK GDPR Art. 9 or Art. 22",
+		" trigger applies: minimal risk",
+	])
 }

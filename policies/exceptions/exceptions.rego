@@ -27,7 +27,7 @@ import data.ai_assure.lib.util
 requests := [{"index": i, "request": r} |
 	rs := util.list(util.manifest(["exceptions"]))
 	some i
-	r := rs[i]
+	r := rs[i] # regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	is_object(r)
 ]
 
@@ -77,6 +77,7 @@ _request_fields(e, status) := {"index": e.index, "rule": object.get(e.request, "
 # _latest(approvals): the approval that runs longest (ties broken by approver), so the
 # decision does not depend on the order the governance data lists approvals in.
 _latest(approvals) := a if {
+	# regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	keyed := sort([[x.expires, x.approved_by, i] | some i; x := approvals[i]])
 	a := approvals[keyed[count(keyed) - 1][2]]
 }

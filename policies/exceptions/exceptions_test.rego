@@ -15,11 +15,16 @@ _approval(overrides) := object.union(
 	overrides,
 )
 
+# _decide(requests, approvals): the decisions on these requests under these approvals. A
+# helper for the tests below: it reads the fixtures and sets up the evaluation with `with`,
+# which Regal expects only in test rules.
 _decide(requests, approvals) := d if {
 	m := fx.put(fx.manifest, ["exceptions"], requests)
-	ctx := fx.context
-	data_approvals := {"exceptions": approvals, "risk_acceptances": []}
-	d := exceptions.decisions with input.manifest as m with input.context as ctx with data.ai_assure.approvals as data_approvals
+	ctx := fx.context # regal ignore:external-reference
+	appr := {"exceptions": approvals, "risk_acceptances": []}
+
+	# regal ignore:with-outside-test-context,external-reference
+	d := exceptions.decisions with input.manifest as m with input.context as ctx with data.ai_assure.approvals as appr
 }
 
 test_no_requests_no_decisions if {

@@ -40,3 +40,39 @@ test_invalid_dates_are_undefined_not_errors if {
 	not dates.as_of with input.context as bad
 	not dates.days_until("2026-12-01") with input.context as bad
 }
+
+test_day_numbers_count_from_1970 if {
+	dates.day("1970-01-01") == 0
+	dates.day("1969-12-31") == -1
+	dates.day("2000-03-01") == 11017
+	dates.day("2026-11-26") == 20783
+}
+
+test_day_numbers_cover_every_valid_year if {
+	dates.day("1000-01-01") == -354285
+	dates.day("2262-04-11") == 106751
+	dates.day("2262-04-12") == 106752
+	dates.day("2300-01-01") == 120530
+	dates.day("9999-12-31") == 2932896
+	not dates.valid("0999-12-31")
+	not dates.day("0999-12-31")
+}
+
+test_day_numbers_follow_the_gregorian_leap_years if {
+	dates.day("2024-03-01") - dates.day("2024-02-28") == 2
+	dates.day("2100-03-01") - dates.day("2100-02-28") == 1
+	dates.day("2400-03-01") - dates.day("2400-02-28") == 2
+	dates.day("2027-01-01") - dates.day("2026-01-01") == 365
+	dates.day("2029-01-01") - dates.day("2028-01-01") == 366
+}
+
+test_dates_after_2262_work if {
+	ctx := {"as_of": "2026-11-26"}
+	dates.days_until("2300-01-01") == 99747 with input.context as ctx
+	dates.days_until("9999-12-31") == 2912113 with input.context as ctx
+	dates.days_until("1000-01-01") == -375068 with input.context as ctx
+	not dates.before_as_of("2999-12-31") with input.context as ctx
+	late := {"as_of": "2300-01-02"}
+	dates.before_as_of("2300-01-01") with input.context as late
+	dates.days_until("2300-01-01") == -1 with input.context as late
+}

@@ -50,7 +50,7 @@ manifest_path(item) := ["evidence", item.kind, min(idx)] if {
 	refs := util.list(util.manifest(["evidence", item.kind]))
 	idx := {i |
 		some i
-		refs[i] == item.declared
+		refs[i] == item.declared # regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	}
 	is_array(util.manifest(["evidence", item.kind]))
 	count(idx) > 0

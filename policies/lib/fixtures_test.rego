@@ -64,8 +64,14 @@ model_card_facts := {
 sbom_facts := {
 	"spec_version": "1.6", "component_count": 2,
 	"components": [
-		{"name": "risk-scorer", "version": "2.3.1", "type": "machine-learning-model", "licenses": [], "hashes": [{"alg": "SHA-256", "value": model_sha}], "purl": null, "has_model_card": true},
-		{"name": "scikit-learn", "version": "1.5.2", "type": "library", "licenses": ["BSD-3-Clause"], "hashes": [], "purl": "pkg:pypi/scikit-learn@1.5.2", "has_model_card": false},
+		{
+			"name": "risk-scorer", "version": "2.3.1", "type": "machine-learning-model", "licenses": [],
+			"hashes": [{"alg": "SHA-256", "value": model_sha}], "purl": null, "has_model_card": true,
+		},
+		{
+			"name": "scikit-learn", "version": "1.5.2", "type": "library", "licenses": ["BSD-3-Clause"],
+			"hashes": [], "purl": "pkg:pypi/scikit-learn@1.5.2", "has_model_card": false,
+		},
 	],
 	"ml_models": ["risk-scorer"], "datasets": [],
 }
@@ -80,7 +86,10 @@ assessment_facts := {
 # fria_facts: an approved FRIA with every EU AI Act Art. 27(1) element.
 fria_facts := json.patch(assessment_facts, [
 	{"op": "add", "path": ["affected_groups"], "value": ["people on probation"]},
-	{"op": "add", "path": ["specific_risks"], "value": [{"right": "non-discrimination", "harm": "unfair supervision levels"}]},
+	{
+		"op": "add", "path": ["specific_risks"],
+		"value": [{"right": "non-discrimination", "harm": "unfair supervision levels"}],
+	},
 	{"op": "add", "path": ["oversight_measures"], "value": "A practitioner reviews every suggestion."},
 	{"op": "add", "path": ["complaint_mechanism"], "value": "The probation complaints process."},
 ])
@@ -89,8 +98,14 @@ evaluation_facts := {
 	"date": "2026-10-01", "tool": "ai-assure",
 	"metrics": [
 		{"name": "auc", "value": 0.78, "threshold": 0.7, "direction": "higher", "group": null, "passed": true},
-		{"name": "false_positive_rate_ratio", "value": 0.9, "threshold": 0.8, "direction": "higher", "group": "age_band", "passed": true},
-		{"name": "false_positive_rate_ratio", "value": 0.86, "threshold": 0.8, "direction": "higher", "group": "sex", "passed": true},
+		{
+			"name": "false_positive_rate_ratio", "value": 0.9, "threshold": 0.8, "direction": "higher",
+			"group": "age_band", "passed": true,
+		},
+		{
+			"name": "false_positive_rate_ratio", "value": 0.86, "threshold": 0.8, "direction": "higher",
+			"group": "sex", "passed": true,
+		},
 	],
 	"failed_metrics": [], "tests": {"total": 0, "passed": 0, "failed": 0}, "categories": [],
 }
@@ -122,7 +137,10 @@ atrs_facts := {
 	"words": 900, "front_matter": {"date_updated": "2026-10-01", "phase": "private-beta", "region": "england"},
 }
 
-threat_model_facts := {"headings": ["Assets", "Threats", "Mitigations"], "words": 800, "front_matter": {"reviewed_on": "2026-09-01"}}
+threat_model_facts := {
+	"headings": ["Assets", "Threats", "Mitigations"], "words": 800,
+	"front_matter": {"reviewed_on": "2026-09-01"},
+}
 
 no_evidence := {
 	"atrs_record": [], "datasheets": [], "dpia": [], "evaluations": [], "fria": [],
@@ -137,7 +155,10 @@ manifest := {
 	"kind": "AISystem",
 	"metadata": {
 		"id": "risk-tool", "name": "Risk Tool",
-		"owner": {"team": "Risk Tools", "senior_responsible_owner": "Deputy Director Risk", "contact": "risk-tools@example.gov.uk"},
+		"owner": {
+			"team": "Risk Tools", "senior_responsible_owner": "Deputy Director Risk",
+			"contact": "risk-tools@example.gov.uk",
+		},
 		"lifecycle_stage": "private-beta",
 	},
 	"system": {
@@ -159,7 +180,10 @@ manifest := {
 		"provider": null, "model_card": "docs/model-card.md", "licence": "proprietary",
 		"artifact": {"uri": "s3://models/risk-scorer/2.3.1/model.joblib", "sha256": model_sha},
 	}],
-	"data": {"datasets": [{"name": "case-extract", "personal_data": true, "source": "internal", "datasheet": "docs/datasheet.md"}]},
+	"data": {"datasets": [{
+		"name": "case-extract", "personal_data": true, "source": "internal",
+		"datasheet": "docs/datasheet.md",
+	}]},
 	"evidence": {
 		"sbom": ["sbom.cdx.json"], "dpia": "docs/dpia.yaml", "fria": "docs/fria.yaml",
 		"evaluations": ["reports/eval.json"], "monitoring_plan": "docs/monitoring.md",
@@ -170,7 +194,8 @@ manifest := {
 		{
 			"id": "R-001", "title": "Scores are less accurate for some groups", "category": "bias",
 			"likelihood": 3, "impact": 4, "controls": ["ISO42001:A.7.4"], "owner": "Head of Data Science",
-			"treatment": "mitigate", "actions": [{"description": "Quarterly fairness review", "due": "2027-03-31", "status": "open"}],
+			"treatment": "mitigate",
+			"actions": [{"description": "Quarterly fairness review", "due": "2027-03-31", "status": "open"}],
 			"residual": {"likelihood": 2, "impact": 3},
 		},
 		risk("R-002", "accuracy", "Scores drift as practice changes"),
@@ -221,7 +246,10 @@ genai_manifest := json.patch(minimal_manifest, [
 	{"op": "replace", "path": ["system", "decision_role"], "value": "content-generation"},
 	{"op": "replace", "path": ["system", "interacts_with_public"], "value": true},
 	{"op": "replace", "path": ["system", "generates_synthetic_content"], "value": true},
-	{"op": "add", "path": ["system", "transparency_notice"], "value": "You are chatting with an AI assistant. Answers can be wrong."},
+	{
+		"op": "add", "path": ["system", "transparency_notice"],
+		"value": "You are chatting with an AI assistant. Answers can be wrong.",
+	},
 	{"op": "replace", "path": ["models", 0], "value": {
 		"name": "example-llm", "version": "2026-05", "type": "foundation-model", "task": "text-generation",
 		"provider": "Example Models Ltd", "model_card": "docs/supplier-model-card.md", "licence": "commercial",
@@ -233,14 +261,23 @@ genai_manifest := json.patch(minimal_manifest, [
 ])
 
 genai_evidence := json.patch(evidence, [
-	{"op": "replace", "path": ["model_cards", 0], "value": item("model_cards", "docs/supplier-model-card.md", json.patch(model_card_facts, [{"op": "replace", "path": ["name"], "value": "example-llm"}]))},
+	{
+		"op": "replace", "path": ["model_cards", 0],
+		"value": item(
+			"model_cards", "docs/supplier-model-card.md",
+			json.patch(model_card_facts, [{"op": "replace", "path": ["name"], "value": "example-llm"}]),
+		),
+	},
 	{"op": "replace", "path": ["sbom", 0, "facts", "ml_models"], "value": ["example-llm"]},
 	{"op": "replace", "path": ["sbom", 0, "facts", "components", 0], "value": {
 		"name": "example-llm", "version": "2026-05", "type": "machine-learning-model",
 		"licenses": ["LicenseRef-Example-Models-Terms"], "hashes": [], "purl": null, "has_model_card": true,
 	}},
 	{"op": "replace", "path": ["red_team"], "value": [item("red_team", "reports/redteam.json", red_team_facts)]},
-	{"op": "replace", "path": ["supplier_assessments"], "value": [item("supplier_assessments", "suppliers/example-models.yaml", supplier_facts)]},
+	{
+		"op": "replace", "path": ["supplier_assessments"],
+		"value": [item("supplier_assessments", "suppliers/example-models.yaml", supplier_facts)],
+	},
 	{"op": "replace", "path": ["dpia"], "value": []},
 	{"op": "replace", "path": ["fria"], "value": []},
 ])

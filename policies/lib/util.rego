@@ -10,7 +10,7 @@ import rego.v1
 manifest(path) := object.get(input, array.concat(["manifest"], path), null)
 
 # blank(x): null, a string of only whitespace, or an empty collection.
-blank(x) if x == null
+blank(null)
 
 blank(x) if {
 	is_string(x)
@@ -40,7 +40,7 @@ list(x) := x if {
 models := [{"index": i, "model": m} |
 	ms := list(manifest(["models"]))
 	some i
-	m := ms[i]
+	m := ms[i] # regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	is_object(m)
 ]
 
@@ -48,7 +48,7 @@ models := [{"index": i, "model": m} |
 datasets := [{"index": i, "dataset": d} |
 	ds := list(manifest(["data", "datasets"]))
 	some i
-	d := ds[i]
+	d := ds[i] # regopy: no `some i, x in` in a comprehension. regal ignore:prefer-some-in-iteration
 	is_object(d)
 ]
 
@@ -99,9 +99,9 @@ _scalar(x) := x if {
 	is_object(x)
 } else := json.marshal(x)
 
-# strings(x): the distinct strings in x, nested anywhere, values and object keys, sorted.
+# strings_in(x): the distinct strings in x, nested anywhere, values and object keys, sorted.
 # Use it to search free text in evidence: json.marshal fails in regopy on input arrays.
-strings(x) := sort([s | some s in _strings(x)])
+strings_in(x) := sort([s | some s in _strings(x)])
 
 _strings(x) := {s |
 	walk(x, [path, value])

@@ -68,8 +68,8 @@ test_text_of_input_arrays_does_not_fail if {
 	util.text(input.x) == "[1, {...}]" with input.x as [1, {"a": 2}]
 }
 
-test_strings_collects_values_and_keys_sorted if {
-	util.strings({"b": ["x", {"y": 1}], "a": "z"}) == ["a", "b", "x", "y", "z"]
-	util.strings("solo") == ["solo"]
-	util.strings(input.r) == ["D1", "id", "text", "why"] with input.r as [{"id": "D1", "text": "why"}]
+test_strings_in_collects_values_and_keys_sorted if {
+	util.strings_in({"b": ["x", {"y": 1}], "a": "z"}) == ["a", "b", "x", "y", "z"]
+	util.strings_in("solo") == ["solo"]
+	util.strings_in(input.r) == ["D1", "id", "text", "why"] with input.r as [{"id": "D1", "text": "why"}]
 }

@@ -11,8 +11,12 @@
 # custom:
 #   id: ACC-002
 #   severity: high
-#   controls: ["ISO42001:A.3.2", "NIST-AI-RMF:GOVERN-2.3", "NIST-AI-RMF:GOVERN-1.6", "UK-ATRS:Tier2", "UK-AI-PLAYBOOK:P5"]
-#   remediation: Name the senior responsible owner in metadata.owner.senior_responsible_owner and set metadata.lifecycle_stage.
+#   controls: [
+#     "ISO42001:A.3.2", "NIST-AI-RMF:GOVERN-2.3", "NIST-AI-RMF:GOVERN-1.6", "UK-ATRS:Tier2",
+#     "UK-AI-PLAYBOOK:P5"]
+#   remediation: >-
+#     Name the senior responsible owner in metadata.owner.senior_responsible_owner and set
+#     metadata.lifecycle_stage.
 package ai_assure.rules.accountability.senior_owner
 
 import rego.v1
@@ -27,7 +31,10 @@ _stage := util.manifest(["metadata", "lifecycle_stage"])
 
 deny contains {"msg": msg, "path": ["metadata", "owner", "senior_responsible_owner"]} if {
 	util.blank(util.manifest(["metadata", "owner", "senior_responsible_owner"]))
-	msg := "metadata.owner.senior_responsible_owner is empty: name the senior responsible owner who is accountable for this system's risks"
+	msg := concat("", [
+		"metadata.owner.senior_responsible_owner is empty: name the senior responsible owner who is",
+		" accountable for this system's risks",
+	])
 }
 
 deny contains {"msg": msg, "path": ["metadata", "lifecycle_stage"]} if {

@@ -32,5 +32,11 @@ test_unknown_stage_is_denied if {
 	m := fx.put(fx.manifest, ["metadata", "lifecycle_stage"], "pilot")
 	findings := senior_owner.deny with input.manifest as m
 	some f in findings
-	contains(f.msg, "lifecycle_stage pilot is not a lifecycle stage: use one of alpha, discovery, live, private-beta, public-beta, retired")
+	contains(
+		f.msg,
+		concat("", [
+			"lifecycle_stage pilot is not a lifecycle stage: use one of alpha, discovery, live, ",
+			"private-beta, public-beta, retired",
+		]),
+	)
 }

@@ -11,7 +11,10 @@
 #   id: CLS-002
 #   severity: high
 #   controls: ["EU-AI-ACT:Art.6", "NIST-AI-RMF:MAP-2.1", "ISO42001:A.5.2"]
-#   remediation: Use one of the recognised area names (biometrics, critical_infrastructure, education, employment, essential_services, law_enforcement, migration, administration_of_justice).
+#   remediation: >-
+#     Use one of the recognised area names (biometrics, critical_infrastructure, education,
+#     employment, essential_services, law_enforcement, migration,
+#     administration_of_justice).
 package ai_assure.rules.classification.annex_iii_area
 
 import rego.v1

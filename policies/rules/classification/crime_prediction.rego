@@ -16,8 +16,13 @@
 # custom:
 #   id: CLS-004
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.5", "EU-AI-ACT:AnnexIII.6", "EU-AI-ACT:AnnexIII.8", "EU-AI-ACT:Art.14", "UK-AI-PLAYBOOK:P4", "NIST-AI-RMF:MAP-3.5"]
-#   remediation: Make the system support a practitioner's assessment based on objective, verifiable facts (decision-support, human-in-the-loop), or declare Art.5(1)(d) under prohibited_practices and stop.
+#   controls: [
+#     "EU-AI-ACT:Art.5", "EU-AI-ACT:AnnexIII.6", "EU-AI-ACT:AnnexIII.8", "EU-AI-ACT:Art.14",
+#     "UK-AI-PLAYBOOK:P4", "NIST-AI-RMF:MAP-3.5"]
+#   remediation: >-
+#     Make the system support a practitioner's assessment based on objective, verifiable
+#     facts (decision-support, human-in-the-loop), or declare Art.5(1)(d) under
+#     prohibited_practices and stop.
 package ai_assure.rules.classification.crime_prediction
 
 import rego.v1
@@ -27,14 +32,14 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-# justice_areas: the Annex III areas where offending-risk assessments are made.
-justice_areas := {"law_enforcement", "administration_of_justice"}
-
 applicable if {
 	classification.profiling
 	some area in classification.annex_iii_areas
 	area in justice_areas
 }
+
+# justice_areas: the Annex III areas where offending-risk assessments are made.
+justice_areas := {"law_enforcement", "administration_of_justice"}
 
 _areas := util.join({a | some a in classification.annex_iii_areas; a in justice_areas})
 

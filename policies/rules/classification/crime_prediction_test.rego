@@ -30,7 +30,12 @@ test_automated_profiling_in_law_enforcement_is_denied if {
 	findings := crime_prediction.deny with input.manifest as m
 	count(findings) == 1
 	some f in findings
-	f.msg == "The system profiles natural persons in law_enforcement and decisions are automated (solely_automated_decision or decision_role automated-decision); human oversight is human-on-the-loop, not human-in-the-loop: an assessment of offending risk resting on profiling alone is prohibited by EU AI Act Art. 5(1)(d)"
+	f.msg == concat("", [
+		"The system profiles natural persons in law_enforcement and decisions are automated ",
+		"(solely_automated_decision or decision_role automated-decision); human oversight is ",
+		"human-on-the-loop, not human-in-the-loop: an assessment of offending risk resting on profiling ",
+		"alone is prohibited by EU AI Act Art. 5(1)(d)",
+	])
 	f.path == ["system", "human_oversight", "mode"]
 }
 

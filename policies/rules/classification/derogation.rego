@@ -16,7 +16,10 @@
 #   id: CLS-003
 #   severity: medium
 #   controls: ["EU-AI-ACT:Art.6", "EU-AI-ACT:Art.49", "NIST-AI-RMF:MAP-2.1", "ISO42001:A.5.2"]
-#   remediation: Remove classification.eu_ai_act.art_6_3_exemption when the system profiles people; otherwise state profiling_of_natural_persons false, write which Art. 6(3) condition applies and why, and register the system.
+#   remediation: >-
+#     Remove classification.eu_ai_act.art_6_3_exemption when the system profiles people;
+#     otherwise state profiling_of_natural_persons false, write which Art. 6(3) condition
+#     applies and why, and register the system.
 package ai_assure.rules.classification.derogation
 
 import rego.v1

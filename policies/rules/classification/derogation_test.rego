@@ -5,7 +5,10 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.classification.derogation
 
-_claim := "Narrow procedural task: it only orders the documents a practitioner has already chosen, and never rates people."
+_claim := concat("", [
+	"Narrow procedural task: it only orders the documents a practitioner has already chosen, and ",
+	"never rates people.",
+])
 
 test_no_claim_is_not_applicable if {
 	m := fx.manifest
@@ -31,7 +34,11 @@ test_claim_voided_by_profiling_is_denied if {
 	findings := derogation.deny with input.manifest as m
 	count(findings) == 1
 	some f in findings
-	f.msg == "The Art. 6(3) derogation claimed for Annex III (administration_of_justice) is void because the system profiles natural persons (profiling_of_natural_persons: true): it is high-risk; remove art_6_3_exemption"
+	f.msg == concat("", [
+		"The Art. 6(3) derogation claimed for Annex III (administration_of_justice) is void because the ",
+		"system profiles natural persons (profiling_of_natural_persons: true): it is high-risk; remove ",
+		"art_6_3_exemption",
+	])
 	f.path == ["classification", "eu_ai_act", "art_6_3_exemption"]
 }
 

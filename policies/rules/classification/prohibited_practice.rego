@@ -14,8 +14,12 @@
 # custom:
 #   id: CLS-001
 #   severity: critical
-#   controls: ["EU-AI-ACT:Art.5", "NIST-AI-RMF:GOVERN-1.1", "NIST-AI-RMF:MANAGE-1.1", "UK-AI-PLAYBOOK:P2", "ISO42001:A.9.3"]
-#   remediation: Stop development or use of the system, or redesign it so that no Art. 5(1) practice applies and remove the entry from classification.eu_ai_act.prohibited_practices.
+#   controls: [
+#     "EU-AI-ACT:Art.5", "NIST-AI-RMF:GOVERN-1.1", "NIST-AI-RMF:MANAGE-1.1",
+#     "UK-AI-PLAYBOOK:P2", "ISO42001:A.9.3"]
+#   remediation: >-
+#     Stop development or use of the system, or redesign it so that no Art. 5(1) practice
+#     applies and remove the entry from classification.eu_ai_act.prohibited_practices.
 package ai_assure.rules.classification.prohibited_practice
 
 import rego.v1

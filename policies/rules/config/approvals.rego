@@ -13,7 +13,10 @@
 #   id: CFG-002
 #   severity: critical
 #   controls: ["NIST-AI-RMF:GOVERN-1.4", "ISO42001:A.2.2"]
-#   remediation: Complete the entry in the governance approvals (policies/ai_assure/approvals/data.yaml), run ai-assure policy test, and publish the bundle again.
+#   remediation: >-
+#     Complete the entry in the governance approvals
+#     (policies/ai_assure/approvals/data.yaml), run ai-assure policy test, and publish the
+#     bundle again.
 #   waivable: false
 package ai_assure.rules.config.approvals
 
@@ -30,9 +33,9 @@ _shape := {
 	"risk_acceptances": {"strings": ["system", "risk", "ticket", "approved_by"], "dates": ["approved_on", "expires"]},
 }
 
-_approvals := a if {
-	a := data.ai_assure.approvals
-} else := {}
+default _approvals := {}
+
+_approvals := data.ai_assure.approvals
 
 deny contains {"msg": "The governance approvals (data.ai_assure.approvals) are not an object", "path": []} if {
 	not is_object(_approvals)
@@ -46,20 +49,19 @@ deny contains {"msg": msg, "path": []} if {
 	msg := util.msg(["The governance approvals' ", list, " must be a list"])
 }
 
-_entries contains {"list": list, "index": i, "entry": e} if {
-	is_object(_approvals)
-	some list, _ in _shape
-	entries := object.get(_approvals, list, [])
-	is_array(entries)
-	some i
-	e := entries[i]
-}
-
 deny contains {"msg": msg, "path": []} if {
 	some x in _entries
 	problems := _problems(x)
 	count(problems) > 0
 	msg := util.msg(["Governance approval ", x.list, "[", x.index, "] ", concat("; ", sort(problems))])
+}
+
+_entries contains {"list": list, "index": i, "entry": e} if {
+	is_object(_approvals)
+	some list, _ in _shape
+	entries := object.get(_approvals, list, [])
+	is_array(entries)
+	some i, e in entries
 }
 
 _problems(x) := {"is not an object"} if {

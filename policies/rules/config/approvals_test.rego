@@ -46,5 +46,8 @@ test_lists_of_the_wrong_type_are_denied if {
 	approvals := {"exceptions": "MC-002", "risk_acceptances": [1]}
 	findings := rule.deny with data.ai_assure.approvals as approvals
 	msgs := {f.msg | some f in findings}
-	msgs == {"The governance approvals' exceptions must be a list", "Governance approval risk_acceptances[0] is not an object"}
+	msgs == {
+		"The governance approvals' exceptions must be a list",
+		"Governance approval risk_acceptances[0] is not an object",
+	}
 }

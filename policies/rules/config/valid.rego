@@ -14,7 +14,9 @@
 #   id: CFG-001
 #   severity: critical
 #   controls: ["NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5", "ISO42001:A.2.2"]
-#   remediation: Restore the knob in policies/data.yaml with a value of the type its comment gives, run ai-assure policy test, and publish the bundle again.
+#   remediation: >-
+#     Restore the knob in policies/data.yaml with a value of the type its comment gives, run
+#     ai-assure policy test, and publish the bundle again.
 #   waivable: false
 package ai_assure.rules.config.valid
 
@@ -49,10 +51,12 @@ knobs := [
 ]
 
 # _config: the configuration, or {} when none was loaded (every knob is then missing).
+default _config := {}
+
 _config := c if {
 	c := data.ai_assure.config
 	is_object(c)
-} else := {}
+}
 
 # _settings: each knob with its dotted name and its value (null when absent), looked up once.
 _settings contains {"knob": knob, "name": concat(".", knob.path), "value": object.get(_config, knob.path, null)} if {
@@ -88,11 +92,6 @@ deny contains {"msg": msg, "path": []} if {
 	])
 }
 
-_in_range(value, knob) if {
-	value >= knob.min
-	value <= knob.max
-}
-
 # Lists of names must hold names.
 deny contains {"msg": msg, "path": []} if {
 	some s in _settings
@@ -101,11 +100,6 @@ deny contains {"msg": msg, "path": []} if {
 	some entry in s.value
 	not _name_like(entry)
 	msg := util.msg(["The policy configuration list ", s.name, " has an entry that is not a name: ", entry])
-}
-
-_name_like(x) if {
-	is_string(x)
-	trim_space(x) != ""
 }
 
 deny contains {"msg": msg, "path": []} if {
@@ -117,17 +111,27 @@ deny contains {"msg": msg, "path": []} if {
 	])
 }
 
+deny contains {"msg": msg, "path": []} if {
+	some trigger, categories in object.get(_config, ["risk", "required_categories"], {})
+	not _names(categories)
+	msg := util.msg(["The policy configuration risk.required_categories.", trigger, " must be a list of category names"])
+}
+
+_in_range(value, knob) if {
+	value >= knob.min
+	value <= knob.max
+}
+
+_name_like(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
 _threshold_like(entry) if {
 	is_object(entry)
 	_name_like(object.get(entry, "metric", null))
 	object.get(entry, "direction", null) in {"higher", "lower"}
 	is_number(object.get(entry, "threshold", null))
-}
-
-deny contains {"msg": msg, "path": []} if {
-	some trigger, categories in object.get(_config, ["risk", "required_categories"], {})
-	not _names(categories)
-	msg := util.msg(["The policy configuration risk.required_categories.", trigger, " must be a list of category names"])
 }
 
 _names(xs) if {

@@ -15,7 +15,10 @@ test_a_missing_knob_is_denied if {
 	findings := valid.deny with data.ai_assure.config as cfg
 	count(findings) == 1
 	some f in findings
-	f.msg == "The policy configuration has no risk.appetite_max_residual (data.ai_assure.config in policies/data.yaml): the rules that read it cannot decide; restore it as a number"
+	f.msg == concat("", [
+		"The policy configuration has no risk.appetite_max_residual (data.ai_assure.config in ",
+		"policies/data.yaml): the rules that read it cannot decide; restore it as a number",
+	])
 	f.path == []
 }
 
@@ -40,7 +43,10 @@ test_an_out_of_range_number_is_denied if {
 
 test_malformed_list_entries_are_denied if {
 	cfg := json.patch(data.ai_assure.config, [
-		{"op": "replace", "path": ["evaluation_default_thresholds"], "value": [{"metric": "accuracy", "direction": "up", "threshold": 0.8}]},
+		{
+			"op": "replace", "path": ["evaluation_default_thresholds"],
+			"value": [{"metric": "accuracy", "direction": "up", "threshold": 0.8}],
+		},
 		{"op": "replace", "path": ["licence_allowlist"], "value": ["MIT", 3]},
 		{"op": "replace", "path": ["risk", "required_categories"], "value": {"high_risk": "bias"}},
 	])

@@ -14,8 +14,12 @@
 # custom:
 #   id: DATA-001
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.10", "ISO42001:A.7.2", "ISO42001:A.7.3", "ISO42001:A.7.5", "NIST-AI-RMF:MAP-2.3", "UK-AI-CYBER-COP:P8", "UK-ATRS:Tier2.4.3"]
-#   remediation: List every dataset under data.datasets with its source, and for a high-risk system write a datasheet for each and set datasets[].datasheet.
+#   controls: [
+#     "EU-AI-ACT:Art.10", "ISO42001:A.7.2", "ISO42001:A.7.3", "ISO42001:A.7.5",
+#     "NIST-AI-RMF:MAP-2.3", "UK-AI-CYBER-COP:P8", "UK-ATRS:Tier2.4.3"]
+#   remediation: >-
+#     List every dataset under data.datasets with its source, and for a high-risk system
+#     write a datasheet for each and set datasets[].datasheet.
 package ai_assure.rules.data.datasets
 
 import rego.v1
@@ -32,16 +36,14 @@ _name(d) := object.get(d.dataset, "name", d.index)
 _gaps contains {"msg": msg, "path": ["data", "datasets", d.index, "source"]} if {
 	some d in util.datasets
 	util.blank(object.get(d.dataset, "source", null))
-	msg := util.msg(["Dataset ", _name(d), " has no source: say where the data comes from (system, supplier or publication)"])
+	msg := util.msg([
+		"Dataset ", _name(d), " has no source: say where the data comes from",
+		" (system, supplier or publication)",
+	])
 }
 
 deny contains gap if {
 	classification.high_risk
-	some gap in _gaps
-}
-
-warn contains gap if {
-	not classification.high_risk
 	some gap in _gaps
 }
 
@@ -64,4 +66,9 @@ deny contains {"msg": msg, "path": ["data", "datasets"]} if {
 		util.join([object.get(m.model, "name", m.index) | some m in _in_house]),
 		" was built from data: list the training, validation and test data",
 	])
+}
+
+warn contains gap if {
+	not classification.high_risk
+	some gap in _gaps
 }

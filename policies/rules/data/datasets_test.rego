@@ -38,5 +38,8 @@ test_high_risk_in_house_model_without_datasets_is_denied if {
 	m := fx.put(fx.manifest, ["data", "datasets"], [])
 	findings := datasets.deny with input.manifest as m
 	some f in findings
-	f.msg == "No dataset is listed under data.datasets, but the in-house model risk-scorer was built from data: list the training, validation and test data"
+	f.msg == concat("", [
+		"No dataset is listed under data.datasets, but the in-house model risk-scorer was built from ",
+		"data: list the training, validation and test data",
+	])
 }

@@ -16,7 +16,9 @@
 #   id: DATA-003
 #   severity: medium
 #   controls: ["UK-GDPR:Art.35", "UK-GDPR:Art.30", "ISO42001:A.5.3", "ISO42001:A.7.3", "NIST-AI-RMF:MEASURE-2.10"]
-#   remediation: Describe the processing of the dataset in the DPIA, naming it as it is named in data.datasets, and have the change approved.
+#   remediation: >-
+#     Describe the processing of the dataset in the DPIA, naming it as it is named in
+#     data.datasets, and have the change approved.
 package ai_assure.rules.data.dpia_coverage
 
 import rego.v1
@@ -42,7 +44,7 @@ applicable if count(_personal) > 0
 # so whole words can be matched.
 _text(item) := concat("", [" ", util.norm(concat(" ", _strings(item))), " "])
 
-_strings(item) := util.strings([
+_strings(item) := util.strings_in([
 	evidence.fact(item, "processing"),
 	evidence.fact(item, "necessity_and_proportionality"),
 	evidence.fact(item, "risks"),

@@ -23,7 +23,10 @@ test_unnamed_dataset_is_denied_for_high_risk if {
 	findings := dpia_coverage.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "Dataset offender-assessments holds personal data but the DPIA docs/dpia.yaml does not name it: describe its processing in the DPIA under that name"
+	f.msg == concat("", [
+		"Dataset offender-assessments holds personal data but the DPIA docs/dpia.yaml does not name it: ",
+		"describe its processing in the DPIA under that name",
+	])
 	f.path == ["data", "datasets", 0, "name"]
 }
 

@@ -15,8 +15,13 @@
 # custom:
 #   id: DATA-002
 #   severity: high
-#   controls: ["UK-GDPR:Art.9", "UK-GDPR:Art.35", "EU-AI-ACT:Art.10", "ISO42001:A.7.2", "NIST-AI-RMF:MEASURE-2.10", "UK-ATRS:Tier2.4.3"]
-#   remediation: Mark special_category_data (and personal_data) on every dataset that holds it and in classification.uk_gdpr, and name the Art. 9(2) condition (and DPA 2018 Schedule 1 condition) in the DPIA's necessity and proportionality.
+#   controls: [
+#     "UK-GDPR:Art.9", "UK-GDPR:Art.35", "EU-AI-ACT:Art.10", "ISO42001:A.7.2",
+#     "NIST-AI-RMF:MEASURE-2.10", "UK-ATRS:Tier2.4.3"]
+#   remediation: >-
+#     Mark special_category_data (and personal_data) on every dataset that holds it and in
+#     classification.uk_gdpr, and name the Art. 9(2) condition (and DPA 2018 Schedule 1
+#     condition) in the DPIA's necessity and proportionality.
 package ai_assure.rules.data.special_category
 
 import rego.v1
@@ -29,7 +34,7 @@ default applicable := false
 
 applicable if classification.special_category_data
 
-_declared := util.manifest(["classification", "uk_gdpr", "special_category_data"]) == true
+_declared if util.manifest(["classification", "uk_gdpr", "special_category_data"]) == true
 
 _marked := [d | some d in util.datasets; d.dataset.special_category_data == true]
 
@@ -37,7 +42,10 @@ deny contains {"msg": msg, "path": ["data", "datasets"]} if {
 	applicable
 	_declared
 	count(_marked) == 0
-	msg := "classification.uk_gdpr.special_category_data is true but no dataset is marked special_category_data: true: mark the datasets that hold it"
+	msg := concat("", [
+		"classification.uk_gdpr.special_category_data is true but no dataset is marked",
+		" special_category_data: true: mark the datasets that hold it",
+	])
 }
 
 deny contains {"msg": msg, "path": ["classification", "uk_gdpr", "special_category_data"]} if {
@@ -59,16 +67,6 @@ deny contains {"msg": msg, "path": ["data", "datasets", d.index, "personal_data"
 	])
 }
 
-# An Art. 9(2) condition named in the DPIA: "Article 9(2)(g)", "Art. 9(2)", or a DPA 2018
-# Schedule 1 condition.
-_names_condition(item) if {
-	text := lower(concat(" ", util.strings([
-		evidence.fact(item, "necessity_and_proportionality"),
-		evidence.fact(item, "processing"),
-	])))
-	regex.match(`art(icle)?\.? ?9 ?\(2\)|schedule 1`, text)
-}
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("dpia")
@@ -77,4 +75,14 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The DPIA ", item.path, " does not name the UK GDPR Art. 9(2) condition (or DPA 2018 Schedule 1",
 		" condition) for processing special category data: record it in necessity_and_proportionality",
 	])
+}
+
+# An Art. 9(2) condition named in the DPIA: "Article 9(2)(g)", "Art. 9(2)", or a DPA 2018
+# Schedule 1 condition.
+_names_condition(item) if {
+	text := lower(concat(" ", util.strings_in([
+		evidence.fact(item, "necessity_and_proportionality"),
+		evidence.fact(item, "processing"),
+	])))
+	regex.match(`art(icle)?\.? ?9 ?\(2\)|schedule 1`, text)
 }

@@ -10,7 +10,10 @@ _special := json.patch(fx.manifest, [
 	{"op": "add", "path": ["data", "datasets", 0, "special_category_data"], "value": true},
 ])
 
-_condition := fx.put(fx.evidence, ["dpia", 0, "facts", "necessity_and_proportionality"], "Article 9(2)(g) with DPA 2018 Schedule 1 paragraph 6.")
+_condition := fx.put(
+	fx.evidence, ["dpia", 0, "facts", "necessity_and_proportionality"],
+	"Article 9(2)(g) with DPA 2018 Schedule 1 paragraph 6.",
+)
 
 test_consistent_declaration_with_a_condition_passes if {
 	m := _special
@@ -38,7 +41,10 @@ test_marked_dataset_without_the_system_flag_is_denied if {
 	ev := _condition
 	findings := special_category.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "Dataset case-extract holds special category data but classification.uk_gdpr.special_category_data is not true: set it"
+	f.msg == concat("", [
+		"Dataset case-extract holds special category data but ",
+		"classification.uk_gdpr.special_category_data is not true: set it",
+	])
 }
 
 test_special_dataset_not_marked_personal_is_denied if {

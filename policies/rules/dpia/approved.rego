@@ -13,7 +13,9 @@
 #   id: DPIA-001
 #   severity: high
 #   controls: ["UK-GDPR:Art.35", "ISO42001:A.5.2", "ISO42001:A.5.3", "EU-AI-ACT:Art.26", "NIST-AI-RMF:MEASURE-2.10"]
-#   remediation: Complete the DPIA (ICO template steps 1-7), record the DPO's advice and the approver, and list it under evidence.dpia.
+#   remediation: >-
+#     Complete the DPIA (ICO template steps 1-7), record the DPO's advice and the approver,
+#     and list it under evidence.dpia.
 package ai_assure.rules.dpia.approved
 
 import rego.v1
@@ -44,7 +46,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("dpia")
 	status := evidence.fact(item, "status")
 	status != "approved"
-	msg := util.msg(["The DPIA ", item.path, " has status ", status, ": it must be approved before personal data is processed"])
+	msg := util.msg([
+		"The DPIA ", item.path, " has status ", status,
+		": it must be approved before personal data is processed",
+	])
 }
 
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
@@ -58,7 +63,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("dpia")
 	evidence.fact(item, "dpo_consulted") != true
-	msg := util.msg(["The DPIA ", item.path, " does not record that the data protection officer was consulted (dpo_consulted: true)"])
+	msg := util.msg([
+		"The DPIA ", item.path, " does not record that the data protection officer was consulted",
+		" (dpo_consulted: true)",
+	])
 }
 
 warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {

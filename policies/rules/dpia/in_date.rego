@@ -41,7 +41,10 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("dpia")
 	not dates.valid(evidence.fact(item, "review_by"))
-	msg := util.msg(["The DPIA ", item.path, " has no valid review_by date (YYYY-MM-DD): set when it will next be reviewed"])
+	msg := util.msg([
+		"The DPIA ", item.path, " has no valid review_by date (YYYY-MM-DD):",
+		" set when it will next be reviewed",
+	])
 }
 
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {

@@ -14,8 +14,12 @@
 # custom:
 #   id: EVAL-003
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-1.1", "NIST-AI-RMF:MEASURE-2.3", "NIST-AI-RMF:MEASURE-2.13", "UK-AI-CYBER-COP:P9"]
-#   remediation: Improve the model until the metric meets the bar, or record in the report the threshold agreed for this system (with its direction) and why.
+#   controls: [
+#     "EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-1.1",
+#     "NIST-AI-RMF:MEASURE-2.3", "NIST-AI-RMF:MEASURE-2.13", "UK-AI-CYBER-COP:P9"]
+#   remediation: >-
+#     Improve the model until the metric meets the bar, or record in the report the
+#     threshold agreed for this system (with its direction) and why.
 package ai_assure.rules.evaluation.default_thresholds
 
 import rego.v1
@@ -46,6 +50,19 @@ _meets(value, d) if {
 
 _unset(m) if not is_number(object.get(m, "threshold", null))
 
+# _has_bar(m): the metric sets its own threshold, or the configuration has a default for it.
+_has_bar(m) if is_number(object.get(m, "threshold", null))
+
+_has_bar(m) if _default(object.get(m, "name", null))
+
+# _any_bar(metrics): some metric has a bar. Written as `not _any_bar(...)` rather than
+# `every m in metrics { ...; not ... }`: rego-cpp evaluates a negation inside `every` wrongly
+# (it reported "no bar" when a metric without a threshold had a default).
+_any_bar(metrics) if {
+	some m in metrics
+	_has_bar(m)
+}
+
 _words := {"higher": "at least", "lower": "at most"}
 
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
@@ -62,23 +79,20 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	])
 }
 
-_group(m) := util.msg([" for ", m.group]) if {
-	util.present(object.get(m, "group", null))
-} else := ""
-
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	classification.high_risk
 	some item in evidence.ok("evaluations")
 	metrics := util.list(evidence.fact(item, "metrics"))
-	every m in metrics {
-		_unset(m)
-		not _default(object.get(m, "name", null))
-	}
+	not _any_bar(metrics)
 	msg := util.msg([
 		"The evaluation ", item.path, " sets no threshold for any of its ", count(metrics), " metrics",
 		" and none has a default: a high-risk system's evaluation must show the bar it meets",
 	])
 }
+
+_group(m) := util.msg([" for ", m.group]) if {
+	util.present(object.get(m, "group", null))
+} else := ""
 
 deny contains gap if {
 	applicable

@@ -13,8 +13,13 @@
 # custom:
 #   id: EVAL-002
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.10", "EU-AI-ACT:Art.15", "NIST-AI-RMF:MEASURE-2.11", "ISO42001:A.5.4", "ISO42001:A.7.4", "UK-AI-PLAYBOOK:P2", "UK-ATRS:Tier2.4.2"]
-#   remediation: Evaluate the model per population group (at least the protected characteristics the data allows), give each group metric a threshold, and include them in the evaluation report.
+#   controls: [
+#     "EU-AI-ACT:Art.10", "EU-AI-ACT:Art.15", "NIST-AI-RMF:MEASURE-2.11", "ISO42001:A.5.4",
+#     "ISO42001:A.7.4", "UK-AI-PLAYBOOK:P2", "UK-ATRS:Tier2.4.2"]
+#   remediation: >-
+#     Evaluate the model per population group (at least the protected characteristics the
+#     data allows), give each group metric a threshold, and include them in the evaluation
+#     report.
 package ai_assure.rules.evaluation.fairness
 
 import rego.v1
@@ -34,7 +39,7 @@ _group_metrics contains {"item": item, "metric": m} if {
 	util.present(object.get(m, "group", null))
 }
 
-_groups := {gm.metric.group | some gm in _group_metrics}
+_groups contains gm.metric.group if some gm in _group_metrics
 
 _reports := concat(", ", sort([item.path | some item in evidence.ok("evaluations")]))
 
@@ -49,10 +54,6 @@ deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
 	])
 }
 
-_named(groups) := util.msg([" (", util.join(groups), ")"]) if {
-	count(groups) > 0
-} else := ""
-
 deny contains {"msg": msg, "path": evidence.manifest_path(gm.item)} if {
 	applicable
 	some gm in _group_metrics
@@ -62,3 +63,7 @@ deny contains {"msg": msg, "path": evidence.manifest_path(gm.item)} if {
 		gm.metric.group, " without a threshold: set the bar each group must meet",
 	])
 }
+
+_named(groups) := util.msg([" (", util.join(groups), ")"]) if {
+	count(groups) > 0
+} else := ""

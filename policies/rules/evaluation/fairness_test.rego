@@ -23,7 +23,10 @@ test_no_group_metrics_is_denied if {
 	findings := fairness.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The evaluations (reports/eval.json) report metrics for 0 population groups; a high-risk system needs at least 2: measure performance and error rates per group"
+	f.msg == concat("", [
+		"The evaluations (reports/eval.json) report metrics for 0 population groups; a high-risk system ",
+		"needs at least 2: measure performance and error rates per group",
+	])
 	f.path == ["evidence", "evaluations"]
 }
 
@@ -41,5 +44,8 @@ test_group_metric_without_threshold_is_denied if {
 	ev := fx.put(fx.evidence, ["evaluations", 0, "facts", "metrics", 1, "threshold"], null)
 	findings := fairness.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The evaluation reports/eval.json reports false_positive_rate_ratio for group age_band without a threshold: set the bar each group must meet"
+	f.msg == concat("", [
+		"The evaluation reports/eval.json reports false_positive_rate_ratio for group age_band without ",
+		"a threshold: set the bar each group must meet",
+	])
 }

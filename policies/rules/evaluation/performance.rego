@@ -12,8 +12,12 @@
 # custom:
 #   id: EVAL-001
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-2.3", "NIST-AI-RMF:MEASURE-2.5", "NIST-AI-RMF:MEASURE-2.11", "UK-AI-CYBER-COP:P9"]
-#   remediation: Evaluate the model on held-out data representative of deployment (including per-group metrics), record thresholds, and list the report under evidence.evaluations.
+#   controls: [
+#     "EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-2.3",
+#     "NIST-AI-RMF:MEASURE-2.5", "NIST-AI-RMF:MEASURE-2.11", "UK-AI-CYBER-COP:P9"]
+#   remediation: >-
+#     Evaluate the model on held-out data representative of deployment (including per-group
+#     metrics), record thresholds, and list the report under evidence.evaluations.
 package ai_assure.rules.evaluation.performance
 
 import rego.v1
@@ -27,7 +31,10 @@ applicable := true
 deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
 	classification.high_risk
 	not evidence.declared("evaluations")
-	msg := "The system is high-risk but no evaluation report is declared: evaluate it against thresholds and list the report under evidence.evaluations"
+	msg := concat("", [
+		"The system is high-risk but no evaluation report is declared: evaluate it against thresholds",
+		" and list the report under evidence.evaluations",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
@@ -37,16 +44,16 @@ deny contains {"msg": msg, "path": ["evidence", "evaluations"]} if {
 	msg := concat("", ["No declared evaluation report can be used: ", evidence.problems("evaluations")])
 }
 
+deny contains finding if {
+	classification.high_risk
+	some finding in _below_threshold
+}
+
 _below_threshold contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("evaluations")
 	failed := _failed(item)
 	count(failed) > 0
 	msg := util.msg(["The evaluation ", item.path, " has metrics below their threshold: ", util.join(failed)])
-}
-
-deny contains finding if {
-	classification.high_risk
-	some finding in _below_threshold
 }
 
 warn contains finding if {
@@ -66,7 +73,10 @@ _described(item, name) if {
 	m.name == name
 }
 
-_describe(m) := util.msg([object.get(m, "name", "unnamed metric"), _group(m), " = ", object.get(m, "value", null), " (threshold ", object.get(m, "threshold", null), ")"])
+_describe(m) := util.msg([
+	object.get(m, "name", "unnamed metric"), _group(m), " = ", object.get(m, "value", null),
+	" (threshold ", object.get(m, "threshold", null), ")",
+])
 
 _group(m) := util.msg([" for ", m.group]) if {
 	util.present(object.get(m, "group", null))

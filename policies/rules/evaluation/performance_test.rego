@@ -40,7 +40,10 @@ test_metric_below_threshold_is_denied_for_high_risk if {
 	findings := performance.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The evaluation reports/eval.json has metrics below their threshold: recall for age 18-24 = 0.61 (threshold 0.7)"
+	f.msg == concat("", [
+		"The evaluation reports/eval.json has metrics below their threshold: recall for age 18-24 = ",
+		"0.61 (threshold 0.7)",
+	])
 	f.path == ["evidence", "evaluations", 0]
 }
 
@@ -69,7 +72,10 @@ test_unreadable_evaluation_is_denied_for_high_risk if {
 
 test_a_failed_metric_is_listed_once if {
 	m := fx.manifest
-	ev := json.patch(_failing, [{"op": "replace", "path": ["evaluations", 0, "facts", "failed_metrics"], "value": ["recall"]}])
+	ev := json.patch(
+		_failing,
+		[{"op": "replace", "path": ["evaluations", 0, "facts", "failed_metrics"], "value": ["recall"]}],
+	)
 	findings := performance.deny with input.manifest as m with input.evidence as ev
 	some f in findings
 	endswith(f.msg, "below their threshold: recall for age 18-24 = 0.61 (threshold 0.7)")

@@ -18,8 +18,12 @@
 # custom:
 #   id: EVID-002
 #   severity: medium
-#   controls: ["NIST-AI-RMF:GOVERN-1.5", "NIST-AI-RMF:MEASURE-2.13", "ISO42001:A.6.2.6", "ISO42001:A.5.3", "EU-AI-ACT:Art.9", "UK-AI-CYBER-COP:P9"]
-#   remediation: Re-run the evaluation or red team, re-assess the supplier, or review and re-approve the document, and update its date.
+#   controls: [
+#     "NIST-AI-RMF:GOVERN-1.5", "NIST-AI-RMF:MEASURE-2.13", "ISO42001:A.6.2.6",
+#     "ISO42001:A.5.3", "EU-AI-ACT:Art.9", "UK-AI-CYBER-COP:P9"]
+#   remediation: >-
+#     Re-run the evaluation or red team, re-assess the supplier, or review and re-approve
+#     the document, and update its date.
 package ai_assure.rules.evidence.fresh
 
 import rego.v1
@@ -48,12 +52,13 @@ _labels := {
 	"dpia": "DPIA", "fria": "FRIA", "threat_model": "threat model", "atrs_record": "ATRS record",
 }
 
-_dated_items contains {"item": item, "kind": kind, "date": date, "age": 0 - dates.days_until(date), "window": window} if {
+_dated_items contains {"item": item, "kind": kind, "date": date, "age": age, "window": window} if {
 	some kind, spec in dated
 	window := config.staleness_days[kind]
 	some item in evidence.ok(kind)
 	date := object.get(item, spec.path, null)
 	dates.valid(date)
+	age := 0 - dates.days_until(date)
 }
 
 _what(d) := util.msg(["The ", _labels[d.kind], " ", d.item.path, " ", dated[d.kind].what, " ", d.date])
@@ -74,7 +79,10 @@ _stale contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok(kind)
 	date := object.get(item, spec.path, null)
 	not dates.valid(date)
-	msg := util.msg(["The ", _labels[kind], " ", item.path, " has no valid date (", spec.path[count(spec.path) - 1], ": ", date, "), so its freshness cannot be shown"])
+	msg := util.msg([
+		"The ", _labels[kind], " ", item.path, " has no valid date (", spec.path[count(spec.path) - 1], ": ",
+		date, "), so its freshness cannot be shown",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence"]} if {

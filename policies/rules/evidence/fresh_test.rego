@@ -19,10 +19,14 @@ test_stale_evaluation_is_denied_for_high_risk if {
 	ev := fx.put(fx.evidence, ["evaluations", 0, "facts", "date"], "2025-10-01")
 	ctx := fx.context
 	cfg := fx.config_put(["staleness_days", "evaluations"], 365)
-	findings := fresh.deny with input.manifest as m with input.evidence as ev with input.context as ctx with data.ai_assure.config as cfg
+	findings := fresh.deny with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config as cfg
 	count(findings) == 1
 	some f in findings
-	f.msg == "The evaluation reports/eval.json ran on 2025-10-01, 421 days before the assessment date 2026-11-26: older than the 365 days allowed for evaluations"
+	f.msg == concat("", [
+		"The evaluation reports/eval.json ran on 2025-10-01, 421 days before the assessment date ",
+		"2026-11-26: older than the 365 days allowed for evaluations",
+	])
 	f.path == ["evidence", "evaluations", 0]
 }
 
@@ -31,11 +35,16 @@ test_evidence_exactly_at_the_window_is_fresh if {
 	ev := fx.put(fx.genai_evidence, ["supplier_assessments", 0, "facts", "assessed_on"], "2025-11-26")
 	ctx := fx.context
 	cfg := fx.config_put(["staleness_days", "supplier_assessments"], 365)
-	count(fresh.deny) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx with data.ai_assure.config as cfg
-	findings := fresh.warn with input.manifest as m with input.evidence as ev with input.context as ctx with data.ai_assure.config as cfg
+	count(fresh.deny) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config as cfg
+	findings := fresh.warn with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config as cfg
 	count(findings) == 1
 	some f in findings
-	f.msg == "The supplier assessment suppliers/example-models.yaml was assessed on 2025-11-26 and becomes stale in 0 days (window 365 days)"
+	f.msg == concat("", [
+		"The supplier assessment suppliers/example-models.yaml was assessed on 2025-11-26 and becomes ",
+		"stale in 0 days (window 365 days)",
+	])
 }
 
 test_stale_supplier_assessment_warns_below_high_risk if {
@@ -53,9 +62,13 @@ test_windows_come_from_the_configuration if {
 	ev := fx.evidence
 	ctx := fx.context
 	cfg := fx.config_put(["staleness_days", "threat_model"], 30)
-	findings := fresh.deny with input.manifest as m with input.evidence as ev with input.context as ctx with data.ai_assure.config as cfg
+	findings := fresh.deny with input.manifest as m with input.evidence as ev with input.context as ctx
+		with data.ai_assure.config as cfg
 	some f in findings
-	f.msg == "The threat model docs/threat-model.md was reviewed on 2026-09-01, 86 days before the assessment date 2026-11-26: older than the 30 days allowed for threat_model"
+	f.msg == concat("", [
+		"The threat model docs/threat-model.md was reviewed on 2026-09-01, 86 days before the ",
+		"assessment date 2026-11-26: older than the 30 days allowed for threat_model",
+	])
 }
 
 test_undated_dpia_is_denied_but_an_undated_document_is_not if {

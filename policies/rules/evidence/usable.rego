@@ -12,7 +12,9 @@
 #   id: EVID-001
 #   severity: high
 #   controls: ["ISO42001:A.6.2.7", "ISO42001:A.6.2.3", "ISO42001:A.2.2", "NIST-AI-RMF:GOVERN-1.4"]
-#   remediation: Commit the missing file or correct its path in ai-manifest.yaml; fix parse errors so the file is valid YAML, JSON or Markdown front matter in a supported format.
+#   remediation: >-
+#     Commit the missing file or correct its path in ai-manifest.yaml; fix parse errors so
+#     the file is valid YAML, JSON or Markdown front matter in a supported format.
 package ai_assure.rules.evidence.usable
 
 import rego.v1

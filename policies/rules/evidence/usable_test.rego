@@ -24,7 +24,10 @@ test_missing_file_is_denied_at_its_declaration if {
 
 test_invalid_file_is_denied_with_its_first_error if {
 	m := fx.manifest
-	ev := fx.put(fx.evidence, ["dpia"], [fx.invalid("dpia", "docs/dpia.yaml", ["line 4: mapping values are not allowed here", "second error"])])
+	ev := fx.put(
+		fx.evidence, ["dpia"],
+		[fx.invalid("dpia", "docs/dpia.yaml", ["line 4: mapping values are not allowed here", "second error"])],
+	)
 	findings := usable.deny with input.manifest as m with input.evidence as ev
 	some f in findings
 	f.path == ["evidence", "dpia"]
@@ -50,7 +53,10 @@ test_datasheet_points_at_the_dataset if {
 
 test_glob_match_points_at_the_glob if {
 	m := fx.put(fx.manifest, ["evidence", "evaluations"], ["reports/old.json", "reports/*.json"])
-	item := json.patch(fx.missing("evaluations", "reports/*.json"), [{"op": "replace", "path": ["path"], "value": "reports/*.json"}])
+	item := json.patch(
+		fx.missing("evaluations", "reports/*.json"),
+		[{"op": "replace", "path": ["path"], "value": "reports/*.json"}],
+	)
 	ev := fx.put(fx.evidence, ["evaluations"], [item])
 	findings := usable.deny with input.manifest as m with input.evidence as ev
 	some f in findings

@@ -14,7 +14,10 @@
 #   id: FRIA-001
 #   severity: high
 #   controls: ["EU-AI-ACT:Art.27", "ISO42001:A.5.4", "ISO42001:A.5.5", "NIST-AI-RMF:MAP-5.1", "UK-AI-PLAYBOOK:P2"]
-#   remediation: Carry out the FRIA (process, period and frequency of use, affected people, risks of harm, oversight, complaint and redress), have it approved, and list it under evidence.fria.
+#   remediation: >-
+#     Carry out the FRIA (process, period and frequency of use, affected people, risks of
+#     harm, oversight, complaint and redress), have it approved, and list it under
+#     evidence.fria.
 package ai_assure.rules.fria.approved
 
 import rego.v1
@@ -30,7 +33,10 @@ applicable if classification.fria_required
 deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
 	applicable
 	not evidence.declared("fria")
-	msg := "The system is a high-risk Annex III system used by a deployer but no fundamental rights impact assessment is declared: complete one and set evidence.fria"
+	msg := concat("", [
+		"The system is a high-risk Annex III system used by a deployer but no fundamental rights impact",
+		" assessment is declared: complete one and set evidence.fria",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence", "fria"]} if {

@@ -13,8 +13,12 @@
 # custom:
 #   id: FRIA-002
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.27", "ISO42001:A.5.4", "ISO42001:A.5.3", "NIST-AI-RMF:MAP-1.1", "NIST-AI-RMF:MEASURE-3.3", "UK-AI-PLAYBOOK:P2"]
-#   remediation: Complete the missing FRIA fields (affected_groups, specific_risks, oversight_measures, complaint_mechanism, processing) and have the FRIA re-approved.
+#   controls: [
+#     "EU-AI-ACT:Art.27", "ISO42001:A.5.4", "ISO42001:A.5.3", "NIST-AI-RMF:MAP-1.1",
+#     "NIST-AI-RMF:MEASURE-3.3", "UK-AI-PLAYBOOK:P2"]
+#   remediation: >-
+#     Complete the missing FRIA fields (affected_groups, specific_risks, oversight_measures,
+#     complaint_mechanism, processing) and have the FRIA re-approved.
 package ai_assure.rules.fria.content
 
 import rego.v1

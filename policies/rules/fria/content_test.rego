@@ -22,11 +22,17 @@ test_missing_elements_are_denied_with_their_article_points if {
 	ev := json.patch(fx.evidence, [
 		{"op": "replace", "path": ["fria", 0, "facts", "affected_groups"], "value": null},
 		{"op": "replace", "path": ["fria", 0, "facts", "complaint_mechanism"], "value": ""},
-		{"op": "replace", "path": ["fria", 0, "facts", "missing_fields"], "value": ["affected_groups", "complaint_mechanism"]},
+		{
+			"op": "replace", "path": ["fria", 0, "facts", "missing_fields"],
+			"value": ["affected_groups", "complaint_mechanism"],
+		},
 	])
 	findings := content.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The FRIA docs/fria.yaml does not cover: affected_groups (Art. 27(1)(c) the people affected); complaint_mechanism (Art. 27(1)(f) complaints and redress)"
+	f.msg == concat("", [
+		"The FRIA docs/fria.yaml does not cover: affected_groups (Art. 27(1)(c) the people affected); ",
+		"complaint_mechanism (Art. 27(1)(f) complaints and redress)",
+	])
 	f.path == ["evidence", "fria"]
 }

@@ -16,8 +16,12 @@
 # custom:
 #   id: GEN-001
 #   severity: high
-#   controls: ["UK-AI-CYBER-COP:P9", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "ISO42001:A.6.2.4", "NIST-AI-RMF:MEASURE-2.7", "NIST-AI-RMF:MEASURE-2.6", "UK-AI-PLAYBOOK:P3"]
-#   remediation: Run an adversarial test suite (e.g. promptfoo redteam) against the deployed configuration and list the report under evidence.red_team.
+#   controls: [
+#     "UK-AI-CYBER-COP:P9", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "ISO42001:A.6.2.4",
+#     "NIST-AI-RMF:MEASURE-2.7", "NIST-AI-RMF:MEASURE-2.6", "UK-AI-PLAYBOOK:P3"]
+#   remediation: >-
+#     Run an adversarial test suite (e.g. promptfoo redteam) against the deployed
+#     configuration and list the report under evidence.red_team.
 package ai_assure.rules.generative.red_team
 
 import rego.v1
@@ -33,7 +37,10 @@ applicable if classification.generative
 deny contains {"msg": msg, "path": ["evidence", "red_team"]} if {
 	applicable
 	not evidence.declared("red_team")
-	msg := "The system generates content but no red-team report is declared: run adversarial tests and list the report under evidence.red_team"
+	msg := concat("", [
+		"The system generates content but no red-team report is declared: run adversarial tests and",
+		" list the report under evidence.red_team",
+	])
 }
 
 deny contains {"msg": msg, "path": ["evidence", "red_team"]} if {

@@ -16,8 +16,12 @@
 # custom:
 #   id: GEN-002
 #   severity: medium
-#   controls: ["UK-AI-CYBER-COP:P9", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "EU-AI-ACT:Art.55", "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.4"]
-#   remediation: Add the missing attack categories to the red-team configuration, fix the failures (or record accepted ones as risks), and re-run the red team.
+#   controls: [
+#     "UK-AI-CYBER-COP:P9", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "EU-AI-ACT:Art.55",
+#     "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.4"]
+#   remediation: >-
+#     Add the missing attack categories to the red-team configuration, fix the failures (or
+#     record accepted ones as risks), and re-run the red team.
 package ai_assure.rules.generative.red_team_coverage
 
 import rego.v1
@@ -31,7 +35,14 @@ default applicable := false
 
 applicable if classification.generative
 
-_tests(item) := object.get(item, ["facts", "tests"], {})
+# _tests(item): the report's test counts; {} when it has none (the adapter gives null for a
+# report without tests, and object.get on null would be a policy error).
+default _tests(_) := {}
+
+_tests(item) := tests if {
+	tests := object.get(item, ["facts", "tests"], {})
+	is_object(tests)
+}
 
 _tested contains item if {
 	some item in evidence.ok("red_team")
@@ -43,8 +54,10 @@ _tested contains item if {
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in _tested
-	passed := object.get(_tests(item), "passed", 0)
 	total := _tests(item).total
+	is_number(total)
+	total > 0
+	passed := object.get(_tests(item), "passed", 0)
 	is_number(passed)
 	rate := passed / total
 	rate < config.red_team.min_pass_rate
@@ -52,13 +65,6 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The red-team report ", item.path, " passed ", passed, " of ", total, " tests (", rate,
 		"), below the required pass rate of ", config.red_team.min_pass_rate,
 	])
-}
-
-_covered(item, required) if {
-	is_string(required)
-	some category in util.list(evidence.fact(item, "categories"))
-	is_string(category)
-	startswith(lower(category), lower(required))
 }
 
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
@@ -70,4 +76,11 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The red-team report ", item.path, " does not cover the attack categories: ", util.join(missing),
 		" (covered: ", util.join(util.list(evidence.fact(item, "categories"))), ")",
 	])
+}
+
+_covered(item, required) if {
+	is_string(required)
+	some category in util.list(evidence.fact(item, "categories"))
+	is_string(category)
+	startswith(lower(category), lower(required))
 }

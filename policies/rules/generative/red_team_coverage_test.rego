@@ -5,7 +5,10 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.generative.red_team_coverage
 
-_full := fx.put(fx.genai_evidence, ["red_team", 0, "facts", "categories"], ["harmful:hate", "jailbreak", "pii:direct", "prompt-injection"])
+_full := fx.put(
+	fx.genai_evidence, ["red_team", 0, "facts", "categories"],
+	["harmful:hate", "jailbreak", "pii:direct", "prompt-injection"],
+)
 
 test_covering_report_passes if {
 	m := fx.genai_manifest
@@ -25,7 +28,10 @@ test_missing_categories_are_denied if {
 	findings := red_team_coverage.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The red-team report reports/redteam.json does not cover the attack categories: harmful, jailbreak (covered: pii-leak, prompt-injection)"
+	f.msg == concat("", [
+		"The red-team report reports/redteam.json does not cover the attack categories: harmful, ",
+		"jailbreak (covered: pii-leak, prompt-injection)",
+	])
 	f.path == ["evidence", "red_team", 0]
 }
 
@@ -43,4 +49,25 @@ test_the_bar_comes_from_the_configuration if {
 	ev := fx.put(_full, ["red_team", 0, "facts", "tests"], {"total": 120, "passed": 108, "failed": 12})
 	cfg := fx.config_put(["red_team", "min_pass_rate"], 0.9)
 	count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev with data.ai_assure.config as cfg
+}
+
+test_a_report_without_tests_is_left_to_gen_001 if {
+	# the adapter gives tests: null for a report that records none
+	m := fx.genai_manifest
+	ev := fx.put(_full, ["red_team", 0, "facts", "tests"], null)
+	red_team_coverage.applicable with input.manifest as m
+	count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
+}
+
+test_malformed_test_counts_are_left_to_gen_001 if {
+	m := fx.genai_manifest
+	bad := [
+		fx.put(_full, ["red_team", 0, "facts", "tests"], "120 of 120"),
+		fx.put(_full, ["red_team", 0, "facts", "tests"], {"total": "120", "passed": 120}),
+		fx.put(_full, ["red_team", 0, "facts", "tests"], {"total": 0, "passed": 0}),
+		fx.remove(_full, ["red_team", 0, "facts", "tests"]),
+	]
+	every ev in bad {
+		count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
+	}
 }

@@ -51,7 +51,10 @@ test_failed_tests_warn_with_counts if {
 	count(red_team.deny) == 0 with input.manifest as m with input.evidence as ev
 	findings := red_team.warn with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The red-team report reports/redteam.json has 3 failed tests out of 120 (categories tested: pii-leak, prompt-injection): fix them, or record each accepted failure as a risk, and re-test"
+	f.msg == concat("", [
+		"The red-team report reports/redteam.json has 3 failed tests out of 120 (categories tested: ",
+		"pii-leak, prompt-injection): fix them, or record each accepted failure as a risk, and re-test",
+	])
 }
 
 test_failed_tests_without_categories_warn_plainly if {
@@ -63,4 +66,16 @@ test_failed_tests_without_categories_warn_plainly if {
 	findings := red_team.warn with input.manifest as m with input.evidence as ev
 	some f in findings
 	contains(f.msg, "has 1 failed tests out of 10: fix them")
+}
+
+test_report_with_null_tests_is_denied if {
+	# a report without `tests`: the adapter gives null
+	m := fx.genai_manifest
+	ev := fx.put(fx.genai_evidence, ["red_team", 0, "facts", "tests"], null)
+	count(red_team.warn) == 0 with input.manifest as m with input.evidence as ev
+	findings := red_team.deny with input.manifest as m with input.evidence as ev
+	count(findings) == 1
+	some f in findings
+	f.path == ["evidence", "red_team", 0]
+	f.msg == "The red-team report reports/redteam.json records no tests: it does not show that the system was tested"
 }

@@ -19,7 +19,10 @@
 #   id: HO-002
 #   severity: high
 #   controls: ["UK-GDPR:Art.22", "EU-AI-ACT:Art.14", "EU-AI-ACT:Art.86", "NIST-AI-RMF:MEASURE-3.3", "UK-AI-PLAYBOOK:P4"]
-#   remediation: Record the Art. 22(2) exception in classification.uk_gdpr.art_22_exception and describe in system.human_oversight.art_22_safeguards how people obtain human intervention, express their view and contest the decision.
+#   remediation: >-
+#     Record the Art. 22(2) exception in classification.uk_gdpr.art_22_exception and
+#     describe in system.human_oversight.art_22_safeguards how people obtain human
+#     intervention, express their view and contest the decision.
 package ai_assure.rules.human_oversight.automated_decisions
 
 import rego.v1
@@ -56,8 +59,6 @@ deny contains {"msg": msg, "path": ["classification", "uk_gdpr", "art_22_excepti
 	])
 }
 
-_safeguards := util.manifest(["system", "human_oversight", "art_22_safeguards"])
-
 deny contains {"msg": msg, "path": ["system", "human_oversight", "art_22_safeguards"]} if {
 	applicable
 	util.blank(_safeguards)
@@ -78,3 +79,5 @@ deny contains {"msg": msg, "path": ["system", "human_oversight", "art_22_safegua
 		util.join(missing),
 	])
 }
+
+_safeguards := util.manifest(["system", "human_oversight", "art_22_safeguards"])

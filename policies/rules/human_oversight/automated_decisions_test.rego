@@ -22,7 +22,13 @@ test_automated_decisions_without_basis_or_safeguards_are_denied if {
 		["system", "human_oversight", "art_22_safeguards"],
 	}
 	msgs := concat("\n", [f.msg | some f in findings])
-	contains(msgs, "art_22_exception is not set: record the UK GDPR Art. 22(2) exception relied on (authorised-by-law, contract, explicit-consent)")
+	contains(
+		msgs,
+		concat("", [
+			"art_22_exception is not set: record the UK GDPR Art. 22(2) exception relied on ",
+			"(authorised-by-law, contract, explicit-consent)",
+		]),
+	)
 	contains(msgs, "art_22_safeguards is empty")
 }
 
@@ -35,7 +41,10 @@ test_decision_role_automated_decision_applies if {
 test_exception_and_described_safeguards_pass if {
 	m := json.patch(_automated, [
 		{"op": "add", "path": ["classification", "uk_gdpr", "art_22_exception"], "value": "authorised-by-law"},
-		{"op": "add", "path": ["system", "human_oversight", "art_22_safeguards"], "value": "Any decision can be reviewed by a caseworker on request; people can comment and appeal."},
+		{
+			"op": "add", "path": ["system", "human_oversight", "art_22_safeguards"],
+			"value": "Any decision can be reviewed by a caseworker on request; people can comment and appeal.",
+		},
 	])
 	count(automated_decisions.deny) == 0 with input.manifest as m
 }

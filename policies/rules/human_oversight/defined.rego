@@ -13,8 +13,12 @@
 # custom:
 #   id: HO-001
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.14", "EU-AI-ACT:Art.26", "ISO42001:A.9.2", "NIST-AI-RMF:GOVERN-3.2", "NIST-AI-RMF:MAP-3.5", "UK-AI-PLAYBOOK:P4", "UK-AI-CYBER-COP:P4"]
-#   remediation: Set system.human_oversight.mode and describe who reviews outputs, when, and how they can override or stop the system.
+#   controls: [
+#     "EU-AI-ACT:Art.14", "EU-AI-ACT:Art.26", "ISO42001:A.9.2", "NIST-AI-RMF:GOVERN-3.2",
+#     "NIST-AI-RMF:MAP-3.5", "UK-AI-PLAYBOOK:P4", "UK-AI-CYBER-COP:P4"]
+#   remediation: >-
+#     Set system.human_oversight.mode and describe who reviews outputs, when, and how they
+#     can override or stop the system.
 package ai_assure.rules.human_oversight.defined
 
 import rego.v1
@@ -41,16 +45,14 @@ _gaps contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
 
 _gaps contains {"msg": msg, "path": ["system", "human_oversight", "description"]} if {
 	util.blank(util.manifest(["system", "human_oversight", "description"]))
-	msg := "system.human_oversight.description is empty: describe who reviews the outputs, at which point, and how they override or stop the system"
+	msg := concat("", [
+		"system.human_oversight.description is empty: describe who reviews the outputs, at which point,",
+		" and how they override or stop the system",
+	])
 }
 
 deny contains gap if {
 	classification.at_least_limited
-	some gap in _gaps
-}
-
-warn contains gap if {
-	not classification.at_least_limited
 	some gap in _gaps
 }
 
@@ -61,4 +63,9 @@ deny contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
 		"The system is ", classification.tier, "-risk but system.human_oversight.mode is none:",
 		" high-risk systems must be overseen by people (EU AI Act Art. 14)",
 	])
+}
+
+warn contains gap if {
+	not classification.at_least_limited
+	some gap in _gaps
 }

@@ -14,8 +14,12 @@
 # custom:
 #   id: MC-002
 #   severity: high
-#   controls: ["ISO42001:A.6.2.7", "ISO42001:A.8.2", "ISO42001:A.9.4", "EU-AI-ACT:Art.13", "NIST-AI-RMF:MAP-2.2", "NIST-AI-RMF:MEASURE-2.9"]
-#   remediation: Add the missing sections to the model card with real content (uses, bias, risks and limitations, training details, evaluation results).
+#   controls: [
+#     "ISO42001:A.6.2.7", "ISO42001:A.8.2", "ISO42001:A.9.4", "EU-AI-ACT:Art.13",
+#     "NIST-AI-RMF:MAP-2.2", "NIST-AI-RMF:MEASURE-2.9"]
+#   remediation: >-
+#     Add the missing sections to the model card with real content (uses, bias, risks and
+#     limitations, training details, evaluation results).
 package ai_assure.rules.model_card.complete
 
 import rego.v1

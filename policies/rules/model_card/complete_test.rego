@@ -5,7 +5,10 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.model_card.complete
 
-_thin_card := fx.put(fx.evidence, ["model_cards", 0, "facts", "sections"], ["intended_use", "limitations", "training_data"])
+_thin_card := fx.put(
+	fx.evidence, ["model_cards", 0, "facts", "sections"],
+	["intended_use", "limitations", "training_data"],
+)
 
 test_complete_card_passes if {
 	m := fx.manifest

@@ -13,7 +13,9 @@
 #   id: MC-001
 #   severity: high
 #   controls: ["ISO42001:A.6.2.7", "ISO42001:A.4.2", "EU-AI-ACT:Art.11", "NIST-AI-RMF:MAP-2.1", "UK-AI-CYBER-COP:P8"]
-#   remediation: Write a model card for each model (the Hugging Face template is a good start) and set models[].model_card to its path.
+#   remediation: >-
+#     Write a model card for each model (the Hugging Face template is a good start) and set
+#     models[].model_card to its path.
 package ai_assure.rules.model_card.declared
 
 import rego.v1
@@ -34,7 +36,10 @@ deny contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
 	ref := object.get(m.model, "model_card", null)
 	util.present(ref)
 	not _exists(ref)
-	msg := util.msg(["The model card ", ref, " declared for model ", object.get(m.model, "name", m.index), " does not exist"])
+	msg := util.msg([
+		"The model card ", ref, " declared for model ", object.get(m.model, "name", m.index),
+		" does not exist",
+	])
 }
 
 # No card declared on the model and none listed under evidence.model_cards by its name.

@@ -15,8 +15,13 @@
 # custom:
 #   id: MC-003
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.53", "EU-AI-ACT:Art.55", "ISO42001:A.6.2.7", "ISO42001:A.8.2", "NIST-AI-RMF:MAP-2.2", "UK-AI-CYBER-COP:P8"]
-#   remediation: Complete the model card with model details, technical specifications, intended and out-of-scope uses, limitations, training data (and the training-content summary) and evaluation results.
+#   controls: [
+#     "EU-AI-ACT:Art.53", "EU-AI-ACT:Art.55", "ISO42001:A.6.2.7", "ISO42001:A.8.2",
+#     "NIST-AI-RMF:MAP-2.2", "UK-AI-CYBER-COP:P8"]
+#   remediation: >-
+#     Complete the model card with model details, technical specifications, intended and
+#     out-of-scope uses, limitations, training data (and the training-content summary) and
+#     evaluation results.
 package ai_assure.rules.model_card.gpai
 
 import rego.v1

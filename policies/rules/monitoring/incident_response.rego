@@ -13,8 +13,12 @@
 # custom:
 #   id: MON-002
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.73", "ISO42001:A.8.4", "ISO42001:A.3.3", "NIST-AI-RMF:MANAGE-4.3", "NIST-AI-RMF:MANAGE-2.4", "UK-AI-CYBER-COP:P11"]
-#   remediation: Write the incident response procedure (how to suspend the system, who is told and when, how affected people are informed) and list it under evidence.incident_response.
+#   controls: [
+#     "EU-AI-ACT:Art.73", "ISO42001:A.8.4", "ISO42001:A.3.3", "NIST-AI-RMF:MANAGE-4.3",
+#     "NIST-AI-RMF:MANAGE-2.4", "UK-AI-CYBER-COP:P11"]
+#   remediation: >-
+#     Write the incident response procedure (how to suspend the system, who is told and
+#     when, how affected people are informed) and list it under evidence.incident_response.
 package ai_assure.rules.monitoring.incident_response
 
 import rego.v1

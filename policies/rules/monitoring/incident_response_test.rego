@@ -23,7 +23,10 @@ test_high_risk_without_procedure_is_denied if {
 
 test_limited_risk_with_unreadable_procedure_warns if {
 	m := fx.genai_manifest
-	ev := fx.put(fx.genai_evidence, ["incident_response"], [fx.invalid("incident_response", "docs/incident-response.md", ["not UTF-8"])])
+	ev := fx.put(
+		fx.genai_evidence, ["incident_response"],
+		[fx.invalid("incident_response", "docs/incident-response.md", ["not UTF-8"])],
+	)
 	count(incident_response.deny) == 0 with input.manifest as m with input.evidence as ev
 	findings := incident_response.warn with input.manifest as m with input.evidence as ev
 	some f in findings

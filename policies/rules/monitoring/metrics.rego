@@ -15,8 +15,13 @@
 # custom:
 #   id: MON-003
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.72", "ISO42001:A.6.2.6", "NIST-AI-RMF:MEASURE-2.4", "NIST-AI-RMF:MANAGE-4.1", "UK-AI-CYBER-COP:P12"]
-#   remediation: Add a section to the monitoring plan listing each metric (performance, fairness per group, drift, override and complaint rates), its threshold for action and how often it is measured.
+#   controls: [
+#     "EU-AI-ACT:Art.72", "ISO42001:A.6.2.6", "NIST-AI-RMF:MEASURE-2.4",
+#     "NIST-AI-RMF:MANAGE-4.1", "UK-AI-CYBER-COP:P12"]
+#   remediation: >-
+#     Add a section to the monitoring plan listing each metric (performance, fairness per
+#     group, drift, override and complaint rates), its threshold for action and how often it
+#     is measured.
 package ai_assure.rules.monitoring.metrics
 
 import rego.v1

@@ -33,7 +33,10 @@ test_a_front_matter_metrics_list_counts if {
 	m := _provider
 	ev := json.patch(fx.evidence, [
 		{"op": "replace", "path": ["monitoring_plan", 0, "facts", "headings"], "value": ["Overview"]},
-		{"op": "replace", "path": ["monitoring_plan", 0, "facts", "front_matter"], "value": {"metrics": [{"name": "auc", "threshold": 0.7}]}},
+		{
+			"op": "replace", "path": ["monitoring_plan", 0, "facts", "front_matter"],
+			"value": {"metrics": [{"name": "auc", "threshold": 0.7}]},
+		},
 	])
 	count(metrics.deny) == 0 with input.manifest as m with input.evidence as ev
 }

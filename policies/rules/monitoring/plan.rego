@@ -12,8 +12,12 @@
 # custom:
 #   id: MON-001
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.72", "EU-AI-ACT:Art.26", "ISO42001:A.6.2.6", "NIST-AI-RMF:MANAGE-4.1", "NIST-AI-RMF:MEASURE-2.4", "UK-AI-CYBER-COP:P12"]
-#   remediation: Write a monitoring plan (metrics, thresholds, frequency, who acts on an alert) and list it under evidence.monitoring_plan.
+#   controls: [
+#     "EU-AI-ACT:Art.72", "EU-AI-ACT:Art.26", "ISO42001:A.6.2.6", "NIST-AI-RMF:MANAGE-4.1",
+#     "NIST-AI-RMF:MEASURE-2.4", "UK-AI-CYBER-COP:P12"]
+#   remediation: >-
+#     Write a monitoring plan (metrics, thresholds, frequency, who acts on an alert) and
+#     list it under evidence.monitoring_plan.
 package ai_assure.rules.monitoring.plan
 
 import rego.v1
@@ -27,7 +31,10 @@ applicable if classification.at_least_limited
 
 _gap := {"msg": msg, "path": ["evidence", "monitoring_plan"]} if {
 	not evidence.declared("monitoring_plan")
-	msg := "No monitoring plan is declared: describe how performance, drift and misuse are monitored and list it under evidence.monitoring_plan"
+	msg := concat("", [
+		"No monitoring plan is declared: describe how performance, drift and misuse are monitored and",
+		" list it under evidence.monitoring_plan",
+	])
 } else := {"msg": msg, "path": ["evidence", "monitoring_plan"]} if {
 	not evidence.usable("monitoring_plan")
 	msg := concat("", ["The monitoring plan cannot be used: ", evidence.problems("monitoring_plan")])

@@ -15,8 +15,12 @@
 # custom:
 #   id: MON-004
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.73", "EU-AI-ACT:Art.26", "UK-GDPR:Art.33", "ISO42001:A.8.4", "NIST-AI-RMF:MANAGE-4.3", "UK-AI-CYBER-COP:P11"]
-#   remediation: Add a section to the incident response procedure saying who reports a serious incident to whom (provider, market surveillance authority, ICO, affected people) and by when.
+#   controls: [
+#     "EU-AI-ACT:Art.73", "EU-AI-ACT:Art.26", "UK-GDPR:Art.33", "ISO42001:A.8.4",
+#     "NIST-AI-RMF:MANAGE-4.3", "UK-AI-CYBER-COP:P11"]
+#   remediation: >-
+#     Add a section to the incident response procedure saying who reports a serious incident
+#     to whom (provider, market surveillance authority, ICO, affected people) and by when.
 package ai_assure.rules.monitoring.serious_incidents
 
 import rego.v1

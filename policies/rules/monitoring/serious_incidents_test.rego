@@ -23,12 +23,18 @@ test_procedure_without_reporting_is_denied if {
 	findings := serious_incidents.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	startswith(f.msg, "The incident response procedure docs/incident-response.md has no section on reporting serious incidents")
+	startswith(
+		f.msg,
+		"The incident response procedure docs/incident-response.md has no section on reporting serious incidents",
+	)
 	f.path == ["evidence", "incident_response"]
 }
 
 test_notification_heading_counts if {
 	m := fx.manifest
-	ev := fx.put(fx.evidence, ["incident_response", 0, "facts", "headings"], ["First hour", "Notifying the ICO and the provider"])
+	ev := fx.put(
+		fx.evidence, ["incident_response", 0, "facts", "headings"],
+		["First hour", "Notifying the ICO and the provider"],
+	)
 	count(serious_incidents.deny) == 0 with input.manifest as m with input.evidence as ev
 }

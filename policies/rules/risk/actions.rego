@@ -13,8 +13,12 @@
 # custom:
 #   id: RISK-004
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:MANAGE-4.1", "ISO42001:A.6.2.6", "UK-AI-PLAYBOOK:P5"]
-#   remediation: Finish the overdue action and mark it done, or agree a new due date with the risk owner and record why it slipped.
+#   controls: [
+#     "EU-AI-ACT:Art.9", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:MANAGE-4.1",
+#     "ISO42001:A.6.2.6", "UK-AI-PLAYBOOK:P5"]
+#   remediation: >-
+#     Finish the overdue action and mark it done, or agree a new due date with the risk
+#     owner and record why it slipped.
 package ai_assure.rules.risk.actions
 
 import rego.v1
@@ -32,13 +36,15 @@ closed := {"done", "cancelled"}
 _open contains {"risk": r, "index": j, "action": action} if {
 	some r in util.risks
 	actions := util.list(object.get(r.risk, "actions", []))
-	some j
-	action := actions[j]
+	some j, action in actions
 	is_object(action)
 	not object.get(action, "status", "open") in closed
 }
 
-_name(a) := util.msg(["Risk ", object.get(a.risk.risk, "id", a.risk.index), " action ", object.get(a.action, "description", a.index)])
+_name(a) := util.msg([
+	"Risk ", object.get(a.risk.risk, "id", a.risk.index),
+	" action ", object.get(a.action, "description", a.index),
+])
 
 _gaps contains {"msg": msg, "path": ["risks", a.risk.index, "actions", a.index, "due"]} if {
 	some a in _open

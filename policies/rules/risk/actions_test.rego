@@ -20,7 +20,10 @@ test_overdue_open_action_is_denied_for_high_risk if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["risks", 0, "actions", 0, "due"]
-	f.msg == "Risk R-001 action Quarterly fairness review was due on 2026-10-31, 26 days before the assessment date 2026-11-26, and is still open"
+	f.msg == concat("", [
+		"Risk R-001 action Quarterly fairness review was due on 2026-10-31, 26 days before the ",
+		"assessment date 2026-11-26, and is still open",
+	])
 }
 
 test_action_due_on_the_assessment_date_is_not_overdue if {
@@ -30,7 +33,10 @@ test_action_due_on_the_assessment_date_is_not_overdue if {
 }
 
 test_overdue_action_warns_below_high_risk if {
-	m := fx.put(fx.genai_manifest, ["risks"], [fx.put(fx.risk("R-7", "accuracy", "Wrong answers"), ["actions", 0, "due"], "2026-01-05")])
+	m := fx.put(
+		fx.genai_manifest, ["risks"],
+		[fx.put(fx.risk("R-7", "accuracy", "Wrong answers"), ["actions", 0, "due"], "2026-01-05")],
+	)
 	ctx := fx.context
 	count(actions.deny) == 0 with input.manifest as m with input.context as ctx
 	findings := actions.warn with input.manifest as m with input.context as ctx

@@ -16,8 +16,13 @@
 # custom:
 #   id: RISK-005
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5", "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:GOVERN-2.3", "ISO42001:A.3.2"]
-#   remediation: Reduce the risk to within the appetite, or set treatment accept and ask the AI governance team to record the acceptance (by the SRO or another accountable person, not the risk's owner) in the governance approvals.
+#   controls: [
+#     "EU-AI-ACT:Art.9", "NIST-AI-RMF:GOVERN-1.3", "NIST-AI-RMF:MAP-1.5",
+#     "NIST-AI-RMF:MANAGE-1.3", "NIST-AI-RMF:GOVERN-2.3", "ISO42001:A.3.2"]
+#   remediation: >-
+#     Reduce the risk to within the appetite, or set treatment accept and ask the AI
+#     governance team to record the acceptance (by the SRO or another accountable person,
+#     not the risk's owner) in the governance approvals.
 package ai_assure.rules.risk.appetite
 
 import rego.v1
@@ -61,30 +66,42 @@ _above(o) := util.msg([
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _over
 	object.get(o.r.risk, "treatment", null) != "accept"
-	msg := util.msg([_above(o), ": treat it further, or have it accepted (treatment: accept, and an acceptance by the governance team)"])
-}
-
-_accepting contains o if {
-	some o in _over
-	object.get(o.r.risk, "treatment", null) == "accept"
+	msg := util.msg([
+		_above(o), ": treat it further, or have it accepted",
+		" (treatment: accept, and an acceptance by the governance team)",
+	])
 }
 
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _accepting
 	not exceptions.risk_acceptance(_id(o.r))
-	msg := util.msg([_above(o), " and is marked accept, but the governance approvals record no acceptance of it for this system"])
+	msg := util.msg([
+		_above(o), " and is marked accept,",
+		" but the governance approvals record no acceptance of it for this system",
+	])
 }
 
 deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	some o in _accepting
 	a := exceptions.risk_acceptance(_id(o.r))
 	dates.before_as_of(a.approved_until)
-	msg := util.msg([_above(o), " and its acceptance by ", a.approved_by, " ended on ", a.approved_until, ": review the risk and renew or withdraw the acceptance"])
+	msg := util.msg([
+		_above(o), " and its acceptance by ", a.approved_by, " ended on ", a.approved_until,
+		": review the risk and renew or withdraw the acceptance",
+	])
 }
 
 deny contains {"msg": msg, "path": ["risks", o.r.index, "owner"]} if {
 	some o in _accepting
 	a := exceptions.risk_acceptance(_id(o.r))
 	util.norm(a.approved_by) == util.norm(object.get(o.r.risk, "owner", ""))
-	msg := util.msg([_above(o), " and was accepted by its own owner (", a.approved_by, "): acceptance needs someone else accountable, such as the SRO"])
+	msg := util.msg([
+		_above(o), " and was accepted by its own owner (", a.approved_by,
+		"): acceptance needs someone else accountable, such as the SRO",
+	])
+}
+
+_accepting contains o if {
+	some o in _over
+	object.get(o.r.risk, "treatment", null) == "accept"
 }

@@ -5,7 +5,10 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.risk.appetite
 
-_high := json.patch(fx.manifest, [{"op": "replace", "path": ["risks", 0, "residual"], "value": {"likelihood": 3, "impact": 4}}])
+_high := json.patch(
+	fx.manifest,
+	[{"op": "replace", "path": ["risks", 0, "residual"], "value": {"likelihood": 3, "impact": 4}}],
+)
 
 _accepted := fx.put(_high, ["risks", 0, "treatment"], "accept")
 
@@ -35,7 +38,10 @@ test_residual_above_appetite_without_acceptance_is_denied if {
 	findings := appetite.deny with input.manifest as m
 	count(findings) == 1
 	some f in findings
-	f.msg == "Risk R-001 scores 12 (residual 3 x 4), above the risk appetite of 8: treat it further, or have it accepted (treatment: accept, and an acceptance by the governance team)"
+	f.msg == concat("", [
+		"Risk R-001 scores 12 (residual 3 x 4), above the risk appetite of 8: treat it further, or have ",
+		"it accepted (treatment: accept, and an acceptance by the governance team)",
+	])
 	f.path == ["risks", 0, "treatment"]
 }
 
@@ -54,12 +60,21 @@ test_an_acceptance_in_the_governance_data_passes if {
 }
 
 test_accepting_in_the_manifest_alone_is_denied if {
-	m := json.patch(_accepted, [{"op": "add", "path": ["risks", 0, "acceptance"], "value": {"approved_by": "Deputy Director Risk", "approved_on": "2026-09-01"}}])
+	m := json.patch(
+		_accepted,
+		[{
+			"op": "add", "path": ["risks", 0, "acceptance"],
+			"value": {"approved_by": "Deputy Director Risk", "approved_on": "2026-09-01"},
+		}],
+	)
 	ctx := fx.context
 	findings := appetite.deny with input.manifest as m with input.context as ctx
 	count(findings) == 1
 	some f in findings
-	f.msg == "Risk R-001 scores 12 (residual 3 x 4), above the risk appetite of 8 and is marked accept, but the governance approvals record no acceptance of it for this system"
+	f.msg == concat("", [
+		"Risk R-001 scores 12 (residual 3 x 4), above the risk appetite of 8 and is marked accept, but ",
+		"the governance approvals record no acceptance of it for this system",
+	])
 	f.path == ["risks", 0, "treatment"]
 }
 
@@ -67,9 +82,11 @@ test_an_acceptance_for_another_system_or_risk_does_not_count if {
 	m := _accepted
 	ctx := fx.context
 	other_system := _acceptances([_acceptance({"system": "another-system"})])
-	count(appetite.deny) == 1 with input.manifest as m with input.context as ctx with data.ai_assure.approvals as other_system
+	count(appetite.deny) == 1 with input.manifest as m with input.context as ctx
+		with data.ai_assure.approvals as other_system
 	other_risk := _acceptances([_acceptance({"risk": "R-002"})])
-	count(appetite.deny) == 1 with input.manifest as m with input.context as ctx with data.ai_assure.approvals as other_risk
+	count(appetite.deny) == 1 with input.manifest as m with input.context as ctx
+		with data.ai_assure.approvals as other_risk
 }
 
 test_an_expired_acceptance_is_denied if {

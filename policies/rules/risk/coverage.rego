@@ -14,8 +14,12 @@
 # custom:
 #   id: RISK-003
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:GOVERN-4.2", "ISO42001:A.5.4", "UK-AI-CYBER-COP:P3"]
-#   remediation: Assess the missing risk categories for this system and record each as a risk (with its category) in the register.
+#   controls: [
+#     "EU-AI-ACT:Art.9", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:GOVERN-4.2", "ISO42001:A.5.4",
+#     "UK-AI-CYBER-COP:P3"]
+#   remediation: >-
+#     Assess the missing risk categories for this system and record each as a risk (with its
+#     category) in the register.
 package ai_assure.rules.risk.coverage
 
 import rego.v1

@@ -21,7 +21,10 @@ test_missing_category_is_denied_with_its_trigger if {
 	findings := coverage.deny with input.manifest as m
 	count(findings) == 1
 	some f in findings
-	f.msg == "The risk register has no privacy risk, which the classification requires (personal_data): assess it and record the risk with category privacy"
+	f.msg == concat("", [
+		"The risk register has no privacy risk, which the classification requires (personal_data): ",
+		"assess it and record the risk with category privacy",
+	])
 	f.path == ["risks"]
 }
 

@@ -14,8 +14,12 @@
 # custom:
 #   id: RISK-001
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.9", "ISO42001:A.5.2", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:MANAGE-1.2", "NIST-AI-RMF:MANAGE-1.3", "UK-AI-CYBER-COP:P3"]
-#   remediation: Record each identified risk under risks with an owner and a treatment (mitigate, transfer, avoid or accept).
+#   controls: [
+#     "EU-AI-ACT:Art.9", "ISO42001:A.5.2", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:MANAGE-1.2",
+#     "NIST-AI-RMF:MANAGE-1.3", "UK-AI-CYBER-COP:P3"]
+#   remediation: >-
+#     Record each identified risk under risks with an owner and a treatment (mitigate,
+#     transfer, avoid or accept).
 package ai_assure.rules.risk.register
 
 import rego.v1
@@ -33,7 +37,10 @@ _risks := util.list(util.manifest(["risks"]))
 
 _gaps contains {"msg": msg, "path": ["risks"]} if {
 	count(_risks) == 0
-	msg := util.msg(["The system is ", classification.tier, "-risk but its risk register (risks) is empty: record the risks identified"])
+	msg := util.msg([
+		"The system is ", classification.tier,
+		"-risk but its risk register (risks) is empty: record the risks identified",
+	])
 }
 
 _gaps contains {"msg": msg, "path": ["risks", i, "owner"]} if {

@@ -14,7 +14,9 @@
 #   id: RISK-002
 #   severity: medium
 #   controls: ["EU-AI-ACT:Art.9", "NIST-AI-RMF:MAP-5.1", "NIST-AI-RMF:MANAGE-1.4", "ISO42001:A.5.2"]
-#   remediation: Score every risk's likelihood and impact as whole numbers from 1 to 5, and record the residual score after treatment, no higher than the inherent one.
+#   remediation: >-
+#     Score every risk's likelihood and impact as whole numbers from 1 to 5, and record the
+#     residual score after treatment, no higher than the inherent one.
 package ai_assure.rules.risk.scores
 
 import rego.v1
@@ -65,8 +67,8 @@ _gaps contains {"msg": msg, "path": ["risks", r.index, "residual", axis]} if {
 	some r in util.risks
 	some axis in axes
 	inherent := object.get(r.risk, axis, null)
-	residual := object.get(r.risk, ["residual", axis], null)
 	_score(inherent)
+	residual := object.get(r.risk, ["residual", axis], null)
 	_score(residual)
 	residual > inherent
 	msg := util.msg([

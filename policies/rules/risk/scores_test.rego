@@ -30,7 +30,10 @@ test_residual_above_inherent_is_denied if {
 	m := fx.put(fx.manifest, ["risks", 0, "residual", "likelihood"], 4)
 	findings := scores.deny with input.manifest as m
 	some f in findings
-	f.msg == "Risk R-001 has residual likelihood 4 above its inherent likelihood 3: treatment cannot make a risk worse; re-score it"
+	f.msg == concat("", [
+		"Risk R-001 has residual likelihood 4 above its inherent likelihood 3: treatment cannot make a ",
+		"risk worse; re-score it",
+	])
 }
 
 test_missing_residual_warns_for_minimal_risk if {

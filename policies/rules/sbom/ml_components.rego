@@ -13,8 +13,12 @@
 # custom:
 #   id: SBOM-002
 #   severity: high
-#   controls: ["ISO42001:A.4.2", "ISO42001:A.7.5", "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P8", "NIST-AI-RMF:MAP-4.1", "NIST-AI-RMF:MANAGE-3.2"]
-#   remediation: Add each model to the SBOM as a component of type machine-learning-model with its version and SHA-256 hash.
+#   controls: [
+#     "ISO42001:A.4.2", "ISO42001:A.7.5", "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P8",
+#     "NIST-AI-RMF:MAP-4.1", "NIST-AI-RMF:MANAGE-3.2"]
+#   remediation: >-
+#     Add each model to the SBOM as a component of type machine-learning-model with its
+#     version and SHA-256 hash.
 package ai_assure.rules.sbom.ml_components
 
 import rego.v1

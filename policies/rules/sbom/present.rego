@@ -11,8 +11,12 @@
 # custom:
 #   id: SBOM-001
 #   severity: high
-#   controls: ["ISO42001:A.4.2", "ISO42001:A.4.4", "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P7", "NIST-AI-RMF:MAP-4.1", "NIST-AI-RMF:GOVERN-6.1"]
-#   remediation: Generate a CycloneDX (1.4 or later) or SPDX SBOM in the build (e.g. with cyclonedx-py or syft) and list it under evidence.sbom.
+#   controls: [
+#     "ISO42001:A.4.2", "ISO42001:A.4.4", "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P7",
+#     "NIST-AI-RMF:MAP-4.1", "NIST-AI-RMF:GOVERN-6.1"]
+#   remediation: >-
+#     Generate a CycloneDX (1.4 or later) or SPDX SBOM in the build (e.g. with cyclonedx-py
+#     or syft) and list it under evidence.sbom.
 package ai_assure.rules.sbom.present
 
 import rego.v1

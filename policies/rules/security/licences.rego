@@ -15,8 +15,12 @@
 # custom:
 #   id: SEC-004
 #   severity: medium
-#   controls: ["NIST-AI-RMF:GOVERN-6.1", "NIST-AI-RMF:MAP-4.1", "ISO42001:A.10.3", "ISO42001:A.7.3", "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
-#   remediation: Replace the component or model with one under an allowed licence, or ask the governance team to review the licence and add it to licence_allowlist.
+#   controls: [
+#     "NIST-AI-RMF:GOVERN-6.1", "NIST-AI-RMF:MAP-4.1", "ISO42001:A.10.3", "ISO42001:A.7.3",
+#     "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
+#   remediation: >-
+#     Replace the component or model with one under an allowed licence, or ask the
+#     governance team to review the licence and add it to licence_allowlist.
 package ai_assure.rules.security.licences
 
 import rego.v1
@@ -28,7 +32,10 @@ import data.ai_assure.lib.util
 
 applicable := true
 
-_allowed_ids := {lower(trim_space(l)) | some l in config.licence_allowlist; is_string(l)}
+_allowed_ids contains lower(trim_space(l)) if {
+	some l in config.licence_allowlist
+	is_string(l)
+}
 
 # allowed(expression): an SPDX-style expression the allowlist permits.
 allowed(expression) if {
@@ -55,7 +62,10 @@ _name(m) := object.get(m.model, "name", m.index)
 deny contains {"msg": msg, "path": ["models", m.index, "licence"]} if {
 	some m in util.models
 	util.blank(object.get(m.model, "licence", null))
-	msg := util.msg(["Model ", _name(m), " has no licence recorded: set models[", m.index, "].licence (proprietary for the department's own work)"])
+	msg := util.msg([
+		"Model ", _name(m), " has no licence recorded: set models[", m.index,
+		"].licence (proprietary for the department's own work)",
+	])
 }
 
 deny contains {"msg": msg, "path": ["models", m.index, "licence"]} if {
@@ -71,10 +81,6 @@ deny contains {"msg": msg, "path": ["models", m.index, "licence"]} if {
 	])
 }
 
-_supplier_hint(model) := "; a commercial licence is accepted only for a supplied model covered by a supplier assessment" if {
-	model.type in {"third-party", "foundation-model"}
-} else := ""
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("sbom")
 	some c in util.list(evidence.fact(item, "components"))
@@ -87,6 +93,13 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		" under the licence ", licence, ", which is not on the licence allowlist",
 	])
 }
+
+_supplier_hint(model) := concat("", [
+	"; a commercial licence is accepted only for a supplied model covered by a supplier",
+	" assessment",
+]) if {
+	model.type in {"third-party", "foundation-model"}
+} else := ""
 
 _version(c) := util.msg([" ", c.version]) if {
 	util.present(object.get(c, "version", null))

@@ -14,8 +14,12 @@
 # custom:
 #   id: SEC-003
 #   severity: high
-#   controls: ["UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P6", "UK-AI-CYBER-COP:P8", "EU-AI-ACT:Art.15", "ISO42001:A.6.2.5", "NIST-AI-RMF:MANAGE-2.4"]
-#   remediation: Record the SHA-256 of the released model artifact in models[].artifact.sha256 and generate the SBOM from the same artifact.
+#   controls: [
+#     "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P6", "UK-AI-CYBER-COP:P8", "EU-AI-ACT:Art.15",
+#     "ISO42001:A.6.2.5", "NIST-AI-RMF:MANAGE-2.4"]
+#   remediation: >-
+#     Record the SHA-256 of the released model artifact in models[].artifact.sha256 and
+#     generate the SBOM from the same artifact.
 package ai_assure.rules.security.model_digest
 
 import rego.v1
@@ -37,16 +41,14 @@ _name(m) := object.get(m.model, "name", m.index)
 _missing contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if {
 	some m in _in_house
 	util.blank(_digest(m.model))
-	msg := util.msg(["The in-house model ", _name(m), " has no artifact digest: record the SHA-256 of the released artifact in models[", m.index, "].artifact.sha256"])
+	msg := util.msg([
+		"The in-house model ", _name(m), " has no artifact digest: record the SHA-256 of the released",
+		" artifact in models[", m.index, "].artifact.sha256",
+	])
 }
 
 deny contains gap if {
 	classification.at_least_limited
-	some gap in _missing
-}
-
-warn contains gap if {
-	not classification.at_least_limited
 	some gap in _missing
 }
 
@@ -55,12 +57,10 @@ deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if
 	digest := _digest(m.model)
 	util.present(digest)
 	not _sha256(digest)
-	msg := util.msg(["The model ", _name(m), " has artifact.sha256 ", digest, ", which is not a SHA-256 digest (64 lower-case hex digits)"])
-}
-
-_sha256(x) if {
-	is_string(x)
-	regex.match(`^[0-9a-f]{64}$`, x)
+	msg := util.msg([
+		"The model ", _name(m), " has artifact.sha256 ", digest,
+		", which is not a SHA-256 digest (64 lower-case hex digits)",
+	])
 }
 
 deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if {
@@ -80,4 +80,14 @@ deny contains {"msg": msg, "path": ["models", m.index, "artifact", "sha256"]} if
 		"The model ", _name(m), " has artifact digest ", substring(digest, 0, 12), "... but the SBOM ", item.path,
 		" records ", substring(lower(value), 0, 12), "...: the SBOM does not describe the artifact that runs",
 	])
+}
+
+warn contains gap if {
+	not classification.at_least_limited
+	some gap in _missing
+}
+
+_sha256(x) if {
+	is_string(x)
+	regex.match(`^[0-9a-f]{64}$`, x)
 }

@@ -24,7 +24,10 @@ test_missing_digest_is_denied_for_high_risk if {
 	findings := model_digest.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The in-house model risk-scorer has no artifact digest: record the SHA-256 of the released artifact in models[0].artifact.sha256"
+	f.msg == concat("", [
+		"The in-house model risk-scorer has no artifact digest: record the SHA-256 of the released ",
+		"artifact in models[0].artifact.sha256",
+	])
 	f.path == ["models", 0, "artifact", "sha256"]
 }
 
@@ -36,12 +39,18 @@ test_missing_digest_warns_for_minimal_risk if {
 }
 
 test_digest_differing_from_the_sbom_is_denied if {
-	m := fx.put(fx.minimal_manifest, ["models", 0, "artifact", "sha256"], "0000000000000000000000000000000000000000000000000000000000000000")
+	m := fx.put(
+		fx.minimal_manifest, ["models", 0, "artifact", "sha256"],
+		"0000000000000000000000000000000000000000000000000000000000000000",
+	)
 	ev := fx.evidence
 	findings := model_digest.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The model risk-scorer has artifact digest 000000000000... but the SBOM sbom.cdx.json records 3c1f0e5a9b7d...: the SBOM does not describe the artifact that runs"
+	f.msg == concat("", [
+		"The model risk-scorer has artifact digest 000000000000... but the SBOM sbom.cdx.json records ",
+		"3c1f0e5a9b7d...: the SBOM does not describe the artifact that runs",
+	])
 }
 
 test_malformed_digest_is_denied if {

@@ -14,8 +14,12 @@
 # custom:
 #   id: SEC-002
 #   severity: medium
-#   controls: ["UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P7", "ISO42001:A.4.2", "ISO42001:A.7.5", "NIST-AI-RMF:MANAGE-3.2", "EU-AI-ACT:Art.15"]
-#   remediation: Record a SHA-256 (or stronger) hash for every model and dataset component when the SBOM is generated (e.g. hash the released artifact and dataset snapshot).
+#   controls: [
+#     "UK-AI-CYBER-COP:P5", "UK-AI-CYBER-COP:P7", "ISO42001:A.4.2", "ISO42001:A.7.5",
+#     "NIST-AI-RMF:MANAGE-3.2", "EU-AI-ACT:Art.15"]
+#   remediation: >-
+#     Record a SHA-256 (or stronger) hash for every model and dataset component when the
+#     SBOM is generated (e.g. hash the released artifact and dataset snapshot).
 package ai_assure.rules.security.sbom_hashes
 
 import rego.v1
@@ -31,7 +35,10 @@ applicable if evidence.usable("sbom")
 
 ai_types := {"machine-learning-model", "data"}
 
-_strong := {upper(a) | some a in config.hash_algorithms; is_string(a)}
+_strong contains upper(a) if {
+	some a in config.hash_algorithms
+	is_string(a)
+}
 
 _hashed(component) if {
 	some h in util.list(object.get(component, "hashes", []))

@@ -18,8 +18,13 @@
 # custom:
 #   id: SEC-001
 #   severity: high
-#   controls: ["UK-AI-CYBER-COP:P2", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.2", "UK-AI-PLAYBOOK:P3", "UK-GDPR:Art.32"]
-#   remediation: Write a threat model for the AI system (assets, AI-specific threats such as poisoning, evasion, extraction and prompt injection, and mitigations), date it with reviewed_on in its front matter, and list it under evidence.threat_model.
+#   controls: [
+#     "UK-AI-CYBER-COP:P2", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15",
+#     "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.2", "UK-AI-PLAYBOOK:P3", "UK-GDPR:Art.32"]
+#   remediation: >-
+#     Write a threat model for the AI system (assets, AI-specific threats such as poisoning,
+#     evasion, extraction and prompt injection, and mitigations), date it with reviewed_on
+#     in its front matter, and list it under evidence.threat_model.
 package ai_assure.rules.security.threat_model
 
 import rego.v1
@@ -41,16 +46,6 @@ _gap := {"msg": msg, "path": ["evidence", "threat_model"]} if {
 
 deny contains _gap if classification.at_least_limited
 
-warn contains _gap if not classification.at_least_limited
-
-# _mentions(item, words): a heading or the front matter names the words.
-_mentions(item, words) if {
-	some h in util.list(evidence.fact(item, "headings"))
-	contains(util.norm(h), words)
-}
-
-_mentions(item, words) if contains(util.norm(concat(" ", util.strings(object.get(item, ["facts", "front_matter"], {})))), words)
-
 deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	classification.generative
 	some item in evidence.ok("threat_model")
@@ -61,6 +56,8 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	])
 }
 
+warn contains _gap if not classification.at_least_limited
+
 warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("threat_model")
 	not dates.valid(object.get(item, ["facts", "front_matter", "reviewed_on"], null))
@@ -68,4 +65,15 @@ warn contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The threat model ", item.path, " has no reviewed_on date (YYYY-MM-DD) in its front matter,",
 		" so it cannot be shown to be current",
 	])
+}
+
+# _mentions(item, words): a heading or the front matter names the words.
+_mentions(item, words) if {
+	some h in util.list(evidence.fact(item, "headings"))
+	contains(util.norm(h), words)
+}
+
+_mentions(item, words) if {
+	front_matter := object.get(item, ["facts", "front_matter"], {})
+	contains(util.norm(concat(" ", util.strings_in(front_matter))), words)
 }

@@ -39,7 +39,10 @@ test_generative_threat_model_must_cover_prompt_injection if {
 	count(findings) == 1
 	some f in findings
 	startswith(f.msg, "The threat model docs/threat-model.md does not cover prompt injection")
-	covered := fx.put(ev, ["threat_model", 0, "facts", "headings"], ["Assets", "Threats: Prompt-injection via retrieved pages"])
+	covered := fx.put(
+		ev, ["threat_model", 0, "facts", "headings"],
+		["Assets", "Threats: Prompt-injection via retrieved pages"],
+	)
 	count(threat_model.deny) == 0 with input.manifest as m with input.evidence as covered
 }
 

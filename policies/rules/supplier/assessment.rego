@@ -16,8 +16,12 @@
 # custom:
 #   id: SUP-001
 #   severity: high
-#   controls: ["ISO42001:A.10.2", "ISO42001:A.10.3", "EU-AI-ACT:Art.25", "NIST-AI-RMF:GOVERN-6.1", "NIST-AI-RMF:MANAGE-3.1", "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
-#   remediation: Assess the supplier with the ai-assure/supplier-assessment/v1 template, name the model in its models list, and list it under evidence.supplier_assessments.
+#   controls: [
+#     "ISO42001:A.10.2", "ISO42001:A.10.3", "EU-AI-ACT:Art.25", "NIST-AI-RMF:GOVERN-6.1",
+#     "NIST-AI-RMF:MANAGE-3.1", "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
+#   remediation: >-
+#     Assess the supplier with the ai-assure/supplier-assessment/v1 template, name the model
+#     in its models list, and list it under evidence.supplier_assessments.
 package ai_assure.rules.supplier.assessment
 
 import rego.v1

@@ -32,14 +32,20 @@ test_model_not_named_in_any_assessment_is_denied if {
 
 test_unreadable_assessment_does_not_cover if {
 	m := fx.genai_manifest
-	ev := fx.put(fx.genai_evidence, ["supplier_assessments"], [fx.missing("supplier_assessments", "suppliers/example-models.yaml")])
+	ev := fx.put(
+		fx.genai_evidence, ["supplier_assessments"],
+		[fx.missing("supplier_assessments", "suppliers/example-models.yaml")],
+	)
 	ctx := fx.context
 	count(assessment.deny) == 1 with input.manifest as m with input.evidence as ev with input.context as ctx
 }
 
 test_empty_fields_warn if {
 	m := fx.genai_manifest
-	ev := fx.put(fx.genai_evidence, ["supplier_assessments", 0, "facts", "missing_fields"], ["data_residency", "assessed_by"])
+	ev := fx.put(
+		fx.genai_evidence, ["supplier_assessments", 0, "facts", "missing_fields"],
+		["data_residency", "assessed_by"],
+	)
 	ctx := fx.context
 	findings := assessment.warn with input.manifest as m with input.evidence as ev with input.context as ctx
 	count(findings) == 1

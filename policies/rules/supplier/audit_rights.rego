@@ -13,8 +13,13 @@
 # custom:
 #   id: SUP-004
 #   severity: medium
-#   controls: ["UK-GDPR:Art.28", "ISO42001:A.10.2", "ISO42001:A.10.3", "NIST-AI-RMF:MANAGE-3.1", "UK-AI-PLAYBOOK:P8", "UK-AI-CYBER-COP:P7"]
-#   remediation: Negotiate audit and inspection rights with the supplier (or accept a recognised independent certification in their place, with the governance team's approval) and record audit_rights.
+#   controls: [
+#     "UK-GDPR:Art.28", "ISO42001:A.10.2", "ISO42001:A.10.3", "NIST-AI-RMF:MANAGE-3.1",
+#     "UK-AI-PLAYBOOK:P8", "UK-AI-CYBER-COP:P7"]
+#   remediation: >-
+#     Negotiate audit and inspection rights with the supplier (or accept a recognised
+#     independent certification in their place, with the governance team's approval) and
+#     record audit_rights.
 package ai_assure.rules.supplier.audit_rights
 
 import rego.v1

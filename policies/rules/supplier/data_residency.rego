@@ -14,8 +14,13 @@
 # custom:
 #   id: SUP-002
 #   severity: high
-#   controls: ["UK-GDPR:Art.44", "UK-GDPR:Art.28", "ISO42001:A.10.3", "NIST-AI-RMF:GOVERN-6.1", "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
-#   remediation: Agree UK (or another allowed) hosting and processing with the supplier and record it in data_residency, or get a transfer risk assessment and the governance team's approval first.
+#   controls: [
+#     "UK-GDPR:Art.44", "UK-GDPR:Art.28", "ISO42001:A.10.3", "NIST-AI-RMF:GOVERN-6.1",
+#     "UK-AI-CYBER-COP:P7", "UK-AI-PLAYBOOK:P8"]
+#   remediation: >-
+#     Agree UK (or another allowed) hosting and processing with the supplier and record it
+#     in data_residency, or get a transfer risk assessment and the governance team's
+#     approval first.
 package ai_assure.rules.supplier.data_residency
 
 import rego.v1
@@ -54,7 +59,10 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	some item in evidence.ok("supplier_assessments")
 	not util.present(evidence.fact(item, "data_residency"))
-	msg := util.msg(["The supplier assessment ", item.path, " does not record where the supplier holds and processes data (data_residency)"])
+	msg := util.msg([
+		"The supplier assessment ", item.path,
+		" does not record where the supplier holds and processes data (data_residency)",
+	])
 }
 
 deny contains gap if {

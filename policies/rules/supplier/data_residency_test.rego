@@ -9,7 +9,10 @@ _personal := fx.put(fx.genai_manifest, ["classification", "uk_gdpr", "personal_d
 
 test_uk_residency_passes if {
 	m := _personal
-	ev := fx.put(fx.genai_evidence, ["supplier_assessments", 0, "facts", "data_residency"], "UK (London region); no transfers")
+	ev := fx.put(
+		fx.genai_evidence, ["supplier_assessments", 0, "facts", "data_residency"],
+		"UK (London region); no transfers",
+	)
 	data_residency.applicable with input.manifest as m
 	count(data_residency.deny) == 0 with input.manifest as m with input.evidence as ev
 }
@@ -25,7 +28,10 @@ test_residency_abroad_is_denied_with_personal_data if {
 	findings := data_residency.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The supplier assessment suppliers/example-models.yaml records data residency US (us-east-1), outside the allowed places (UK)"
+	f.msg == concat("", [
+		"The supplier assessment suppliers/example-models.yaml records data residency US (us-east-1), ",
+		"outside the allowed places (UK)",
+	])
 	f.path == ["evidence", "supplier_assessments", 0]
 }
 

@@ -14,8 +14,12 @@
 # custom:
 #   id: SUP-003
 #   severity: medium
-#   controls: ["UK-GDPR:Art.33", "EU-AI-ACT:Art.73", "ISO42001:A.10.3", "ISO42001:A.8.4", "NIST-AI-RMF:GOVERN-6.2", "UK-AI-CYBER-COP:P7"]
-#   remediation: Agree a contractual incident-notification time within the maximum with the supplier and record it in incident_notification_hours.
+#   controls: [
+#     "UK-GDPR:Art.33", "EU-AI-ACT:Art.73", "ISO42001:A.10.3", "ISO42001:A.8.4",
+#     "NIST-AI-RMF:GOVERN-6.2", "UK-AI-CYBER-COP:P7"]
+#   remediation: >-
+#     Agree a contractual incident-notification time within the maximum with the supplier
+#     and record it in incident_notification_hours.
 package ai_assure.rules.supplier.incident_notification
 
 import rego.v1

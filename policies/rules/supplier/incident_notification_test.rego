@@ -21,10 +21,14 @@ test_slow_notification_is_denied if {
 	m := fx.genai_manifest
 	ev := fx.put(fx.genai_evidence, ["supplier_assessments", 0, "facts", "incident_notification_hours"], 96)
 	cfg := fx.config_put(["supplier", "max_incident_notification_hours"], 72)
-	findings := incident_notification.deny with input.manifest as m with input.evidence as ev with data.ai_assure.config as cfg
+	findings := incident_notification.deny with input.manifest as m with input.evidence as ev
+		with data.ai_assure.config as cfg
 	count(findings) == 1
 	some f in findings
-	f.msg == "The supplier assessment suppliers/example-models.yaml does not commit the supplier to report incidents within 72 hours (recorded: 96)"
+	f.msg == concat("", [
+		"The supplier assessment suppliers/example-models.yaml does not commit the supplier to report ",
+		"incidents within 72 hours (recorded: 96)",
+	])
 }
 
 test_unrecorded_notification_is_denied if {
@@ -39,5 +43,6 @@ test_the_limit_comes_from_the_configuration if {
 	m := fx.genai_manifest
 	ev := fx.genai_evidence
 	cfg := fx.config_put(["supplier", "max_incident_notification_hours"], 12)
-	count(incident_notification.deny) == 1 with input.manifest as m with input.evidence as ev with data.ai_assure.config as cfg
+	count(incident_notification.deny) == 1 with input.manifest as m with input.evidence as ev
+		with data.ai_assure.config as cfg
 }

@@ -13,8 +13,12 @@
 # custom:
 #   id: SUP-005
 #   severity: medium
-#   controls: ["EU-AI-ACT:Art.53", "ISO42001:A.7.5", "ISO42001:A.10.3", "NIST-AI-RMF:MAP-4.1", "NIST-AI-RMF:GOVERN-6.1", "UK-AI-CYBER-COP:P8"]
-#   remediation: Obtain the supplier's training data provenance (or its published training-content summary) and record it in training_data_provenance.
+#   controls: [
+#     "EU-AI-ACT:Art.53", "ISO42001:A.7.5", "ISO42001:A.10.3", "NIST-AI-RMF:MAP-4.1",
+#     "NIST-AI-RMF:GOVERN-6.1", "UK-AI-CYBER-COP:P8"]
+#   remediation: >-
+#     Obtain the supplier's training data provenance (or its published training-content
+#     summary) and record it in training_data_provenance.
 package ai_assure.rules.supplier.training_data
 
 import rego.v1
@@ -34,7 +38,10 @@ _foundation(item) if {
 	m.model.name in util.list(evidence.fact(item, "models"))
 }
 
-_hint(item) := "; the provider of a general-purpose AI model must publish a training-content summary (EU AI Act Art. 53(1)(d))" if {
+_hint(item) := concat("", [
+	"; the provider of a general-purpose AI model must publish a training-content summary",
+	" (EU AI Act Art. 53(1)(d))",
+]) if {
 	_foundation(item)
 } else := ""
 

@@ -23,7 +23,11 @@ test_missing_provenance_is_denied_citing_art_53 if {
 	findings := training_data.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The supplier assessment suppliers/example-models.yaml does not record where the supplier's training data came from (training_data_provenance); the provider of a general-purpose AI model must publish a training-content summary (EU AI Act Art. 53(1)(d))"
+	f.msg == concat("", [
+		"The supplier assessment suppliers/example-models.yaml does not record where the supplier's ",
+		"training data came from (training_data_provenance); the provider of a general-purpose AI model ",
+		"must publish a training-content summary (EU AI Act Art. 53(1)(d))",
+	])
 }
 
 test_third_party_models_get_no_art_53_hint if {

@@ -14,8 +14,12 @@
 # custom:
 #   id: TRN-001
 #   severity: high
-#   controls: ["EU-AI-ACT:Art.50", "ISO42001:A.8.2", "ISO42001:A.8.5", "NIST-AI-RMF:MEASURE-2.8", "UK-ATRS:Tier1", "UK-AI-PLAYBOOK:P7", "UK-AI-CYBER-COP:P10"]
-#   remediation: Write the AI disclosure shown to users (and how generated content is labelled) into system.transparency_notice, and show it before or at the first interaction.
+#   controls: [
+#     "EU-AI-ACT:Art.50", "ISO42001:A.8.2", "ISO42001:A.8.5", "NIST-AI-RMF:MEASURE-2.8",
+#     "UK-ATRS:Tier1", "UK-AI-PLAYBOOK:P7", "UK-AI-CYBER-COP:P10"]
+#   remediation: >-
+#     Write the AI disclosure shown to users (and how generated content is labelled) into
+#     system.transparency_notice, and show it before or at the first interaction.
 package ai_assure.rules.transparency.ai_disclosure
 
 import rego.v1
@@ -31,7 +35,8 @@ deny contains {"msg": msg, "path": ["system", "transparency_notice"]} if {
 	applicable
 	util.blank(util.manifest(["system", "transparency_notice"]))
 	msg := concat("", [
-		"The system is subject to EU AI Act Art. 50 (", concat("; ", sort(_triggers)), ") but system.transparency_notice is empty:",
+		"The system is subject to EU AI Act Art. 50 (", concat("; ", sort(_triggers)),
+		") but system.transparency_notice is empty:",
 		" record the notice that tells people they are dealing with AI",
 	])
 }

@@ -17,7 +17,10 @@ test_public_system_without_notice_is_denied if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["system", "transparency_notice"]
-	contains(f.msg, "EU AI Act Art. 50 (it generates synthetic content; it interacts with the public; it is deployed public-facing)")
+	contains(
+		f.msg,
+		"EU AI Act Art. 50 (it generates synthetic content; it interacts with the public; it is deployed public-facing)",
+	)
 }
 
 test_blank_notice_is_denied if {

@@ -16,8 +16,13 @@
 # custom:
 #   id: TRN-003
 #   severity: low
-#   controls: ["UK-ATRS:Tier1", "UK-ATRS:Tier2.1", "UK-ATRS:Tier2.2", "UK-ATRS:Tier2.3", "UK-ATRS:Tier2.4", "UK-ATRS:Tier2.4.2", "UK-ATRS:Tier2.4.3", "UK-ATRS:Tier2.4.4", "UK-ATRS:Tier2.5"]
-#   remediation: Add the missing fields and sections from the ATRS v4.0 template (write N/A with a reason where a field does not apply).
+#   controls: [
+#     "UK-ATRS:Tier1", "UK-ATRS:Tier2.1", "UK-ATRS:Tier2.2", "UK-ATRS:Tier2.3",
+#     "UK-ATRS:Tier2.4", "UK-ATRS:Tier2.4.2", "UK-ATRS:Tier2.4.3", "UK-ATRS:Tier2.4.4",
+#     "UK-ATRS:Tier2.5"]
+#   remediation: >-
+#     Add the missing fields and sections from the ATRS v4.0 template (write N/A with a
+#     reason where a field does not apply).
 package ai_assure.rules.transparency.atrs_content
 
 import rego.v1
@@ -33,9 +38,9 @@ applicable if classification.atrs_in_scope
 
 # The template's Tier 1 fields and Tier 2 sections, from data.ai_assure.atrs (the same list
 # `ai-assure report atrs` writes), normalised as the record's labels are.
-_sections := data.ai_assure.atrs.sections if {
-	is_array(data.ai_assure.atrs.sections)
-} else := []
+default _sections := []
+
+_sections := data.ai_assure.atrs.sections if is_array(data.ai_assure.atrs.sections)
 
 tier_1_fields := [util.norm(f.name) | some s in _sections; s.tier == 1; some f in s.fields]
 
@@ -78,7 +83,10 @@ _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	labels := _labels[item.path]
 	missing := {f | some f in tier_1_fields; not _has_field(labels, f)}
 	count(missing) > 0
-	msg := util.msg(["The ATRS record ", item.path, " lacks the Tier 1 (summary information) fields: ", util.join(missing)])
+	msg := util.msg([
+		"The ATRS record ", item.path, " lacks the Tier 1 (summary information) fields: ",
+		util.join(missing),
+	])
 }
 
 _gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {

@@ -28,8 +28,14 @@ test_missing_fields_and_sections_are_denied if {
 	findings := atrs_content.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 2
 	msgs := sort([f.msg | some f in findings])
-	msgs[0] == "The ATRS record transparency/atrs.md lacks the Tier 1 (summary information) fields: contact email, website url"
-	msgs[1] == "The ATRS record transparency/atrs.md lacks the Tier 2 sections: development data specification, model specification, operational data specification"
+	msgs[0] == concat("", [
+		"The ATRS record transparency/atrs.md lacks the Tier 1 (summary information) fields: contact ",
+		"email, website url",
+	])
+	msgs[1] == concat("", [
+		"The ATRS record transparency/atrs.md lacks the Tier 2 sections: development data ",
+		"specification, model specification, operational data specification",
+	])
 }
 
 test_off_the_shelf_models_skip_model_and_development_data if {
@@ -73,8 +79,8 @@ test_numbered_headings_count_as_fields if {
 }
 
 test_fields_and_sections_come_from_the_template_data if {
-	m := fx.manifest
 	atrs_content.tier_1_fields == ["name", "description", "website url", "contact email", "phase", "region"]
+	m := fx.manifest
 	atrs_content.tier_2_sections == [
 		"owner and responsibility", "description and rationale", "deployment context", "tool specification",
 		"operational data specification", "risks mitigations and impact assessments",
@@ -86,7 +92,8 @@ test_a_missing_template_fails_closed if {
 	m := fx.manifest
 	ev := fx.evidence
 	cfg := fx.config_put(["public_body"], false)
-	findings := atrs_content.deny with input.manifest as m with input.evidence as ev with data.ai_assure.atrs as {} with data.ai_assure.config as cfg
+	findings := atrs_content.deny with input.manifest as m with input.evidence as ev with data.ai_assure.atrs as {}
+		with data.ai_assure.config as cfg
 	some f in findings
 	f.msg == "The ATRS v4.0 template (data.ai_assure.atrs) is missing from the policy data: records cannot be checked"
 }

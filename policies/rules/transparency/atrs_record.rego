@@ -16,7 +16,9 @@
 #   id: TRN-002
 #   severity: medium
 #   controls: ["UK-ATRS:Tier1", "UK-ATRS:Tier2", "UK-AI-PLAYBOOK:P7", "ISO42001:A.8.5", "NIST-AI-RMF:GOVERN-4.2"]
-#   remediation: Complete the ATRS v4.0 template for the tool, clear it with the SRO and the communications team, publish it, and list it under evidence.atrs_record.
+#   remediation: >-
+#     Complete the ATRS v4.0 template for the tool, clear it with the SRO and the
+#     communications team, publish it, and list it under evidence.atrs_record.
 package ai_assure.rules.transparency.atrs_record
 
 import rego.v1
@@ -32,7 +34,9 @@ applicable if classification.atrs_in_scope
 
 _why contains "it is public-facing" if classification.public_facing
 
-_why contains util.msg(["its decision role is ", util.manifest(["system", "decision_role"])]) if classification.decision_support
+_why contains util.msg(["its decision role is ", util.manifest(["system", "decision_role"])]) if {
+	classification.decision_support
+}
 
 _gap := {"msg": msg, "path": ["evidence", "atrs_record"]} if {
 	not evidence.declared("atrs_record")

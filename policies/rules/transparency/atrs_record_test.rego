@@ -23,7 +23,10 @@ test_missing_record_is_denied_for_a_public_body if {
 	findings := atrs_record.deny with input.manifest as m with input.evidence as ev
 	count(findings) == 1
 	some f in findings
-	f.msg == "The system is in the ATRS scope (it is public-facing) but no ATRS record is declared: complete the ATRS template and list it under evidence.atrs_record"
+	f.msg == concat("", [
+		"The system is in the ATRS scope (it is public-facing) but no ATRS record is declared: complete ",
+		"the ATRS template and list it under evidence.atrs_record",
+	])
 	f.path == ["evidence", "atrs_record"]
 }
 
@@ -39,7 +42,10 @@ test_missing_record_warns_outside_the_public_sector if {
 
 test_unreadable_record_is_denied if {
 	m := fx.manifest
-	ev := fx.put(fx.evidence, ["atrs_record"], [fx.invalid("atrs_record", "transparency/atrs.md", ["line 2: invalid YAML front matter"])])
+	ev := fx.put(
+		fx.evidence, ["atrs_record"],
+		[fx.invalid("atrs_record", "transparency/atrs.md", ["line 2: invalid YAML front matter"])],
+	)
 	findings := atrs_record.deny with input.manifest as m with input.evidence as ev
 	some f in findings
 	f.msg == "The ATRS record cannot be used: transparency/atrs.md could not be read: line 2: invalid YAML front matter"
