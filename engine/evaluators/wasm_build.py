@@ -107,8 +107,17 @@ def _run(command: list[str], timeout: float, cwd: str | None) -> subprocess.Comp
         detail = (completed.stderr or completed.stdout).strip()
         if cwd:
             detail = detail.replace(f"{cwd}/{_SOURCES}/", "").replace(f"{_SOURCES}/", "")
-        raise EvaluationError(f"OPA could not compile the policies: {detail}")
+        raise EvaluationError(f"policy error: OPA could not compile the policies: {_short(detail)}")
     return completed
+
+
+def _short(text: str, lines: int = 12, width: int = 240) -> str:
+    """OPA's message cut to a size a terminal can show (it quotes the offending source line,
+    which may be megabytes long)."""
+    kept = [line if len(line) <= width else line[:width] + "…" for line in text.splitlines()]
+    return "\n".join(
+        kept[:lines] + ([f"… ({len(kept) - lines} more lines)"] if len(kept) > lines else [])
+    )
 
 
 def _policy_wasm(bundle: bytes) -> bytes:

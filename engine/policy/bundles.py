@@ -226,7 +226,8 @@ def _archive(files: dict[str, bytes]) -> bytes:
     tar_bytes = io.BytesIO()
     with tarfile.open(fileobj=tar_bytes, mode="w", format=tarfile.PAX_FORMAT) as archive:
         for name in sorted(files):
-            info = tarfile.TarInfo(name)
+            # OPA finds the module named in the manifest's `wasm` entry only under this name
+            info = tarfile.TarInfo("/" + name if name == WASM_MODULE else name)
             info.size, info.mode, info.mtime = len(files[name]), 0o644, 0
             archive.addfile(info, io.BytesIO(files[name]))
     gz_bytes = io.BytesIO()

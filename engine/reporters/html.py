@@ -342,6 +342,8 @@ def _provenance(report: Report) -> Html:
     ]
     if policy.local_digest:
         items.append(("Repository-local rules digest", digest(policy.local_digest)))
+    if policy.local_engine:
+        items.append(("Repository-local rules evaluated by", f"{policy.local_engine} (no OPA)"))
     items += [
         ("Assessed as of", report.as_of),
         ("Tool", f"{report.tool.name} {report.tool.version}"),

@@ -57,6 +57,10 @@ class TextReporter(Reporter):
                 f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}"
             ),
             _clean(f"policy {policy.revision} from {policy.source} ({policy.digest})"),
+        ]
+        if policy.local_engine:
+            lines.append(_clean(f"team-local rules evaluated by {policy.local_engine} (no OPA)"))
+        lines += [
             f"risk tier: {self._paint(_clean(report.tier.level), '1')}",
         ]
         lines += [f"  - {_clean(reason)}" for reason in report.tier.reasons]

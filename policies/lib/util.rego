@@ -63,7 +63,12 @@ risks := [{"index": i, "risk": r} |
 # norm(s): s in lower case with every run of other characters than a-z and 0-9 made one
 # space, for matching headings and names ("Tier 2 - Risks, mitigations" -> "tier 2 risks
 # mitigations"). regopy does not support the (?i) regex flag: lower the text instead.
-norm(s) := trim_space(regex.replace(lower(s), `[^a-z0-9]+`, " ")) if is_string(s)
+# The runs are found, not replaced: regex.find_all_string_submatch_n is native to OPA's
+# WebAssembly target, where regex.replace would call out to the host on every name.
+norm(s) := concat(" ", runs) if {
+	is_string(s)
+	runs := [run[0] | some run in regex.find_all_string_submatch_n(`[a-z0-9]+`, lower(s), -1)]
+}
 
 # msg(parts): the parts joined into one message; non-strings are written as JSON.
 # Messages are built with concat, never sprintf: regopy's sprintf wraps a string in
@@ -111,12 +116,25 @@ _strings(x) := {s |
 
 # number(x): x in decimal with at most three decimals ("30", "0.61", "-0.063"), worded
 # the same by every evaluator (sprintf and json.marshal format floats differently).
-number(x) := format_int(x, 10) if {
+number(x) := "more than 10^21" if {
+	x >= _huge
+} else := "less than -10^21" if {
+	x <= 0 - _huge
+} else := whole(x) if {
 	x == floor(x)
-} else := concat("", [_sign(x, milli), format_int(whole, 10), _fraction(milli - (whole * 1000))]) if {
+} else := concat("", [_sign(x, milli), whole(ones), _fraction(milli - (ones * 1000))]) if {
 	milli := round(abs(x) * 1000)
-	whole := floor(milli / 1000)
+	ones := floor(milli / 1000)
 }
+
+# whole(n): the whole number n (below 10^21) in decimal. OPA's WebAssembly format_int aborts
+# the whole evaluation beyond 32 bits, so larger numbers are written by json.marshal, which
+# writes a floored whole number the same on every evaluator below 10^21.
+whole(n) := format_int(n, 10) if {
+	abs(n) < 2147483648
+} else := json.marshal(floor(n))
+
+_huge := 1000000000000000000000
 
 _sign(x, milli) := "-" if {
 	x < 0

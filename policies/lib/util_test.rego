@@ -33,6 +33,15 @@ test_number_formats_the_same_everywhere if {
 	util.number(-0.0001) == "0"
 }
 
+test_number_writes_whole_numbers_beyond_32_bits if {
+	util.number(2147483648) == "2147483648"
+	util.number(-2147483649) == "-2147483649"
+	util.number(9007199254740992) == "9007199254740992"
+	util.number(123456789012.5) == "123456789012.5"
+	util.number(1e22) == "more than 10^21"
+	util.number(-1e300) == "less than -10^21"
+}
+
 test_msg_and_join if {
 	util.msg(["a ", 1, " ", true, " ", null, " ", 0.5]) == "a 1 true null 0.5"
 	util.join({"b", "a", "c"}) == "a, b, c"

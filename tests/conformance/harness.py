@@ -26,5 +26,3 @@ def reports(path: Path, as_of: str, opa_binary: str, opa_url: str) -> dict[str, 
         evaluator: run_check(path, options(evaluator, as_of, opa_binary, opa_url)).to_json()
         for evaluator in EVALUATORS
     }
-
-

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ TRICKY_TEXT = (
     "ǅ titlecase",
     "\U0001f600 \U0001d54f astral",
     "back\\slash \\u00e9 not an escape",
-    'quote " and \' marks',
+    "quote \" and ' marks",
     "tab\tinside, new\nline",
     "العربية \u202e right-to-left",
     "中文 텍스트 日本語",
@@ -158,18 +159,41 @@ def edited_value(draw: st.DrawFn, original: Any, as_of: dt.date) -> Any:
 
 
 @st.composite
-def edited_document(draw: st.DrawFn, document: Any, as_of: dt.date, most: int) -> Any:
-    """`document` with up to `most` values replaced (same type) or optional keys dropped."""
+def edited_document(
+    draw: st.DrawFn,
+    document: Any,
+    as_of: dt.date,
+    most: int,
+    valid: Callable[[Any], bool] = lambda _document: True,
+) -> Any:
+    """`document` with up to `most` values replaced (same type) or optional keys dropped.
+    An edit that makes it fail `valid` is mostly undone, so most documents reach the
+    policies and only some test the refusals."""
     for _ in range(draw(st.integers(0, most))):
         path: DataPath = draw(st.sampled_from(paths(document)))
         if not path:
             continue
         if draw(st.integers(0, 5)) == 0 and isinstance(path[-1], str):
-            document = _delete(document, path)
-            continue
-        value = draw(edited_value(_at(document, path), as_of))
-        document = _replace(document, path, lambda _old, new=value: new)
+            edited = _delete(document, path)
+        else:
+            value = draw(edited_value(_at(document, path), as_of))
+            edited = _replace(document, path, lambda _old, new=value: new)
+        if valid(edited) or draw(st.integers(0, 9)) == 0:
+            document = edited
     return document
+
+
+def valid_manifest(document: Any) -> bool:
+    """Whether the manifest model accepts `document` (the same check `check` makes)."""
+    from pydantic import ValidationError
+
+    from engine.manifest.model import Manifest
+
+    try:
+        Manifest.model_validate(document)
+    except ValidationError:
+        return False
+    return True
 
 
 def _at(document: Any, path: DataPath) -> Any:
@@ -198,7 +222,7 @@ def systems(draw: st.DrawFn) -> System:
             st.dates(dt.date(2024, 1, 1), dt.date(2031, 12, 31)),
         )
     )
-    manifest = draw(edited_document(manifest, as_of, 8))
+    manifest = draw(edited_document(manifest, as_of, 8, valid_manifest))
     written = {}
     for name, original in files.items():
         if draw(st.integers(0, 2)) == 0:

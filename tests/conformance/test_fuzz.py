@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 
 from tests.conformance.harness import reports
 from tests.conformance.systems import System, systems
@@ -44,6 +44,7 @@ def test_every_evaluator_gives_the_same_report(system, opa_binary, opa_url):
     with tempfile.TemporaryDirectory(prefix="fuzz-") as folder:
         path = system.write(Path(folder) / "system")
         outputs = reports(path, system.as_of.isoformat(), opa_binary, opa_url)
+        event(f"verdict {json.loads(outputs['embedded'])['verdict']}")
         problems = _problems(outputs, folder)
         if problems and LONG:
             _keep(system)

@@ -1,5 +1,6 @@
 """`pip install .` (and so `pip install git+…`) works outside the checkout: the wheel carries
-the policies, the controls catalogue and the manifest schema."""
+the policies and their compiled form, the controls catalogue and the manifest schema, and a
+check needs no OPA."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_the_wheel_carries_policies_catalogue_and_schema(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "engine/_assets/policies/main.rego" in names
+    assert "engine/_assets/policies/compiled/policy.wasm" in names
+    assert "engine/_assets/policies/compiled/build.json" in names
     assert any(n.startswith("engine/_assets/controls_catalogue/") for n in names)
     assert "engine/_assets/schemas/ai-manifest.schema.json" in names
     assert any(n.startswith("adapters/") for n in names)
@@ -57,7 +60,9 @@ def test_the_installed_wheel_checks_an_example_outside_the_checkout(wheel, tmp_p
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1"}
+    # no OPA anywhere, and no cache: the shipped compiled policy is all a check needs
+    no_opa = {"AI_ASSURE_OPA": str(tmp_path / "no-opa"), "PATH": "/usr/bin:/bin", "CI": "true"}
+    env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1", **no_opa}
     probe = "import engine.policy.sources as p; print(p.__file__); print(p.bundled_policy_dir())"
     where = subprocess.run(
         [sys.executable, "-c", probe],

@@ -16,7 +16,10 @@
 #   id: INPUT-001
 #   severity: high
 #   controls: ["ISO42001:A.6.2.7", "ISO42001:A.6.2.3", "NIST-AI-RMF:GOVERN-1.4"]
-#   remediation: Write the value so that every evaluator reads it alike, as text in quotes when it is an identifier or a large number, as 0 instead of a number too close to zero, and with one spelling per key.
+#   remediation: >-
+#     Write the value so that every evaluator reads it alike, as text in quotes when it
+#     is an identifier or a large number, as 0 instead of a number too close to zero,
+#     and with one spelling per key.
 package ai_assure.rules.manifest.representable
 
 import rego.v1

@@ -133,13 +133,20 @@ def test_a_policy_that_does_not_compile_is_exit_2(system, tmp_path):
     assert_clean_error(ai_assure("check", system, "--policy-dir", policies), "policy")
 
 
-def test_a_policy_runtime_error_is_exit_2(system, tmp_path):
+def test_a_policy_runtime_error_is_exit_2(system, tmp_path, opa_binary):
+    """`opa eval --strict-builtin-errors` names the error; the compiled policy leaves the
+    result undefined (policies/CONFORMANCE.md). Both fail closed."""
     policies = tmp_path / "policies"
     policies.mkdir()
     (policies / "main.rego").write_text(
         'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": 1 / 0}\n'
     )
-    assert_clean_error(ai_assure("check", system, "--policy-dir", policies), "divide by zero")
+    embedded = ai_assure("check", system, "--policy-dir", policies, "--opa-binary", opa_binary)
+    assert_clean_error(embedded, "data.ai_assure.main.result is undefined")
+    opa = ai_assure(
+        "check", system, "--policy-dir", policies, "--evaluator", "opa", "--opa-binary", opa_binary
+    )
+    assert_clean_error(opa, "divide by zero")
 
 
 def test_an_unwritable_report_is_exit_2_and_leaves_nothing_behind(system, tmp_path):

@@ -75,6 +75,15 @@ def signed(keys, tmp_path_factory) -> Path:
     return output
 
 
+@pytest.fixture(scope="session")
+def compiled(keys, tmp_path_factory) -> Path:
+    """The bundled library with its compiled policy (/policy.wasm and machine code), signed."""
+    output = tmp_path_factory.mktemp("compiled") / "policy.tar.gz"
+    shipped = load_policies().compiled
+    build_bundle(bundled_policy_dir(), output, "2026.11-1", keys["rsa"][0], None, shipped)
+    return output
+
+
 @pytest.fixture
 def policy_dir(tmp_path) -> Path:
     """A small policy folder with YAML and JSON data in one folder."""
@@ -271,6 +280,10 @@ def unsigned(files: dict[str, bytes]) -> None:
 def two_signatures(files: dict[str, bytes]) -> None:
     token = json.loads(files[".signatures.json"])["signatures"][0]
     files[".signatures.json"] = json.dumps({"signatures": [token, token]}).encode()
+
+
+def tampered_wasm(files: dict[str, bytes]) -> None:
+    files["policy.wasm"] = files["policy.wasm"].replace(b"ai_assure", b"ai_assurf", 1)
 
 
 REPACKED = {
@@ -498,11 +511,12 @@ def test_policy_build_prints_revision_and_digest(keys, tmp_path, policy_dir):
     output = tmp_path / "b.tar.gz"
     result = ai_assure(
         "policy", "build", "-o", output, "--policy-dir", policy_dir, "--revision", "r9",
-        "--signing-key", keys["rsa"][0], "--key-id", "gov",
+        "--signing-key", keys["rsa"][0], "--key-id", "gov", "--no-wasm",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     digest = "sha256:" + hashlib.sha256(output.read_bytes()).hexdigest()
-    assert result.stdout == f"{output}: revision r9, 4 files, signed RS256\ndigest {digest}\n"
+    expected = f"{output}: revision r9, 4 files, Rego only, signed RS256\ndigest {digest}\n"
+    assert result.stdout == expected
 
 
 @pytest.mark.parametrize(
@@ -537,6 +551,7 @@ def test_check_with_a_verified_bundle(signed, keys, tmp_path):
         "revision": "2026.11-1",
         "digest": "sha256:" + hashlib.sha256(signed.read_bytes()).hexdigest(),
         "local_digest": None,
+        "local_engine": None,
     }
 
 
@@ -578,3 +593,67 @@ def test_check_with_allow_unverified_says_so(signed, tmp_path):
 def test_check_bundle_option_misuse_exits_2(args, message):
     result = ai_assure("check", EXAMPLE, *args)
     assert result.returncode == 2 and message in result.stderr
+
+
+# The compiled policy in a bundle
+
+
+def test_policy_build_of_the_library_carries_its_compiled_policy_without_opa(keys, tmp_path):
+    """The bundled library ships compiled, so building its bundle needs no OPA."""
+    output = tmp_path / "b.tar.gz"
+    result = ai_assure(
+        "policy", "build", "-o", output, "--signing-key", keys["rsa"][0],
+        "--opa-binary", tmp_path / "no-opa-here",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "with policy.wasm" in result.stdout
+    files = read_archive(output.read_bytes())
+    assert files["policy.wasm"] == load_policies().compiled.wasm
+    assert [name for name in files if name.endswith(".cwasm")]
+    manifest = json.loads(files[".manifest"])
+    assert manifest["wasm"] == [{"entrypoint": "ai_assure/main/result", "module": "/policy.wasm"}]
+
+
+def test_a_verified_compiled_bundle_is_evaluated_without_opa(compiled, keys, tmp_path):
+    no_opa = tmp_path / "no-opa-here"
+    code, report, stderr = check_bundle(
+        compiled, tmp_path, "--verify-key", keys["rsa"][1], "--opa-binary", no_opa
+    )
+    assert code in (0, 1), stderr
+    library = json.loads(run_check(EXAMPLE, CheckOptions(as_of=AS_OF)).to_json())
+    assert {**report, "policy": None} == {**library, "policy": None}
+
+
+def test_machine_code_from_an_unverified_bundle_is_never_used(compiled):
+    """Native code runs outside the WebAssembly sandbox: only a verified bundle's counts."""
+    unverified = load_bundle(compiled, allow_unverified=True)
+    assert unverified.compiled is not None and unverified.compiled.precompiled == {}
+
+
+def test_a_changed_compiled_policy_is_refused(compiled, keys, tmp_path):
+    bundle = repack(compiled, tmp_path / "wasm.tar.gz", tampered_wasm)
+    with pytest.raises(BundleError, match=r"policy\.wasm: its hash does not match"):
+        load_bundle(bundle, keys["rsa"][1])
+
+
+def test_real_opa_verifies_the_signature_over_the_compiled_policy(
+    compiled, keys, tmp_path, opa_binary
+):
+    """`opa build --bundle --verification-key` checks every signed file, the Wasm module and
+    the machine code included; changing the module makes it refuse."""
+    command = [opa_binary, "build", "--bundle", "--verification-key", str(keys["rsa"][1])]
+    done = subprocess.run(
+        [*command, "-o", str(tmp_path / "out.tar.gz"), str(compiled)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    changed = repack(compiled, tmp_path / "changed.tar.gz", tampered_wasm)
+    done = subprocess.run(
+        [*command, "-o", str(tmp_path / "out2.tar.gz"), str(changed)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0

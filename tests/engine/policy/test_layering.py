@@ -48,7 +48,7 @@ def local_dir(tmp_path: Path, files: dict[str, str]) -> Path:
     return folder
 
 
-def check(*arguments: str | Path) -> tuple[int, dict, str]:
+def check(*arguments: str | Path, env: dict[str, str] | None = None) -> tuple[int, dict, str]:
     command = [
         sys.executable,
         "-c",
@@ -61,8 +61,8 @@ def check(*arguments: str | Path) -> tuple[int, dict, str]:
         "json",
         *map(str, arguments),
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
     assert "Traceback" not in done.stderr
     return done.returncode, json.loads(done.stdout), done.stderr
 
@@ -75,6 +75,24 @@ def test_a_local_rule_adds_a_finding_and_keeps_every_governance_rule(tmp_path):
     assert governance <= {f["rule_id"] for f in report["findings"]}
     assert report["policy"]["local_digest"].startswith("sha256:")
     assert "+ local" in report["policy"]["source"]
+
+
+def test_local_rules_are_compiled_by_opa_when_it_is_there(tmp_path, opa_binary):
+    folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
+    code, report, _ = check("--policies", folder, env={"AI_ASSURE_OPA": opa_binary})
+    assert code == 1 and report["policy"]["local_engine"] is None
+    assert "TEAM-001" in {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
+
+
+def test_without_opa_rego_cpp_runs_the_local_rules_and_the_report_says_so(tmp_path, opa_binary):
+    """The governance decision is the same either way: it never depends on local rules."""
+    folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
+    with_opa = check("--policies", folder, env={"AI_ASSURE_OPA": opa_binary})[1]
+    without = {"AI_ASSURE_OPA": str(tmp_path / "no-opa"), "PATH": "/usr/bin:/bin"}
+    code, report, _ = check("--policies", folder, env=without)
+    assert code == 1 and report["policy"]["local_engine"] == "rego-cpp"
+    assert report["findings"] == with_opa["findings"]
+    assert {**report["policy"], "local_engine": None} == with_opa["policy"]
 
 
 def test_local_rules_agree_on_opa_eval(tmp_path, opa_binary):
