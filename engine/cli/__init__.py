@@ -8,6 +8,8 @@ One module per command group (`check`, `scaffold`, `manifest`, `catalogue`, `pol
 from __future__ import annotations
 
 import contextlib
+import gc
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any, NoReturn
@@ -94,9 +96,37 @@ def main() -> None:
 
 def run() -> None:
     """The console script: a bug must still end in one clear line and exit 2, never in a
-    traceback and never in 0 (the gate fails closed)."""
+    traceback and never in 0 (the gate fails closed).
+
+    Start-up objects are frozen out of the garbage collector, and the process ends with
+    `os._exit` once its outputs are flushed: tearing down the interpreter's objects one by
+    one would cost more than a whole check's evaluation. Nothing of ours needs `atexit`:
+    reports are written (and closed) by the commands, child processes are waited for.
+    """
+    gc.freeze()
     try:
         main()
+    except SystemExit as exc:
+        _exit(_exit_code(exc.code))
     except Exception as exc:  # click handles its own errors and exits before this
         click.echo(f"ai-assure: internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(2)
+        _exit(2)
+    _exit(0)
+
+
+def _exit_code(code: object) -> int:
+    """`sys.exit`'s argument as an exit status, as the interpreter would read it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    click.echo(str(code), err=True)
+    return 1
+
+
+def _exit(code: int) -> NoReturn:
+    """Flush what was written, then end the process at once."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

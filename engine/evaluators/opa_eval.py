@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.core.limits import DEFAULT_TIMEOUT_S
+from engine.core.processes import run_process
 from engine.evaluators._materialise import materialised
 from engine.evaluators.interface import (
     EvaluationError,
@@ -63,9 +64,7 @@ class OpaEvalEvaluator(Evaluator):
 
     def _run(self, command: list[str], stdin: str) -> subprocess.CompletedProcess[str]:
         try:
-            return subprocess.run(
-                command, input=stdin, capture_output=True, text=True, timeout=self.timeout
-            )
+            return run_process(command, stdin=stdin, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             raise EvaluationError(
                 f"opa eval did not finish within {self.timeout:g} s (the limit is --timeout)"

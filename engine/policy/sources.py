@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +103,28 @@ def load_policies(directory: Path | None = None) -> PolicySet:
     data_files = tuple(read_source(path, directory) for path in data_files_in(directory))
     source = "bundled" if directory == bundled_policy_dir() else str(directory)
     digest = digest_of(modules + data_files)
+    compiled = read_compiled(directory, digest)
+    if compiled is not None and compiled.index is not None:
+        rules, data = rules_from_index(compiled.index), compiled.index["data"]
+        return PolicySet(modules, rules, source, __version__, digest, data, compiled=compiled)
     policies = policy_set(modules, data_files, source=source, revision=__version__, digest=digest)
-    return replace(policies, compiled=read_compiled(directory, digest))
+    return replace(policies, compiled=compiled)
+
+
+def policy_index(policies: PolicySet) -> dict[str, Any]:
+    """What `rules_from_index` reads back: the rules' METADATA and the merged data."""
+    return {"rules": [asdict(rule) for rule in policies.rules], "data": policies.data}
+
+
+def rules_from_index(index: dict[str, Any]) -> tuple[RuleMeta, ...]:
+    return tuple(_rule_from_index(rule) for rule in index["rules"])
+
+
+def _rule_from_index(rule: dict[str, Any]) -> RuleMeta:
+    fields: dict[str, Any] = dict(rule)
+    fields["controls"] = tuple(rule["controls"])
+    fields["related_resources"] = tuple(rule["related_resources"])
+    return RuleMeta(**fields)
 
 
 def policy_set(
