@@ -72,7 +72,7 @@ def _parse(
 ) -> dict[str, Any]:
     shown = _display(path, base, root)
     try:
-        read = read_confined(path, limits.max_file_bytes)
+        read = read_confined(path, limits.max_file_bytes, root)
     except UnreadableFileError as exc:
         return _item(kind, declared, shown, status="invalid", errors=[str(exc)])
     parsed = get_adapter(kind).parse(path.name, read.content)

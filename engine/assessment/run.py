@@ -129,7 +129,7 @@ def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
     if root not in resolved.parents:  # a symlinked manifest: never read outside the repository
         raise ManifestError([f"{manifest_path}: resolves outside the repository (symlink?)"])
     shown = resolved.relative_to(root).as_posix()
-    return load_manifest(manifest_path, shown), shown, root
+    return load_manifest(manifest_path, shown, root), shown, root
 
 
 def _note_manifest(target: Path, partial: dict[str, Any]) -> None:

@@ -160,10 +160,13 @@ def test_archive_is_normalised_and_leaves_tests_out(signed):
     assert signed.read_bytes()[4:8] == b"\0\0\0\0"  # no gzip timestamp
 
 
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
 def test_manifest_carries_revision_roots_version_and_commit(tmp_path, policy_dir):
     (tmp_path / ".git" / "refs" / "heads").mkdir(parents=True)
     (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
-    (tmp_path / ".git" / "refs" / "heads" / "main").write_text("0123456789abcdef" * 2 + "\n")
+    (tmp_path / ".git" / "refs" / "heads" / "main").write_text(COMMIT + "\n")
     built = build_bundle(policy_dir, tmp_path / "b.tar.gz")
     manifest = json.loads(read_archive((tmp_path / "b.tar.gz").read_bytes())[".manifest"])
     assert built.revision == default_revision(policy_dir) == f"{__version__}+0123456789ab"
@@ -171,7 +174,7 @@ def test_manifest_carries_revision_roots_version_and_commit(tmp_path, policy_dir
         "revision": built.revision,
         "roots": ["ai_assure"],
         "rego_version": 1,
-        "metadata": {"ai_assure_version": __version__, "commit": "0123456789abcdef" * 2},
+        "metadata": {"ai_assure_version": __version__, "commit": COMMIT},
     }
     assert built.algorithm is None and ".signatures.json" not in built.files
 
