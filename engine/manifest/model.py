@@ -9,9 +9,11 @@ control, with a remediation, rather than a schema error.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, get_args
+import unicodedata
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -31,6 +33,28 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def unique_by(field: str, what: str) -> AfterValidator:
+    """A list whose entries' `field` differs from entry to entry, compared as people read
+    it (case, Unicode compatibility forms and surrounding space ignored). Governance data
+    matches entries by these identifiers, so a repeated one would inherit another entry's
+    approval."""
+
+    def check(items: list[Any]) -> list[Any]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            value = getattr(item, field)
+            key = unicodedata.normalize("NFKC", value).strip().casefold()
+            if key in seen:
+                raise ValueError(
+                    f"{what} {index} has the {field} {value!r} of {what} {seen[key]}; "
+                    f"each {what}'s {field} must be unique"
+                )
+            seen[key] = index
+        return items
+
+    return AfterValidator(check)
 
 
 class Owner(_Strict):
@@ -148,8 +172,11 @@ class Dataset(_Strict):
     datasheet: Text | None = None
 
 
+Datasets = Annotated[list[Dataset], unique_by("name", "dataset")]
+
+
 class Data(_Strict):
-    datasets: list[Dataset] = []
+    datasets: Datasets = []
 
 
 PathOrPaths = Text | list[Text]
@@ -210,6 +237,11 @@ class ExceptionRequest(_Strict):
     expires: dt.date
 
 
+Models = Annotated[list[Model], unique_by("name", "model")]
+Risks = Annotated[list[Risk], unique_by("id", "risk")]
+ExceptionRequests = Annotated[list[ExceptionRequest], unique_by("rule", "exception")]
+
+
 class Manifest(_Strict):
     """An AI system as its delivery team describes it."""
 
@@ -218,10 +250,10 @@ class Manifest(_Strict):
     metadata: Metadata
     system: System = System()
     classification: Classification = Classification()
-    models: list[Model] = []
+    models: Models = []
     data: Data = Data()
     evidence: Evidence = Evidence()
-    risks: list[Risk] = []
-    exceptions: list[ExceptionRequest] = []
+    risks: Risks = []
+    exceptions: ExceptionRequests = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="ai-assure AI system manifest")
