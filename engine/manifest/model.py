@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StrictBool,
     StringConstraints,
     field_validator,
 )
+from pydantic_core import core_schema
 
 API_VERSION = "ai-assure/v1"
 
@@ -35,26 +37,36 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def unique_by(field: str, what: str) -> AfterValidator:
-    """A list whose entries' `field` differs from entry to entry, compared as people read
-    it (case, Unicode compatibility forms and surrounding space ignored). Governance data
-    matches entries by these identifiers, so a repeated one would inherit another entry's
-    approval."""
+@dataclass(frozen=True)
+class UniqueBy:
+    """`Annotated` metadata for a list whose entries' `field` differs from entry to entry,
+    compared as people read it (case, Unicode compatibility forms and surrounding space
+    ignored). Governance data matches entries by these identifiers, so a repeated one would
+    inherit another entry's approval."""
 
-    def check(items: list[Any]) -> list[Any]:
+    field: str
+    what: str
+
+    @staticmethod
+    def key(value: str) -> str:
+        return unicodedata.normalize("NFKC", value).strip().casefold()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def _check(self, items: list[Any]) -> list[Any]:
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
-            value = getattr(item, field)
-            key = unicodedata.normalize("NFKC", value).strip().casefold()
-            if key in seen:
+            value = getattr(item, self.field)
+            if self.key(value) in seen:
                 raise ValueError(
-                    f"{what} {index} has the {field} {value!r} of {what} {seen[key]}; "
-                    f"each {what}'s {field} must be unique"
+                    f"{self.what} {index} has the {self.field} {value!r} of {self.what} "
+                    f"{seen[self.key(value)]}; each {self.what}'s {self.field} must be unique"
                 )
-            seen[key] = index
+            seen[self.key(value)] = index
         return items
-
-    return AfterValidator(check)
 
 
 class Owner(_Strict):
@@ -172,7 +184,7 @@ class Dataset(_Strict):
     datasheet: Text | None = None
 
 
-Datasets = Annotated[list[Dataset], unique_by("name", "dataset")]
+Datasets = Annotated[list[Dataset], UniqueBy("name", "dataset")]
 
 
 class Data(_Strict):
@@ -237,9 +249,9 @@ class ExceptionRequest(_Strict):
     expires: dt.date
 
 
-Models = Annotated[list[Model], unique_by("name", "model")]
-Risks = Annotated[list[Risk], unique_by("id", "risk")]
-ExceptionRequests = Annotated[list[ExceptionRequest], unique_by("rule", "exception")]
+Models = Annotated[list[Model], UniqueBy("name", "model")]
+Risks = Annotated[list[Risk], UniqueBy("id", "risk")]
+ExceptionRequests = Annotated[list[ExceptionRequest], UniqueBy("rule", "exception")]
 
 
 class Manifest(_Strict):

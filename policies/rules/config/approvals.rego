@@ -30,7 +30,10 @@ applicable := true
 # The fields every entry of each list needs: strings, dates written YYYY-MM-DD, and scores
 # (a risk acceptance names the residual score it accepted: 1 to 25, likelihood x impact).
 _shape := {
-	"exceptions": {"strings": ["system", "rule", "ticket", "approved_by"], "dates": ["approved_on", "expires"], "scores": []},
+	"exceptions": {
+		"strings": ["system", "rule", "ticket", "approved_by"], "dates": ["approved_on", "expires"],
+		"scores": [],
+	},
 	"risk_acceptances": {
 		"strings": ["system", "risk", "ticket", "approved_by"], "dates": ["approved_on", "expires"],
 		"scores": ["residual_score"],

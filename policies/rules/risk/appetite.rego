@@ -102,10 +102,6 @@ deny contains {"msg": msg, "path": ["risks", o.r.index, "residual"]} if {
 	])
 }
 
-_shown(score) := "(none recorded)" if score == null
-
-else := score
-
 deny contains {"msg": msg, "path": ["risks", o.r.index, "owner"]} if {
 	some o in _accepting
 	a := exceptions.risk_acceptance(_id(o.r))
@@ -120,3 +116,7 @@ _accepting contains o if {
 	some o in _over
 	object.get(o.r.risk, "treatment", null) == "accept"
 }
+
+_shown(score) := "(none recorded)" if score == null
+
+else := score
