@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from engine.cli.options import as_of_option, format_option, outputs, write
+from engine.cli.options import as_of_option, echo_error, format_option, outputs, write
 from engine.core.limits import (
     DEFAULT_MAX_EVIDENCE_FILES,
     DEFAULT_MAX_FILE_BYTES,
@@ -219,9 +219,9 @@ def check(
     report = run_check(path, options)
     _emit(report, specs)
     for message in report.errors:
-        click.echo(f"ai-assure: error: {message}", err=True)
+        echo_error(message)
     for finding in (f for f in report.findings if f.status == "error"):
-        click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
+        echo_error(f"{finding.rule_id}: {finding.message}")
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])

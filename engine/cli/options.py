@@ -1,4 +1,5 @@
-"""What several commands share: the `--format` and `--as-of` options, and writing outputs."""
+"""What several commands share: the `--format` and `--as-of` options, writing outputs, and
+the one way an error line reaches stderr."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from engine.render.text import inert
 
 if TYPE_CHECKING:
     from engine.core.output import OutputSpec
@@ -72,3 +75,10 @@ def write(output: OutputSpec, text: str) -> None:
             write_atomic(output.file, text)
     except OSError as exc:
         raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None
+
+
+def echo_error(message: str, kind: str = "error") -> None:
+    """`ai-assure: error: MESSAGE` on stderr, as one line. Messages quote manifest and
+    evidence text, so the message is made inert (engine.render.text): no escape sequence
+    reaches the terminal, and no line of a CI log can begin a workflow command."""
+    click.echo(f"ai-assure: {kind}: {inert(message)}", err=True)

@@ -20,9 +20,11 @@ def policy() -> None:
 def policy_list(policy_dir: Path | None) -> None:
     """List every rule: id, severity, title and controls."""
     from engine.policy.sources import load_policies
+    from engine.render.text import inert
 
     for rule in load_policies(policy_dir).rules:
-        click.echo(f"{rule.id}\t{rule.severity}\t{rule.title}\t{' '.join(rule.controls)}")
+        fields = (rule.id, rule.severity, rule.title, " ".join(rule.controls))
+        click.echo("\t".join(inert(field) for field in fields))
 
 
 @policy.command("build")
@@ -103,12 +105,13 @@ def policy_test(directory: Path | None, verbose: bool) -> None:
     """Run the Rego unit tests (`test_*` rules in *_test.rego) with the embedded evaluator."""
     from engine.core.assets import bundled_policy_dir
     from engine.policy.testing import run_policy_tests
+    from engine.render.text import inert
 
     results = run_policy_tests(directory or bundled_policy_dir())
     failed = [result for result in results if not result.passed]
     for result in results if verbose else failed:
         mark = "PASS" if result.passed else "FAIL"
         detail = f" ({result.detail})" if result.detail else ""
-        click.echo(f"{mark} {result.package}.{result.name}{detail}")
+        click.echo(inert(f"{mark} {result.package}.{result.name}{detail}"))
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(1 if failed or not results else 0)
