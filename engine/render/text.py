@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["INERT_LIMIT", "inert", "inert_lines", "plural", "visible"]
+__all__ = ["INERT_LIMIT", "inert", "inert_lines", "is_shown_escaped", "plural", "visible"]
 
 #: characters of user text one line shows; the rest is counted, not shown
 INERT_LIMIT = 2_000
@@ -45,7 +45,7 @@ def visible(text: str, keep: str = "") -> str:
     (the HTML page keeps line feeds and tabs, for example)."""
     if text.isascii() and text.isprintable():  # the fast path: almost every string
         return text
-    return "".join(_escape(c) if c not in keep and _is_escaped(c) else c for c in text)
+    return "".join(_escape(c) if c not in keep and is_shown_escaped(c) else c for c in text)
 
 
 def inert(text: object, limit: int = INERT_LIMIT) -> str:
@@ -65,7 +65,9 @@ def inert_lines(text: object, limit: int = INERT_LIMIT) -> list[str]:
     return [inert(line, limit) for line in _LINE_BREAK.split(str(text))]
 
 
-def _is_escaped(character: str) -> bool:
+def is_shown_escaped(character: str) -> bool:
+    """Whether `visible()` writes `character` as an escape: a control, format, line or
+    paragraph separator character, or a lone surrogate."""
     return unicodedata.category(character) in _ESCAPED_CATEGORIES
 
 
