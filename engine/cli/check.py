@@ -88,6 +88,13 @@ if TYPE_CHECKING:
     help="Pin the bundle: its file's sha256 (as `policy build` prints) must equal this.",
 )
 @click.option(
+    "--min-revision",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse (exit 2) a bundle whose revision number (`policy build --revision`) is "
+    "below N, or that has none: an older, validly signed release cannot be replayed.",
+)
+@click.option(
     "--allow-unverified",
     is_flag=True,
     help="Evaluate a --bundle with neither key nor digest; the report says `(unverified)`.",
@@ -175,6 +182,7 @@ def check(
     bundle: Path | None,
     verify_key: Path | None,
     bundle_digest: str | None,
+    min_revision: int | None,
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
     timeout: float,
@@ -193,12 +201,15 @@ def check(
       ai-assure check examples/document-search
       ai-assure check --format text --format sarif=results.sarif --format junit=junit.xml
       ai-assure check --as-of 2026-11-26 --fail-on medium --format json
-      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem
+      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem \\
+          --bundle-digest sha256:... --min-revision 12
     """
     from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
 
     specs = outputs(formats, FORMATS, "text")
-    _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
+    _check_bundle_options(
+        bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
+    )
     attestor = _attestor(path, attest, attest_key)
     options = CheckOptions(
         as_of=as_of,
@@ -211,6 +222,7 @@ def check(
         verify_key=verify_key,
         bundle_digest=bundle_digest,
         allow_unverified=allow_unverified,
+        min_revision=min_revision,
         local_policies=local_policies,
         limits=_limits(
             timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth, max_memory
@@ -259,11 +271,14 @@ def _check_bundle_options(
     verify_key: Path | None,
     bundle_digest: str | None,
     allow_unverified: bool,
+    min_revision: int | None,
 ) -> None:
     if bundle is not None and policy_dir is not None:
         raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
-    if bundle is None and (verify_key or bundle_digest or allow_unverified):
-        raise click.UsageError("--verify-key, --bundle-digest and --allow-unverified need --bundle")
+    if bundle is None and (verify_key or bundle_digest or allow_unverified or min_revision):
+        raise click.UsageError(
+            "--verify-key, --bundle-digest, --min-revision and --allow-unverified need --bundle"
+        )
 
 
 def _attestor(path: Path, attest: Path | None, attest_key: Path | None) -> Attestor | None:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    """A click callback: `YYYY-MM-DD` as a date (None stays None)."""
     if value is None:
         return None
     try:
@@ -42,7 +43,7 @@ def as_of_option(what: str) -> Callable[[_Command], _Command]:
     """`--as-of YYYY-MM-DD`; `what` says what the date is used for."""
     return click.option(
         "--as-of",
-        callback=_parse_date,
+        callback=parse_date,
         metavar="YYYY-MM-DD",
         help=f"{what} Default: today (UTC).",
     )
