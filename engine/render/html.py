@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
-from engine.render.text import visible
+from engine.render.text import inert_lines
 
 #: the likelihood and impact scale of the manifest's risks (1-5 each)
 SCALE = (1, 2, 3, 4, 5)
@@ -23,7 +23,6 @@ SCALE = (1, 2, 3, 4, 5)
 #: risk score bands (likelihood x impact), the usual 5x5 matrix: lowest, highest score, name
 BANDS = ((1, 4, "low"), (5, 9, "medium"), (10, 16, "high"), (20, 25, "very high"))
 
-_KEPT = "\n\r\t"  # whitespace the page keeps as it is
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _CSS = """
@@ -97,8 +96,8 @@ def text(value: object) -> Html:
 
 
 def _escaped(value: str) -> str:
-    """`value` as HTML text: markup characters escaped, invisible characters made visible."""
-    return escape(visible(value, keep=_KEPT), quote=True)
+    """`value` as HTML text: markup characters escaped, each line made inert."""
+    return escape("\n".join(inert_lines(value, limit=None)), quote=True)
 
 
 def join(parts: Iterable[object], separator: str = "") -> Html:

@@ -48,18 +48,19 @@ def visible(text: str, keep: str = "") -> str:
     return "".join(_escape(c) if c not in keep and is_shown_escaped(c) else c for c in text)
 
 
-def inert(text: object, limit: int = INERT_LIMIT) -> str:
+def inert(text: object, limit: int | None = INERT_LIMIT) -> str:
     """`text` made safe to show on one line of a terminal or CI log: at most `limit`
-    characters (then how many more there were), line breaks and every character `visible()`
-    escapes written as escapes, `##[` broken as `\\x23#[`, and a leading `::` as `\\x3a:`."""
+    characters (then how many more there were; None: all of it), line breaks and every
+    character `visible()` escapes written as escapes, `##[` broken as `\\x23#[`, and a
+    leading `::` as `\\x3a:`."""
     text = str(text)
-    if len(text) > limit:
+    if limit is not None and len(text) > limit:
         text = f"{text[:limit]}… ({len(text) - limit} more characters)"
     text = _OLD_STYLE_COMMAND.sub(r"\\x23", visible(text))
     return _LEADING_COMMAND.sub(r"\1\\x3a", text)
 
 
-def inert_lines(text: object, limit: int = INERT_LIMIT) -> list[str]:
+def inert_lines(text: object, limit: int | None = INERT_LIMIT) -> list[str]:
     """The lines of `text` (split at CR, LF and CRLF only), each made `inert()`: for output
     that keeps a message's own line breaks, each line indented by the caller."""
     return [inert(line, limit) for line in _LINE_BREAK.split(str(text))]

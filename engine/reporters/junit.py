@@ -136,7 +136,7 @@ def _xml_text(text: str) -> str:
     """Text as the JUnit file carries it: each line inert (engine.render.text), so control
     characters, which XML 1.0 cannot carry, show as escapes, and no line of the file can
     begin a CI workflow command when it is printed; what XML cannot hold at all dropped."""
-    return _XML_ILLEGAL.sub("", "\n".join(inert_lines(text)))
+    return _XML_ILLEGAL.sub("", "\n".join(inert_lines(text, limit=None)))
 
 
 def _serialise(root: JUnitXml) -> str:
