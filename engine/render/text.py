@@ -22,15 +22,25 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["INERT_LIMIT", "inert", "inert_lines", "is_shown_escaped", "plural", "visible"]
+__all__ = [
+    "INERT_LIMIT",
+    "inert",
+    "inert_lines",
+    "is_shown_escaped",
+    "plural",
+    "visible",
+    "without_commands",
+]
 
 #: characters of user text one line shows; the rest is counted, not shown
 INERT_LIMIT = 2_000
 
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_OLD_STYLE_COMMAND = re.compile(r"#(?=#\[)")
-_LEADING_COMMAND = re.compile(r"^(\s*):(?=:)")
+#: one character .NET's culture-aware comparisons (the runner's) skip as if it were absent
+_IGNORABLE = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+_OLD_STYLE_COMMAND = re.compile(rf"#(?={_IGNORABLE}*#{_IGNORABLE}*\[)")
+_LEADING_COMMAND = re.compile(rf"(?:^|(?<=[\r\n]))((?:[^\S\r\n]|{_IGNORABLE})*):(?={_IGNORABLE}*:)")
 
 
 def plural(count: int, noun: str) -> str:
@@ -56,7 +66,14 @@ def inert(text: object, limit: int | None = INERT_LIMIT) -> str:
     text = str(text)
     if limit is not None and len(text) > limit:
         text = f"{text[:limit]}… ({len(text) - limit} more characters)"
-    text = _OLD_STYLE_COMMAND.sub(r"\\x23", visible(text))
+    return without_commands(visible(text))
+
+
+def without_commands(text: str) -> str:
+    """`text` with nothing a CI log would run: `##[` written `\\x23#[` wherever it is, and
+    `::` at the start of any of its lines (after spaces) written `\\x3a:`. Line breaks and
+    every other character stay: for outputs whose cells keep their own lines (CSV)."""
+    text = _OLD_STYLE_COMMAND.sub(r"\\x23", text)
     return _LEADING_COMMAND.sub(r"\1\\x3a", text)
 
 

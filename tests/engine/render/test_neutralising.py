@@ -11,7 +11,8 @@ import pytest
 from engine.render.html import text as html_text
 from engine.render.jsondoc import dumps
 from engine.render.markdown import cell, code
-from engine.render.text import inert, inert_lines, visible
+from engine.render.spreadsheet import neutralise
+from engine.render.text import inert, inert_lines, visible, without_commands
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,21 @@ def test_json_documents_escape_what_drives_a_terminal_and_parse_back_the_same():
     text = dumps(value)
     assert text == '{\n  "m": "x\\u202ey\\u009b\\u0023#[error]\\u2028\\udcff é"\n}\n'
     assert json.loads(text) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("a\n  ::error::x\r::warning::y", "a\n  \\x3a:error::x\r\\x3a:warning::y"),
+        ("\u200b::error::x", "\u200b\\x3a:error::x"),  # .NET's comparisons skip U+200B
+        ("#\u200b#[error]", "\\x23\u200b#[error]"),
+        ("a :: b", "a :: b"),
+    ],
+)
+def test_without_commands_breaks_only_what_a_ci_log_would_run(raw, kept):
+    assert without_commands(raw) == kept
+
+
+def test_a_csv_cell_neither_starts_a_formula_nor_holds_a_workflow_command():
+    assert neutralise("=1+1") == "'=1+1"
+    assert neutralise("ok\n::add-mask::x") == "ok\n\\x3a:add-mask::x"
