@@ -15,7 +15,7 @@ from adapters import KINDS, get_adapter
 from engine.assessment.model import EvidenceRecord
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
-from engine.core.limits import Limits
+from engine.core.limits import Limits, format_size
 from engine.manifest.model import Manifest
 
 __all__ = ["Limits", "TooMuchEvidenceError", "declarations", "gather", "records"]
@@ -43,6 +43,7 @@ def gather(
     limits = limits or Limits()
     gathered: dict[str, list[dict[str, Any]]] = {}
     budget = limits.max_evidence_files
+    read = 0
     for kind, declared_paths in declarations(manifest).items():
         items: dict[str, dict[str, Any]] = {}
         for declared in declared_paths:
@@ -55,6 +56,12 @@ def gather(
                 )
             for item in _items_for(kind, declared, paths, base, root, limits):
                 items.setdefault(item["path"], item)
+                read += item["size"] or 0
+            if read > limits.max_evidence_bytes:
+                raise TooMuchEvidenceError(
+                    f"the evidence files hold more than {format_size(limits.max_evidence_bytes)} "
+                    f"together (reached at {declared}); the limit is --max-evidence-size"
+                )
         gathered[kind] = list(items.values())
     return gathered
 
@@ -96,6 +103,17 @@ def _display(path: Path, base: Path, root: Path) -> str:
     return path.relative_to(anchor).as_posix()
 
 
+MAX_ERRORS_PER_FILE = 20
+
+
+def _capped(errors: list[str]) -> list[str]:
+    """The first errors of a file, then how many more: one bad file cannot flood a report."""
+    if len(errors) <= MAX_ERRORS_PER_FILE:
+        return errors
+    more = len(errors) - MAX_ERRORS_PER_FILE
+    return [*errors[:MAX_ERRORS_PER_FILE], f"... and {more} more errors in this file"]
+
+
 def _item(kind: str, declared: str, path: str, **fields: Any) -> dict[str, Any]:
     item: dict[str, Any] = {
         "kind": kind,
@@ -109,6 +127,7 @@ def _item(kind: str, declared: str, path: str, **fields: Any) -> dict[str, Any]:
         "facts": {},
     }
     item.update(fields)
+    item["errors"] = _capped(item["errors"])
     return item
 
 

@@ -22,6 +22,7 @@ from engine import __version__
 from engine.assessment.canonical import canonical_input
 from engine.core.errors import AssuranceError
 from engine.core.files import find_repository_root, git_commit
+from engine.core.interrupts import DeadlineExceeded, deadline
 from engine.core.limits import Limits
 from engine.core.parsing import yaml_limits
 from engine.core.vocabulary import FailOn, Verdict, severity_rank
@@ -79,15 +80,16 @@ def run_check(target: Path, options: CheckOptions) -> Report:
     """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
     options = replace(options, as_of=options.as_of_date)
     partial: dict[str, Any] = {}
+    limits = options.limits
     try:
-        with yaml_limits(options.limits.max_yaml_nodes, options.limits.max_yaml_depth):
+        with deadline(limits.timeout_s), yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
             return _assess(target, options, partial)
-    except Exception as exc:  # the gate's last line: fail closed, never pass
+    except (Exception, DeadlineExceeded) as exc:  # the gate's last line: fail closed, never pass
         problems, raw = _problems(exc)
         return _error_report(options, problems, partial, raw)
 
 
-def _problems(exc: Exception) -> tuple[list[str], Any]:
+def _problems(exc: BaseException) -> tuple[list[str], Any]:
     """What to report for `exc`: the messages of a refusal, an internal error for anything
     else (a bug, which still fails closed)."""
     from engine.manifest import ManifestError
@@ -96,6 +98,10 @@ def _problems(exc: Exception) -> tuple[list[str], Any]:
         return exc.problems, exc.raw
     if isinstance(exc, AssuranceError):
         return exc.problems, None
+    if isinstance(exc, DeadlineExceeded):
+        return [f"the check did not finish within {exc.seconds:g} s (the limit is --timeout)"], None
+    if isinstance(exc, MemoryError):
+        return ["the check needed more memory than --max-memory allows"], None
     return [f"internal error: {type(exc).__name__}: {exc}"], None
 
 

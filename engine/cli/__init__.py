@@ -106,6 +106,7 @@ def run() -> None:
     reports are written (and closed) by the commands, child processes are waited for.
     """
     gc.freeze()
+    sys.unraisablehook = _note_unraisable
     try:
         main()
     except SystemExit as exc:
@@ -114,6 +115,15 @@ def run() -> None:
         echo_error(f"{type(exc).__name__}: {exc}", kind="internal error")
         _exit(2)
     _exit(0)
+
+
+def _note_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """An exception Python could not raise (in a finaliser, or a generator closed while
+    memory ran out): one line, never a traceback. The run's own outcome is reported apart."""
+    if unraisable.exc_type is MemoryError:
+        return  # the run already ends in "needed more memory than --max-memory allows"
+    name, value = unraisable.exc_type.__name__, unraisable.exc_value
+    click.echo(f"ai-assure: warning: ignored {name} during cleanup: {value}", err=True)
 
 
 def _exit_code(code: object) -> int:

@@ -12,6 +12,7 @@ import click
 
 from engine.cli.options import as_of_option, echo_error, format_option, outputs, write
 from engine.core.limits import (
+    DEFAULT_MAX_EVIDENCE_BYTES,
     DEFAULT_MAX_EVIDENCE_FILES,
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MAX_MEMORY_BYTES,
@@ -21,6 +22,7 @@ from engine.core.limits import (
     Limits,
     format_size,
     parse_size,
+    process_memory_cap,
 )
 from engine.core.vocabulary import FAIL_ON, FailOn
 from engine.reporters import FORMATS
@@ -114,7 +116,7 @@ if TYPE_CHECKING:
     default=DEFAULT_TIMEOUT_S,
     show_default=True,
     metavar="SECONDS",
-    help="Stop policy evaluation after this long (exit 2), whichever the evaluator. "
+    help="Stop the whole check after this long (exit 2), whichever the evaluator. "
     "Limits are set only on the command line, never by the repository: docs/limits.md.",
 )
 @click.option(
@@ -122,7 +124,7 @@ if TYPE_CHECKING:
     default=format_size(DEFAULT_MAX_MEMORY_BYTES),
     show_default=True,
     metavar="SIZE",
-    help="Address space the embedded evaluator may use (e.g. 1G, 4G); beyond it, exit 2.",
+    help="Memory the check may use (e.g. 1G, 4G), the evaluator included; beyond it, exit 2.",
 )
 @click.option(
     "--max-file-size",
@@ -130,6 +132,13 @@ if TYPE_CHECKING:
     show_default=True,
     metavar="SIZE",
     help="Largest evidence file read (e.g. 512K, 20M, 1G); a larger one is an EVID-001 finding.",
+)
+@click.option(
+    "--max-evidence-size",
+    default=format_size(DEFAULT_MAX_EVIDENCE_BYTES),
+    show_default=True,
+    metavar="SIZE",
+    help="Most evidence read in all, every file together (e.g. 256M); beyond it, exit 2.",
 )
 @click.option(
     "--max-evidence-files",
@@ -188,6 +197,7 @@ def check(
     timeout: float,
     max_memory: str,
     max_file_size: str,
+    max_evidence_size: str,
     max_evidence_files: int,
     max_yaml_nodes: int,
     max_yaml_depth: int,
@@ -224,11 +234,18 @@ def check(
         allow_unverified=allow_unverified,
         min_revision=min_revision,
         local_policies=local_policies,
-        limits=_limits(
-            timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth, max_memory
+        limits=Limits(
+            max_file_bytes=_size(max_file_size, "--max-file-size"),
+            max_evidence_files=max_evidence_files,
+            max_yaml_nodes=max_yaml_nodes,
+            max_yaml_depth=max_yaml_depth,
+            timeout_s=timeout,
+            max_memory_bytes=_size(max_memory, "--max-memory"),
+            max_evidence_bytes=_size(max_evidence_size, "--max-evidence-size"),
         ),
     )
-    report = run_check(path, options)
+    with process_memory_cap(options.limits.max_memory_bytes):
+        report = run_check(path, options)
     _emit(report, specs)
     for message in report.errors:
         echo_error(message)
@@ -237,25 +254,6 @@ def check(
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])
-
-
-def _limits(
-    timeout: float,
-    max_file_size: str,
-    max_files: int,
-    max_nodes: int,
-    max_depth: int,
-    max_memory: str,
-) -> Limits:
-    """The limits given on the command line (and only there: see engine.core.limits)."""
-    return Limits(
-        _size(max_file_size, "--max-file-size"),
-        max_files,
-        max_nodes,
-        max_depth,
-        timeout,
-        _size(max_memory, "--max-memory"),
-    )
 
 
 def _size(text: str, option: str) -> int:

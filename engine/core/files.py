@@ -129,7 +129,8 @@ class _Glob:
         elif not is_glob(head):
             candidate = directory / head
             if not rest:
-                yield candidate
+                if os.path.lexists(candidate):
+                    yield candidate
             elif candidate.is_dir():
                 yield from self._descend(candidate, rest)
         else:

@@ -24,8 +24,17 @@ from types import FrameType
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _STOPPERS: list[Callable[[], None]] = []
 _DEFERRING: list[bool] = []  # main thread only: `deferred` blocks in progress
-_PENDING: list[int] = []  # an interrupt that came during them
+_PENDING: list[BaseException] = []  # an interrupt or deadline that came during them
 _LOCK = threading.Lock()
+
+
+class DeadlineExceeded(BaseException):
+    """The whole run took longer than `--timeout`. Not an `Exception`, for the same reason
+    as `Interrupted`: no `except Exception` along the way may swallow it."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
 
 
 class Interrupted(BaseException):
@@ -83,6 +92,30 @@ def _watch(read_end: int) -> None:
 
 
 @contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Within the block, raise `DeadlineExceeded` once `seconds` have passed (SIGALRM; main
+    thread only, elsewhere the block runs unbounded). Native code registered with
+    `on_interrupt` is stopped as for SIGINT, when `signals_interrupt` is also active."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_number: int, _frame: FrameType | None) -> None:
+        if _DEFERRING:
+            _PENDING.append(DeadlineExceeded(seconds))
+            return
+        raise DeadlineExceeded(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
 def deferred() -> Iterator[None]:
     """Within the block an interrupt is only noted; it is raised when the block ends (for a
     step that must not be cut in two, such as starting a child process)."""
@@ -92,13 +125,13 @@ def deferred() -> Iterator[None]:
     finally:
         _DEFERRING.pop()
     if not _DEFERRING and _PENDING:
-        raise Interrupted(_PENDING.pop())
+        raise _PENDING.pop()
 
 
 def _interrupt(number: int, _frame: FrameType | None) -> None:
     for each in _SIGNALS:  # one is enough: let the cleanup finish undisturbed
         signal.signal(each, signal.SIG_IGN)
     if _DEFERRING:
-        _PENDING.append(number)
+        _PENDING.append(Interrupted(number))
         return
     raise Interrupted(number)

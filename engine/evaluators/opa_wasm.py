@@ -217,6 +217,11 @@ class OpaWasmPolicy:
         message = self._read_string(address)
         if self._out_of_memory():
             raise self._trap_error(wasmtime.Trap("out of memory"))
+        if message.startswith("opa_malloc"):  # the store could grow, the process could not
+            raise EvaluationError(
+                "policy evaluation ran out of memory: the check as a whole needed more than "
+                "--max-memory allows"
+            )
         raise EvaluationError(f"policy evaluation aborted: {message}")
 
     def _println(self, address: int) -> None:

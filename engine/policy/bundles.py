@@ -195,7 +195,7 @@ def _data_documents(policy_dir: Path) -> dict[str, bytes]:
 def _check_roots(modules: tuple[tuple[str, str], ...], documents: dict[str, bytes]) -> None:
     """OPA refuses a bundle with packages or data outside its roots; refuse it first."""
     for name, source in modules:
-        package = package_of(source) or ""
+        package = package_of(name, source)
         if package != ROOT and not package.startswith(ROOT + "."):
             raise PolicyError(f"{name}: package {package} is outside the bundle root {ROOT}")
     for name, content in documents.items():

@@ -101,12 +101,11 @@ def test_a_policy_that_never_finishes_is_exit_2_at_the_timeout(system: System, t
         "json",
     )
     assert time.monotonic() - start < 15
-    assert_one_clean_error(result, "policy evaluation did not finish within 1 s")
+    assert_one_clean_error(result, "did not finish within 1 s (the limit is --timeout)")
     report = json.loads(result.stdout)
     assert report["verdict"] == "error"
-    assert report["errors"] == [
-        "policy evaluation did not finish within 1 s (the limit is --timeout)"
-    ]
+    [error] = report["errors"]
+    assert error.endswith("did not finish within 1 s (the limit is --timeout)")
 
 
 def test_a_policy_nested_too_deep_to_compile_is_exit_2_with_one_short_message(

@@ -64,6 +64,8 @@ def test_globs_are_sorted_and_capped(repo):
 
 def test_missing_files_expand_to_nothing(repo):
     assert expand("docs/none.md", repo, repo.resolve(), 10) == []
+    assert expand("**/none.md", repo, repo.resolve(), 10) == []
+    assert expand("*/none.md", repo, repo.resolve(), 10) == []
     assert expand("nothing/*.json", repo, repo.resolve(), 10) == []
 
 

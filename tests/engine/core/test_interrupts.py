@@ -12,7 +12,14 @@ import time
 
 import pytest
 
-from engine.core.interrupts import Interrupted, deferred, on_interrupt, signals_interrupt
+from engine.core.interrupts import (
+    DeadlineExceeded,
+    Interrupted,
+    deadline,
+    deferred,
+    on_interrupt,
+    signals_interrupt,
+)
 from engine.core.processes import run_process
 
 
@@ -59,3 +66,33 @@ def test_an_interrupted_child_is_killed_and_reaped(monkeypatch):
         run_process([sys.executable, "-c", "import time; time.sleep(60)"], timeout=30)
     assert spawned
     assert not os.path.exists(f"/proc/{spawned[0]}")
+
+
+def test_a_deadline_stops_python_code_and_is_disarmed_after():
+    with pytest.raises(DeadlineExceeded) as raised, deadline(0.05):
+        while True:
+            pass
+    assert raised.value.seconds == 0.05
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_deadline_that_passes_in_a_deferred_step_is_raised_when_the_step_ends():
+    finished = []
+    with pytest.raises(DeadlineExceeded), deadline(0.05), deferred():
+        time.sleep(0.2)
+        finished.append(True)
+    assert finished == [True]
+
+
+def test_a_deadline_outside_the_main_thread_does_not_arm_an_alarm():
+    seen = []
+
+    def work():
+        with deadline(0.01):
+            time.sleep(0.05)
+            seen.append(signal.getitimer(signal.ITIMER_REAL))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == [(0.0, 0.0)]
