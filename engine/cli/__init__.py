@@ -123,7 +123,7 @@ def _note_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     if unraisable.exc_type is MemoryError:
         return  # the run already ends in "needed more memory than --max-memory allows"
     name, value = unraisable.exc_type.__name__, unraisable.exc_value
-    click.echo(f"ai-assure: warning: ignored {name} during cleanup: {value}", err=True)
+    echo_error(f"ignored {name} during cleanup: {value}", kind="warning")
 
 
 def _exit_code(code: object) -> int:
