@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.core.vocabulary import ControlStatus, FindingStatus, Severity, Verdict
+from engine.render.jsondoc import dumps as json_document
 
 REPORT_SCHEMA = "ai-assure/report/v1"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -173,7 +174,7 @@ class Report(_Model):
     def to_json(self) -> str:
         """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
         data = self.model_dump(mode="json", by_alias=True)
-        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_document(data)
 
     def counts(self) -> dict[str, int]:
         """How many findings have each status (every status present, zero when absent)."""

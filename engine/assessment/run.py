@@ -50,6 +50,7 @@ class CheckOptions:
     verify_key: Path | None = None  # the bundle's signature must verify with this public key
     bundle_digest: str | None = None  # the bundle file's sha256 must equal this
     allow_unverified: bool = False  # evaluate a bundle with neither key nor digest
+    min_revision: int | None = None  # refuse a bundle whose revision number is lower
     local_policies: tuple[Path, ...] = ()  # repository-local extra rules (--policies)
 
     def evaluator_options(self) -> dict[str, Any]:
@@ -188,6 +189,8 @@ def _governance_policies(options: CheckOptions, partial: dict[str, Any]) -> Poli
             options.verify_key,
             digest=options.bundle_digest,
             allow_unverified=options.allow_unverified,
+            as_of=options.as_of_date,
+            min_revision=options.min_revision,
         )
     except BundleError as exc:  # the report names the refused file
         from engine.assessment.model import PolicyRef

@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import click
 
 from engine import __version__
+from engine.cli.options import echo_error
 from engine.core.errors import AssuranceError
 from engine.core.interrupts import Interrupted, signals_interrupt
 from engine.core.plugins import load_class
@@ -40,9 +41,10 @@ COMMANDS: dict[str, str] = {
 
 
 def fail(problems: list[str]) -> NoReturn:
-    """Each problem on stderr, then exit 2: the system could not be assessed."""
+    """Each problem on stderr, one line each (made inert: see `echo_error`), then exit 2: the
+    system could not be assessed."""
     for problem in problems:
-        click.echo(f"ai-assure: error: {problem}", err=True)
+        echo_error(problem)
     sys.exit(2)
 
 
@@ -110,7 +112,7 @@ def run() -> None:
     except SystemExit as exc:
         _exit(_exit_code(exc.code))
     except Exception as exc:  # click handles its own errors and exits before this
-        click.echo(f"ai-assure: internal error: {type(exc).__name__}: {exc}", err=True)
+        echo_error(f"{type(exc).__name__}: {exc}", kind="internal error")
         _exit(2)
     _exit(0)
 
@@ -121,7 +123,7 @@ def _note_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     if unraisable.exc_type is MemoryError:
         return  # the run already ends in "needed more memory than --max-memory allows"
     name, value = unraisable.exc_type.__name__, unraisable.exc_value
-    click.echo(f"ai-assure: warning: ignored {name} during cleanup: {value}", err=True)
+    echo_error(f"ignored {name} during cleanup: {value}", kind="warning")
 
 
 def _exit_code(code: object) -> int:
@@ -130,7 +132,7 @@ def _exit_code(code: object) -> int:
         return 0
     if isinstance(code, int):
         return code
-    click.echo(str(code), err=True)
+    echo_error(str(code))
     return 1
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from engine.cli.options import as_of_option, format_option, outputs, write
+from engine.cli.options import as_of_option, echo_error, format_option, outputs, write
 from engine.core.limits import (
     DEFAULT_MAX_EVIDENCE_BYTES,
     DEFAULT_MAX_EVIDENCE_FILES,
@@ -88,6 +88,13 @@ if TYPE_CHECKING:
     "--bundle-digest",
     metavar="SHA256",
     help="Pin the bundle: its file's sha256 (as `policy build` prints) must equal this.",
+)
+@click.option(
+    "--min-revision",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse (exit 2) a bundle whose revision number (`policy build --revision`) is "
+    "below N, or that has none: an older, validly signed release cannot be replayed.",
 )
 @click.option(
     "--allow-unverified",
@@ -184,6 +191,7 @@ def check(
     bundle: Path | None,
     verify_key: Path | None,
     bundle_digest: str | None,
+    min_revision: int | None,
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
     timeout: float,
@@ -203,12 +211,15 @@ def check(
       ai-assure check examples/document-search
       ai-assure check --format text --format sarif=results.sarif --format junit=junit.xml
       ai-assure check --as-of 2026-11-26 --fail-on medium --format json
-      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem
+      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem \\
+          --bundle-digest sha256:... --min-revision 12
     """
     from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
 
     specs = outputs(formats, FORMATS, "text")
-    _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
+    _check_bundle_options(
+        bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
+    )
     attestor = _attestor(path, attest, attest_key)
     options = CheckOptions(
         as_of=as_of,
@@ -221,6 +232,7 @@ def check(
         verify_key=verify_key,
         bundle_digest=bundle_digest,
         allow_unverified=allow_unverified,
+        min_revision=min_revision,
         local_policies=local_policies,
         limits=Limits(
             max_file_bytes=_size(max_file_size, "--max-file-size"),
@@ -236,9 +248,9 @@ def check(
         report = run_check(path, options)
     _emit(report, specs)
     for message in report.errors:
-        click.echo(f"ai-assure: error: {message}", err=True)
+        echo_error(message)
     for finding in (f for f in report.findings if f.status == "error"):
-        click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
+        echo_error(f"{finding.rule_id}: {finding.message}")
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])
@@ -257,11 +269,14 @@ def _check_bundle_options(
     verify_key: Path | None,
     bundle_digest: str | None,
     allow_unverified: bool,
+    min_revision: int | None,
 ) -> None:
     if bundle is not None and policy_dir is not None:
         raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
-    if bundle is None and (verify_key or bundle_digest or allow_unverified):
-        raise click.UsageError("--verify-key, --bundle-digest and --allow-unverified need --bundle")
+    if bundle is None and (verify_key or bundle_digest or allow_unverified or min_revision):
+        raise click.UsageError(
+            "--verify-key, --bundle-digest, --min-revision and --allow-unverified need --bundle"
+        )
 
 
 def _attestor(path: Path, attest: Path | None, attest_key: Path | None) -> Attestor | None:
