@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from engine.core.parsing import ParseError, YamlDocument, decode_text
 from engine.core.text import canonical_text
@@ -82,11 +82,11 @@ def is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def is_count(value: Any) -> bool:
+def is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
@@ -206,6 +206,11 @@ def text_or_none(value: Any) -> str | None:
 def sorted_texts(values: Iterable[Any]) -> list[str]:
     """The distinct non-blank texts among `values`, sorted."""
     return sorted({text for text in map(text_or_none, values) if text is not None})
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """A mapping as is, anything else as {} (for optional sub-objects of hostile data)."""
+    return value if isinstance(value, dict) else {}
 
 
 def as_list(value: Any) -> list[Any]:

@@ -74,6 +74,10 @@ class EvidenceRecord(_Model):
     format: str | None = None
     status: EvidenceStatus
     errors: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # malformed parts no rule reads
+    # the normalised facts the policies saw, bounded (docs/report.md, evidence facts)
+    facts: dict[str, Any] = Field(default_factory=dict)
+    facts_truncated: bool = False  # lists or long text were cut to keep `facts` bounded
 
 
 class Location(_Model):
