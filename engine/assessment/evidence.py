@@ -127,16 +127,26 @@ def _item(kind: str, declared: str, path: str, **fields: Any) -> dict[str, Any]:
     return item
 
 
-def records(evidence: dict[str, list[dict[str, Any]]]) -> list[EvidenceRecord]:
+def records(
+    evidence: dict[str, list[dict[str, Any]]],
+    max_facts_bytes: int | None = MAX_REPORTED_FACTS_BYTES,
+) -> list[EvidenceRecord]:
     """The report's view of the evidence, sorted by kind then path: what each file is, and
-    the facts the policies saw in it (bounded: `bounded_facts`)."""
+    the facts the policies saw in it (bounded: `bounded_facts`; None: all of them)."""
     fields = ("kind", "path", "sha256", "size", "format", "status", "errors")
     flat = [item for items in evidence.values() for item in items]
-    return sorted((_record(item, fields) for item in flat), key=lambda r: (r.kind, r.path))
+    return sorted(
+        (_record(item, fields, max_facts_bytes) for item in flat),
+        key=lambda record: (record.kind, record.path),
+    )
 
 
-def _record(item: dict[str, Any], fields: tuple[str, ...]) -> EvidenceRecord:
-    facts, truncated = bounded_facts(item.get("facts") or {})
+def _record(
+    item: dict[str, Any], fields: tuple[str, ...], max_facts_bytes: int | None
+) -> EvidenceRecord:
+    facts, truncated = item.get("facts") or {}, False
+    if max_facts_bytes is not None:
+        facts, truncated = bounded_facts(facts, max_facts_bytes)
     return EvidenceRecord(
         **{name: item[name] for name in fields},
         warnings=item.get("warnings", []),
