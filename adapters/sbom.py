@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from adapters import _cyclonedx as cdx
+from adapters import _spdx3 as spdx3
 from adapters._common import (
     as_list,
     describe,
@@ -50,8 +51,6 @@ _SPDX3_PACKAGES = {
     "ai_AIPackage": ML_MODEL,
     "dataset_DatasetPackage": DATA,
 }
-_SPDX3_LICENSE_RELATIONSHIPS = ("hasConcludedLicense", "hasDeclaredLicense")
-_SPDX_LICENSE_PREFIX = "https://spdx.org/licenses/"
 _SPDX2_NO_LICENSE = {"NOASSERTION", "NONE"}
 # RFC 3339 date-time, as CycloneDX's JSON schema requires for metadata.timestamp
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
@@ -245,8 +244,7 @@ def _spdx3(graph: Any) -> tuple[list[dict[str, Any]], list[str]]:
     if not isinstance(graph, list):
         return [], ["@graph: expected a list of elements"]
     elements = [e for e in graph if isinstance(e, dict)]
-    by_id = {e["spdxId"]: e for e in elements if isinstance(e.get("spdxId"), str)}
-    licences = _spdx3_licences(elements, by_id)
+    licences = spdx3.licences(elements)
     components = []
     for element in elements:
         kind, spdx_id = element.get("type"), element.get("spdxId")
@@ -276,32 +274,3 @@ def _spdx3_purl(element: dict[str, Any]) -> Any:
         if isinstance(ref, dict) and ref.get("externalIdentifierType") == "packageUrl":
             return ref.get("identifier")
     return None
-
-
-def _spdx3_licences(
-    elements: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
-) -> dict[str, set[str]]:
-    """Licence names per element id, from hasConcluded/DeclaredLicense relationships."""
-    found: dict[str, set[str]] = {}
-    for rel in elements:
-        if rel.get("relationshipType") not in _SPDX3_LICENSE_RELATIONSHIPS:
-            continue
-        names = {_licence_name(target, by_id) for target in as_list(rel.get("to"))}
-        if isinstance(rel.get("from"), str):
-            found.setdefault(rel["from"], set()).update(n for n in names if n is not None)
-    return found
-
-
-def _licence_name(target: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
-    """An expression, a licence name, or the last part of the licence's id."""
-    if not isinstance(target, str):
-        return None
-    element = by_id.get(target, {})
-    name = text_or_none(element.get("simplelicensing_licenseExpression")) or text_or_none(
-        element.get("name")
-    )
-    if name:
-        return name
-    if target.startswith(_SPDX_LICENSE_PREFIX):
-        return target[len(_SPDX_LICENSE_PREFIX) :]
-    return text_or_none(target.rstrip("/").rsplit("/", 1)[-1].split("#")[-1])
