@@ -261,8 +261,9 @@ def test_a_spacy_model_index_entry_without_a_dataset_type_warns_on_that_entry() 
     card = (
         b"---\ntags: [spacy, token-classification]\nlanguage: [en]\nmodel-index:\n"
         b"- name: en_core_web_sm\n  results:\n  - task: {name: NER, type: token-classification}\n"
-        b"    dataset: {name: OntoNotes}\n    metrics:\n    - {name: NER Precision, type: precision,"
-        b" value: 0.84}\n---\n# en_core_web_sm\n\n## Uses\n\nEnglish pipeline.\n"
+        b"    dataset: {name: OntoNotes}\n    metrics:\n"
+        b"    - {name: NER Precision, type: precision, value: 0.84}\n"
+        b"---\n# en_core_web_sm\n\n## Uses\n\nEnglish pipeline.\n"
     )
     parsed = parse("README.md", card)
     assert parsed.errors == []
