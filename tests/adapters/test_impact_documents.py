@@ -1,0 +1,140 @@
+"""DPIA and FRIA records as documents (Markdown and Word), laid out as the ICO DPIA template:
+facts from headings, tables and labelled lines; what is not there is missing, never invented."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from adapters._impact_document import find_date
+from adapters.assessment import DpiaAdapter, FriaAdapter
+from tests.cli import ai_assure
+from tests.engine.conftest import MINIMAL_MANIFEST
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "evidence" / "dpia"
+
+VISITS_DPIA = {
+    "status": "approved",
+    "approved_by": "Data Protection Officer, Ministry of Justice",
+    "approved_on": "2026-06-24",
+    "review_by": "2027-07-01",
+    "dpo_consulted": True,
+    "missing_fields": [],
+}
+
+
+@pytest.mark.parametrize("name", ["visits-assistant-dpia.md", "visits-assistant-dpia.docx"])
+def test_an_ico_layout_dpia_gives_its_facts(name: str) -> None:
+    parsed = DpiaAdapter().parse(name, (FIXTURES / name).read_bytes())
+    assert parsed.errors == [] and parsed.warnings == []
+    assert {key: parsed.facts[key] for key in VISITS_DPIA} == VISITS_DPIA
+    assert parsed.facts["processing"].startswith("Questions are sent with retrieved GOV.UK")
+    assert parsed.facts["risks"][1] == {
+        "description": "The supplier keeps or uses conversations beyond the contract",
+        "likelihood": "Remote", "severity": "Significant", "overall": "Low",
+    }  # fmt: skip
+    assert [m["risk"] for m in parsed.facts["measures"]] == [
+        "Disclosure of sensitive data", "Supplier misuse",
+    ]  # fmt: skip
+
+
+def test_a_fria_document_lists_what_it_lacks_and_where_it_looked() -> None:
+    name = "probation-fria.md"
+    parsed = FriaAdapter().parse(name, (FIXTURES / name).read_bytes())
+    assert parsed.errors == []
+    facts = parsed.facts
+    assert facts["status"] == "draft"
+    assert facts["review_by"] == "2027-10-31"  # 31/10/2027, day first
+    assert facts["affected_groups"] == [
+        "People on probation in England and Wales", "Victims named in case records",
+        "Probation practitioners",
+    ]  # fmt: skip
+    assert facts["oversight_measures"].startswith("Every suggestion is reviewed")
+    assert facts["complaint_mechanism"].startswith("People on probation can complain")
+    assert facts["missing_fields"] == [
+        "approved_by", "approved_on", "dpo_consulted", "measures",
+        "necessity_and_proportionality", "risks",
+    ]  # fmt: skip
+    assert (
+        "risks: not found (looked for a heading such as 'Step 5: Identify and assess risks')"
+        in parsed.warnings
+    )
+
+
+def test_dpia_documents_through_the_command_line(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    shutil.copyfile(FIXTURES / "visits-assistant-dpia.docx", repo / "docs" / "dpia.docx")
+    shutil.copyfile(FIXTURES / "probation-fria.md", repo / "docs" / "fria.md")
+    text = MINIMAL_MANIFEST.replace(
+        "  sbom: [sbom.cdx.json]\n", "  dpia: docs/dpia.docx\n  fria: docs/fria.md\n"
+    )
+    (repo / "ai-manifest.yaml").write_text(text)
+    result = ai_assure("evidence", repo, "--format", "json")
+    assert result.returncode == 1, result.stderr  # the model card is missing
+    found = {e["kind"]: e for e in json.loads(result.stdout)["evidence"]}
+    assert found["dpia"]["format"] == "docx"
+    assert found["dpia"]["status"] == "ok"
+    assert found["dpia"]["facts"]["approved_on"] == "2026-06-24"
+    assert found["fria"]["format"] == "markdown-document"
+    assert found["fria"]["status"] == "ok"  # missing fields are facts for the policies
+    assert any(w.startswith("approved_by: not found") for w in found["fria"]["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2026-05-01", "2026-05-01"),
+        ("1 May 2026", "2026-05-01"),
+        ("Signed 21st June, 2026", "2026-06-21"),
+        ("01/05/2026", "2026-05-01"),
+        ("31/02/2026", None),
+        ("someday", None),
+    ],
+)
+def test_dates_are_read_as_written_in_uk_documents(text: str, date: str | None) -> None:
+    assert find_date(text) == date
+
+
+def _docx(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("word/document.xml", document_xml)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+_ENTITY_BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"""
+_EXTERNAL = b"""<?xml version="1.0"?>
+<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (_docx(_ENTITY_BOMB), "not well-formed or unsafe XML"),
+        (_docx(_EXTERNAL), "not well-formed or unsafe XML"),
+        (_docx(b"<w:document"), "not well-formed or unsafe XML"),
+        (_docx(b"<x/>", {"../../evil.txt": b"x"}), "leaves the archive (path traversal)"),
+        (_docx(b"<x/>", {"word/media/big.bin": b"\0" * (8 * 1024 * 1024)}), "zip bomb"),
+        (b"PK\x03\x04 truncated", "not a readable ZIP archive"),
+    ],
+)
+def test_a_hostile_word_document_is_refused_with_a_reason(content: bytes, message: str) -> None:
+    parsed = DpiaAdapter().parse("dpia.docx", content)
+    assert parsed.format == "docx"
+    assert len(parsed.errors) == 1 and message in parsed.errors[0], parsed.errors
+    assert "/etc/passwd" not in json.dumps(parsed.facts)
