@@ -75,7 +75,8 @@ class SbomAdapter(Adapter):
         except ParseError as exc:
             return Parsed(None, empty_facts(), [str(exc)])
         if cdx.is_cyclonedx(bom):
-            return _finish("cyclonedx", bom.get("specVersion"), *_cyclonedx(bom))
+            fmt = "cyclonedx-xml" if bom.get(_FROM_XML) else "cyclonedx"
+            return _finish(fmt, bom.get("specVersion"), *_cyclonedx(bom))
         if isinstance(bom.get("spdxVersion"), str) and bom["spdxVersion"].startswith("SPDX-2."):
             return _finish("spdx-2.3", bom["spdxVersion"][5:], *_spdx2(bom))
         if "@graph" in bom or "spdx.org/rdf/3" in str(bom.get("@context", "")):
@@ -86,6 +87,8 @@ class SbomAdapter(Adapter):
 
 def _load(content: bytes) -> dict[str, Any]:
     text = read_text(content)
+    if _is_cyclonedx_xml(text):
+        return cyclonedx_xml(text)
     unsupported = _unsupported(text)
     if unsupported:
         raise ParseError(unsupported)
@@ -98,11 +101,14 @@ _UNKNOWN = (
 )
 
 
+def _is_cyclonedx_xml(text: str) -> bool:
+    head = text.lstrip()[:2000]
+    return head.startswith("<") and "cyclonedx.org/schema/bom/" in head
+
+
 def _unsupported(text: str) -> str:
     """A message for well-known SBOM encodings we do not read, else ""."""
     head = text.lstrip()[:2000]
-    if head.startswith("<") and "cyclonedx" in head.lower():
-        return "CycloneDX XML is not supported: export the SBOM as CycloneDX JSON"
     if head.startswith("SPDXVersion:"):
         return "SPDX tag-value is not supported: export the SBOM as SPDX JSON"
     return ""
@@ -274,3 +280,77 @@ def _spdx3_purl(element: dict[str, Any]) -> Any:
         if isinstance(ref, dict) and ref.get("externalIdentifierType") == "packageUrl":
             return ref.get("identifier")
     return None
+
+
+# --- CycloneDX XML ------------------------------------------------------------------------
+
+_FROM_XML = " from XML"  # a key no JSON BOM has a reason to hold: marks what XML gave
+_CDX_NS = re.compile(r"^\{http://cyclonedx\.org/schema/bom/(\d+\.\d+)\}")
+
+
+def cyclonedx_xml(text: str) -> dict[str, Any]:
+    """A CycloneDX XML BOM as the JSON form's fields the facts need (`specVersion`,
+    `metadata.timestamp`, nested `components` with name, version, type, licences, hashes,
+    purl and whether a `modelCard` is there). Parsed with defusedxml: a DTD, an entity or
+    an external reference is refused, never resolved."""
+    from xml.etree.ElementTree import ParseError as XmlError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(text.encode("utf-8"), forbid_dtd=True)
+    except (XmlError, DefusedXmlException, ValueError) as exc:
+        raise ParseError(f"CycloneDX XML: not well-formed or unsafe XML ({exc})") from None
+    match = _CDX_NS.match(root.tag)
+    if not match or not root.tag.endswith("}bom"):
+        raise ParseError("CycloneDX XML: the root element is not a CycloneDX <bom>")
+    ns = match.group(0)
+    bom: dict[str, Any] = {"bomFormat": "CycloneDX", "specVersion": match.group(1), _FROM_XML: True}
+    stamp = root.findtext(f"{ns}metadata/{ns}timestamp")
+    if stamp is not None:
+        bom["metadata"] = {"timestamp": stamp.strip()}
+    components = root.find(f"{ns}components")
+    if components is not None:
+        bom["components"] = _xml_components(components, ns)
+    return bom
+
+
+def _xml_components(parent: Any, ns: str) -> list[dict[str, Any]]:
+    """The `<component>` children of `parent`, nested ones kept nested (walked without
+    recursion, so depth is bounded only by what the XML parser accepted)."""
+    top: list[dict[str, Any]] = []
+    stack = [(parent, top)]
+    while stack:
+        element, into = stack.pop()
+        for node in element.findall(f"{ns}component"):
+            entry = _xml_component(node, ns)
+            into.append(entry)
+            nested = node.find(f"{ns}components")
+            if nested is not None:
+                entry["components"] = []
+                stack.append((nested, entry["components"]))
+    return top
+
+
+def _xml_component(node: Any, ns: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"type": node.get("type")}
+    for key in ("name", "version", "purl"):
+        value = node.findtext(f"{ns}{key}")
+        if value is not None:
+            entry[key] = value.strip()
+    entry["hashes"] = [
+        {"alg": h.get("alg"), "content": (h.text or "").strip()}
+        for h in node.findall(f"{ns}hashes/{ns}hash")
+    ]
+    licences: list[dict[str, Any]] = []
+    for choice in node.findall(f"{ns}licenses/*"):
+        if choice.tag == f"{ns}license":
+            licence = {k: choice.findtext(f"{ns}{k}") for k in ("id", "name")}
+            licences.append({"license": {k: v.strip() for k, v in licence.items() if v}})
+        elif choice.tag == f"{ns}expression":
+            licences.append({"expression": (choice.text or "").strip()})
+    entry["licenses"] = licences
+    if node.find(f"{ns}modelCard") is not None:
+        entry["modelCard"] = {}
+    return entry
