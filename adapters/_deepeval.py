@@ -29,13 +29,13 @@ class DeepEvalReader(Reader):
     title = "a DeepEval test run"
 
     def recognises(self, file: EvidenceFile) -> bool:
-        run = _test_run(file.json_object)
+        run = _test_run(file.tolerant_json_object)
         return isinstance(run.get("testCases"), list) and (
             "metricsScores" in run or "testPassed" in run
         )
 
     def read(self, file: EvidenceFile) -> Parsed:
-        run = _test_run(file.json_object)
+        run = _test_run(file.tolerant_json_object)
         cases = [
             case
             for key in ("testCases", "conversationalTestCases")
@@ -60,7 +60,7 @@ class DeepEvalReader(Reader):
             metrics=metrics,
             tests=ef.tests(passed, failed, max(len(cases), passed + failed)),
         )
-        return Parsed(self.format, facts)
+        return Parsed(self.format, facts, warnings=file.nonfinite_warnings())
 
 
 def _metric(entry: Any) -> dict[str, Any] | None:

@@ -2,11 +2,12 @@
 
 The report is JSON Lines, each line an object with an `entry_type`: `start_run setup` (the
 configuration, flattened: `plugins.target_type`, `plugins.target_name`, older
-`plugins.model_type`/`plugins.model_name`), `init` (`garak_version`, `start_time`, `run`),
-`attempt` (one prompt and its outputs), `eval` (one probe and detector: `passed`, `fails`,
-`total_evaluated`, older `total`), `completion` (`end_time`) and `digest`. Each probe (its
-class name, e.g. `promptinject.HijackHateHumans`) is an attack category; its evaluations
-are summed over detectors into its pass rate and the report's tests.
+`plugins.model_type`/`plugins.model_name` or `_config.model_type`/`_config.model_name`),
+`init` (`garak_version`, `start_time`, `run`), `attempt` (one prompt and its outputs),
+`eval` (one probe and detector: `passed`, `fails`, `nones`, `total_evaluated`; older
+`passed` and `total`), `completion` (`end_time`) and `digest`. Each probe (its class name,
+e.g. `promptinject.HijackHateHumans`; a leading `probes.` is dropped) is an attack category;
+its evaluations are summed over detectors into its pass rate and the report's tests.
 
 The hit log (`*.hitlog.jsonl`) lists only the attempts that got through (`probe`,
 `detector`, `attempt_id`, `score`, ...): it names the categories that failed but cannot
@@ -112,28 +113,36 @@ class GarakReportReader(Reader):
 
 
 def _eval_counts(entry: dict[str, Any]) -> tuple[str | None, tuple[int, int] | None]:
-    """(probe, (passed, failed)) of an eval entry; `fails` or `total_evaluated`/`total`
-    minus `passed` when only those are there."""
+    """(probe, (passed, failed)) of an eval entry. Two of `passed`, `fails` and the total
+    evaluated (`total_evaluated`, older `total`) give the third."""
     probe = text_or_none(entry.get("probe"))
+    if probe:
+        probe = probe.removeprefix("probes.")
     passed, fails = entry.get("passed"), entry.get("fails")
     total = entry.get("total_evaluated", entry.get("total"))
-    if not is_count(passed):
-        return probe, None
-    if not is_count(fails):
-        if not is_count(total) or total < passed:
-            return probe, None
-        fails = total - passed
-    return probe, (passed, fails)
+    if is_count(passed) and is_count(fails):
+        return probe, (passed, fails)
+    if is_count(total) and is_count(passed) and passed <= total:
+        return probe, (passed, total - passed)
+    if is_count(total) and is_count(fails) and fails <= total:
+        return probe, (total - fails, fails)
+    return probe, None
 
 
 def _target(setup: dict[str, Any]) -> str | None:
-    kind = text_or_none(setup.get("plugins.target_type")) or text_or_none(
-        setup.get("plugins.model_type")
-    )
-    name = text_or_none(setup.get("plugins.target_name")) or text_or_none(
-        setup.get("plugins.model_name")
-    )
+    """The generator under test: its type and name, under the keys garak has used."""
+    kind = _first_text(setup, "target_type", "model_type")
+    name = _first_text(setup, "target_name", "model_name")
     return " ".join(part for part in (kind, name) if part) or None
+
+
+def _first_text(setup: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        for prefix in ("plugins.", "_config.", ""):
+            value = text_or_none(setup.get(prefix + key))
+            if value:
+                return value
+    return None
 
 
 def _short(entry: dict[str, Any]) -> str:
@@ -159,7 +168,7 @@ class GarakHitLogReader(Reader):
         for row in rows:
             probe = text_or_none(row.get("probe"))
             if probe:
-                hits[probe] += 1
+                hits[probe.removeprefix("probes.")] += 1
         facts = ef.facts(
             date=None,
             tool="garak",

@@ -2,8 +2,12 @@
 
 An `EvalLog` has `version`, `status` (`started`, `success`, `cancelled`, `error`), `eval`
 (task, model, created, dataset, packages), `results` (`total_samples`,
-`completed_samples`, `scores[]` each with named `metrics`), `stats`, `error` and, in a
-`.json` log, `samples[]`. The `.eval` format is a ZIP archive holding the same header in
+`completed_samples`, `scores[]` each with named `metrics`; logs written before 0.3 had one
+`scorer` and its `metrics` beside it), `stats`, `error` and, in a `.json` log, `samples[]`
+(each with `scores` by scorer; early logs had one `score`). Inspect writes a metric it
+could not compute as `NaN`: such numbers are read as null, with a warning.
+
+The `.eval` format is a ZIP archive holding the same header in
 `header.json` (or, for a run that has not finished, `_journal/start.json`) and one summary
 per sample in `summaries.json` (or `_journal/summaries/*.json`); samples themselves are not
 read. Inspect's own reader (`inspect_ai.log.read_eval_log`) is not used: it brings the whole
@@ -19,7 +23,7 @@ from typing import Any
 from adapters import _eval_facts as ef
 from adapters._common import as_dict, as_list, is_count, is_number, text_or_none
 from adapters._zip import Archive, ArchiveError
-from adapters.interface import EvidenceFile, Parsed, Reader
+from adapters.interface import EvidenceFile, Parsed, Reader, nonfinite_warnings
 from engine.core.parsing import ParseError, decode_text, load_json
 
 _STATUSES = ("started", "success", "cancelled", "error")
@@ -42,11 +46,12 @@ class InspectJsonReader(Reader):
     title = "an Inspect AI log (.json)"
 
     def recognises(self, file: EvidenceFile) -> bool:
-        return _is_log(file.json)
+        return _is_log(file.tolerant_json_object)
 
     def read(self, file: EvidenceFile) -> Parsed:
-        log = file.json_object
-        return _parsed(self.format, log, [s for s in as_list(log.get("samples"))])
+        log = file.tolerant_json_object
+        parsed = _parsed(self.format, log, as_list(log.get("samples")))
+        return Parsed(parsed.format, parsed.facts, parsed.errors, file.nonfinite_warnings())
 
 
 class InspectEvalReader(Reader):
@@ -57,10 +62,11 @@ class InspectEvalReader(Reader):
         return file.is_zip and file.has_suffix(".eval")
 
     def read(self, file: EvidenceFile) -> Parsed:
+        nonfinite: list[str] = []
         try:
             archive = Archive(file.content)
-            header = _header(archive)
-            summaries = _summaries(archive)
+            header = _header(archive, nonfinite)
+            summaries = _summaries(archive, nonfinite)
         except (ArchiveError, ParseError) as exc:
             return Parsed(self.format, ef.empty_facts(), [f"Inspect .eval log: {exc}"])
         if not _is_log(header):
@@ -69,36 +75,38 @@ class InspectEvalReader(Reader):
                 ef.empty_facts(),
                 ["Inspect .eval log: header.json is not an Inspect log header (eval, status)"],
             )
-        return _parsed(self.format, header, summaries)
+        parsed = _parsed(self.format, header, summaries)
+        return Parsed(parsed.format, parsed.facts, parsed.errors, nonfinite_warnings(nonfinite))
 
 
-def _member(archive: Archive, name: str) -> Any:
+def _member(archive: Archive, name: str, nonfinite: list[str]) -> Any:
     try:
-        return load_json(decode_text(archive.read(name)))
+        return load_json(decode_text(archive.read(name)), nonfinite=nonfinite)
     except ParseError as exc:
         raise ParseError(f"{name}: {exc}") from None
 
 
-def _header(archive: Archive) -> dict[str, Any]:
+def _header(archive: Archive, nonfinite: list[str]) -> dict[str, Any]:
     if archive.has("header.json"):
-        data = _member(archive, "header.json")
+        data = _member(archive, "header.json", nonfinite)
     elif archive.has("_journal/start.json"):  # the run has not finished: no header yet
-        data = {"status": "started", **as_dict(_member(archive, "_journal/start.json"))}
+        start = _member(archive, "_journal/start.json", nonfinite)
+        data = {"status": "started", **as_dict(start)}
     else:
         raise ArchiveError("neither header.json nor _journal/start.json: not an Inspect log")
     return as_dict(data)
 
 
-def _summaries(archive: Archive) -> list[Any]:
+def _summaries(archive: Archive, nonfinite: list[str]) -> list[Any]:
     if archive.has("summaries.json"):
-        return as_list(_member(archive, "summaries.json"))
+        return as_list(_member(archive, "summaries.json", nonfinite))
     parts = sorted(
         (n for n in archive.names if n.startswith("_journal/summaries/") and n.endswith(".json")),
         key=lambda n: (len(n), n),
     )
     found: list[Any] = []
     for name in parts:
-        found += as_list(_member(archive, name))
+        found += as_list(_member(archive, name, nonfinite))
     return found
 
 
@@ -136,8 +144,17 @@ def _tool(spec: dict[str, Any]) -> str:
     return f"inspect_ai {version}" if version else "inspect_ai"
 
 
+def _scores(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each scorer's results; a log from before Inspect 0.3 has one `scorer` with its
+    `metrics` beside it (Inspect's own reader converts it the same way)."""
+    old = results.get("scorer")
+    if isinstance(old, dict) and "scores" not in results:
+        return [{**old, "metrics": results.get("metrics")}]
+    return [s for s in as_list(results.get("scores")) if isinstance(s, dict)]
+
+
 def _metrics(results: dict[str, Any], task: str | None) -> list[dict[str, Any]]:
-    scores = [s for s in as_list(results.get("scores")) if isinstance(s, dict)]
+    scores = _scores(results)
     found = []
     for score in scores:
         scorer = text_or_none(score.get("name")) or text_or_none(score.get("scorer")) or "score"
@@ -155,9 +172,8 @@ def _metrics(results: dict[str, Any], task: str | None) -> list[dict[str, Any]]:
 
 
 def _first_scorer(results: dict[str, Any]) -> str | None:
-    for score in as_list(results.get("scores")):
-        if isinstance(score, dict):
-            return text_or_none(score.get("name")) or text_or_none(score.get("scorer"))
+    for score in _scores(results):
+        return text_or_none(score.get("name")) or text_or_none(score.get("scorer"))
     return None
 
 
@@ -166,7 +182,8 @@ def _sample_outcomes(samples: list[Any], scorer: str | None) -> tuple[int, int]:
     other values (a score between 0 and 1, text) are not counted."""
     passed = failed = 0
     for sample in samples:
-        scores = as_dict(as_dict(sample).get("scores"))
+        sample = as_dict(sample)
+        scores = as_dict(sample.get("scores")) or {"": sample.get("score")}  # early: one score
         score = scores.get(scorer) if scorer in scores else next(iter(scores.values()), None)
         outcome = _outcome(as_dict(score).get("value"))
         passed += outcome is True

@@ -5,7 +5,8 @@ writes (and the older v0.3 `results.json`).
 `exact_match,strict-match`) and `metric` in v0.3, each with a `..._stderr` companion;
 `higher_is_better` gives each metric's direction; `versions`, `n-shot`, `configs`, `config`
 (`model`, `model_args`), `model_name`, `lm_eval_version` and `date` (epoch seconds)
-describe the run. A v0.3 file has no date: the date in the file name lm-eval writes
+describe the run. A metric Python could not compute is written `NaN`: read as null (and left
+out), with a warning. A v0.3 file has no date: the date in the file name lm-eval writes
 (`results_2025-01-31T10-20-30.123456.json`) is used when there is one.
 """
 
@@ -29,7 +30,7 @@ class LmEvalReader(Reader):
     title = "an lm-evaluation-harness results file"
 
     def recognises(self, file: EvidenceFile) -> bool:
-        data = file.json_object
+        data = file.tolerant_json_object
         results = data.get("results")
         return (
             isinstance(results, dict)
@@ -38,7 +39,7 @@ class LmEvalReader(Reader):
         )
 
     def read(self, file: EvidenceFile) -> Parsed:
-        data = file.json_object
+        data = file.tolerant_json_object
         directions = as_dict(data.get("higher_is_better"))
         metrics: list[dict[str, Any]] = []
         for task, scores in data["results"].items():
@@ -52,7 +53,7 @@ class LmEvalReader(Reader):
             categories=list(data["results"]),
         )
         errors = [] if metrics else ["results: no task reports a numeric metric"]
-        return Parsed(self.format, facts, errors)
+        return Parsed(self.format, facts, errors, file.nonfinite_warnings())
 
 
 def _task_metrics(task: str, scores: dict[str, Any], directions: Any) -> list[dict[str, Any]]:

@@ -48,9 +48,11 @@ SCHEMA = "ai-assure/evaluation/v1"
 _REPORT_FIELDS = {
     "date": Field(is_iso_date, "a date written YYYY-MM-DD", required=True),
     "tool": Field(is_text, "text", required=True),
+    "target": Field(is_text, "text"),
     "metrics": Field(list_of(is_mapping), "a list of metric mappings", default=[]),
     "tests": Field(is_mapping, "a mapping with total, passed and failed"),
     "categories": Field(list_of(is_text), "a list of text", default=[]),
+    "strategies": Field(list_of(is_text), "a list of text", default=[]),
 }
 _METRIC_FIELDS = {
     "name": Field(is_text, "text", required=True),
@@ -91,9 +93,11 @@ class OursReader(Reader):
         facts = ef.facts(
             date=values["date"],
             tool=values["tool"],
+            target=values["target"],
             metrics=metrics,
             tests=tests,
             categories=values["categories"],
+            strategies=values["strategies"],
         )
         return Parsed(self.format, facts, errors)
 

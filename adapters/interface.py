@@ -91,31 +91,68 @@ class EvidenceFile:
         return self.text is not None and self.text.lstrip()[:1] in ("{", "[")
 
     @functools.cached_property
-    def _json(self) -> tuple[Any, str | None]:
+    def _json(self) -> tuple[Any, str | None, list[str]]:
+        """The document with non-finite numbers read as null, why it is not JSON, and the
+        non-finite numbers' literals: parsed once, for the strict and the tolerant view."""
         if not self.starts_like_json or self.has_suffix(".jsonl"):
-            return None, "not JSON"
+            return None, "not JSON", []
         from engine.core.parsing import ParseError, load_json
 
         assert self.text is not None  # starts_like_json
+        nonfinite: list[str] = []
         try:
-            return load_json(self.text), None
+            return load_json(self.text, nonfinite=nonfinite), None, nonfinite
         except ParseError as exc:
-            return None, str(exc)
+            return None, str(exc), []
 
     @property
     def json(self) -> Any:
-        """The parsed JSON document, or None when the file is not (valid) JSON."""
-        return self._json[0]
+        """The parsed JSON document, or None when the file is not (valid) JSON. A number
+        that is not finite (`NaN`, `Infinity`) makes it invalid: see `tolerant_json`."""
+        data, error, nonfinite = self._json
+        return None if error or nonfinite else data
 
     @property
     def json_error(self) -> str | None:
-        return self._json[1]
+        _, error, nonfinite = self._json
+        if not nonfinite:
+            return error
+        first = nonfinite[0]
+        if first in ("NaN", "Infinity", "-Infinity"):
+            return f"invalid JSON constant {first}"  # as load_json words it
+        return f"invalid JSON: number {first} is out of range"
 
     @property
     def json_object(self) -> dict[str, Any]:
         """The JSON document when it is an object, else {} (for recognisers)."""
         data = self.json
         return data if isinstance(data, dict) else {}
+
+    @property
+    def tolerant_json_object(self) -> dict[str, Any]:
+        """The JSON object with every non-finite number read as null (`nonfinite` lists
+        them), for formats whose tools write `NaN` where no rule reads it; else {}."""
+        data = self._json[0]
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def nonfinite(self) -> list[str]:
+        """The non-finite numbers `tolerant_json_object` read as null, as written."""
+        return self._json[2]
+
+    def nonfinite_warnings(self) -> list[str]:
+        return nonfinite_warnings(self.nonfinite)
+
+
+def nonfinite_warnings(literals: list[str]) -> list[str]:
+    """A warning saying how many non-finite numbers were read as null, when some were."""
+    if not literals:
+        return []
+    shown = ", ".join(sorted(set(literals)))
+    return [
+        f"{len(literals)} numbers that are not finite ({shown}) were read as null; "
+        "a metric holding one is left out"
+    ]
 
 
 class Reader(ABC):

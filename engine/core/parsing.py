@@ -15,7 +15,7 @@ import contextvars
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,15 +240,22 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def load_json(text: str) -> Any:
+def load_json(text: str, *, nonfinite: list[str] | None = None) -> Any:
     """Load JSON, refusing duplicate keys, NaN/Infinity, runaway nesting and `\\u0000`
-    escapes (a NUL character, refused as in YAML: regopy cuts text there)."""
+    escapes (a NUL character, refused as in YAML: regopy cuts text there). Given a
+    `nonfinite` list, a number that is not finite (`NaN`, `Infinity`, `1e400`) is read as
+    null instead and its literal appended to the list: for tools that write such numbers
+    where no rule reads them (Python's json module writes `NaN` by default)."""
+    constant: Callable[[str], Any] = _reject_constant
+    number: Callable[[str], float | None] = _finite_float
+    if nonfinite is not None:
+        constant, number = _null_for(nonfinite), _finite_or_null_for(nonfinite)
     try:
         value = json.loads(
             text,
             object_pairs_hook=_reject_duplicates,
-            parse_constant=_reject_constant,
-            parse_float=_finite_float,
+            parse_constant=constant,
+            parse_float=number,
         )
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
@@ -299,6 +306,24 @@ def _finite_float(literal: str) -> float:
     if not math.isfinite(value):
         raise ParseError(f"invalid JSON: number {literal} is out of range")
     return value
+
+
+def _null_for(found: list[str]) -> Callable[[str], None]:
+    def constant(name: str) -> None:
+        found.append(name)
+
+    return constant
+
+
+def _finite_or_null_for(found: list[str]) -> Callable[[str], float | None]:
+    def number(literal: str) -> float | None:
+        value = float(literal)
+        if math.isfinite(value):
+            return value
+        found.append(literal)
+        return None
+
+    return number
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
