@@ -64,12 +64,12 @@ def _recognises(reader: Reader, file: EvidenceFile) -> bool:
 
 def looks_like(file: EvidenceFile, adapter: FormatAdapter) -> str:
     """What the file is, in words: a format another kind reads, else its shape."""
-    from adapters import REGISTRY, adapter_class  # every adapter: only on this error path
+    from adapters import REGISTRY, get_adapter  # every adapter: only on this error path
 
     others: dict[str, list[str]] = {}
     own = {type(reader) for reader in adapter.readers}
     for kind in REGISTRY:
-        readers = getattr(adapter_class(kind), "readers", ())
+        readers = getattr(get_adapter(kind), "readers", ())
         for reader in readers:
             if type(reader) not in own and _recognises(reader, file):
                 others.setdefault(reader.title, []).append(f"evidence.{kind}")
@@ -84,16 +84,33 @@ def shape(file: EvidenceFile) -> str:
     """The file's shape, when no format recognises it."""
     if file.is_zip:
         return "a ZIP archive of no known format"
-    data = file.json
-    if isinstance(data, dict):
-        keys = sorted(data)
-        shown = ", ".join(keys[:8]) + (", ..." if len(keys) > 8 else "")
-        return f"a JSON object of no known format (top-level keys: {shown or 'none'})"
-    if isinstance(data, list):
-        return "a JSON list of no known format"
+    if file.json is not None:
+        return _structure("JSON", file.json)
     text = file.text or ""
     if file.has_suffix(".yaml", ".yml"):
-        return "a YAML document of no known format"
+        return _structure("YAML", _yaml(text))
     if text.lstrip().startswith("---") or headings(text.splitlines()[:400]):
         return "a Markdown document"
     return "text of no known format"
+
+
+def _structure(language: str, data: Any) -> str:
+    """A parsed document's shape: an object with its top-level keys, a list, or neither."""
+    if isinstance(data, dict):
+        keys = sorted(str(key) for key in data)
+        shown = ", ".join(keys[:8]) + (", ..." if len(keys) > 8 else "")
+        kind = "object" if language == "JSON" else "mapping"
+        return f"a {language} {kind} of no known format (top-level keys: {shown or 'none'})"
+    if isinstance(data, list):
+        return f"a {language} list of no known format"
+    return f"a {language} document of no known format"
+
+
+def _yaml(text: str) -> Any:
+    """The YAML document, or None when it cannot be parsed (only on this error path)."""
+    from engine.core.parsing import ParseError, load_yaml
+
+    try:
+        return load_yaml(text).data
+    except ParseError:
+        return None

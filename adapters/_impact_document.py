@@ -18,7 +18,27 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from engine.core.markdown_text import has_real_text, plain, sections
+from engine.core.markdown_text import has_real_text, headings, plain, sections
+
+# What says a document is an impact assessment: its name in a heading or the opening lines
+# ("Data protection impact assessment: ...", "Sample DPIA template"), or the ICO template's
+# step headings. A Markdown file without it (a model card, a README) is not read as one.
+_ASSESSMENT = re.compile(
+    r"\b(dpia|fria)s?\b|data protection impact|fundamental rights impact|privacy impact"
+    r"|identify the need for a|assess necessity and proportionality|sign off and record outcomes",
+    re.I,
+)
+_OPENING_LINES = 12
+
+
+def is_impact_assessment(text: str) -> bool:
+    """True when a heading or one of the first lines names a DPIA/FRIA or an ICO step."""
+    lines = text.splitlines()
+    opening = [line for line in lines[:200] if line.strip()][:_OPENING_LINES]
+    return any(_ASSESSMENT.search(line) for line in opening) or any(
+        _ASSESSMENT.search(heading.title) for heading in headings(lines)
+    )
+
 
 # --- where each field is looked for --------------------------------------------------------
 

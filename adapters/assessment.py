@@ -25,10 +25,12 @@ from adapters._common import (
 )
 from adapters._detect import FormatAdapter
 from adapters._docx import DocxError, docx_text, is_docx
-from adapters._impact_document import ImpactDocument, read_fields
+from adapters._impact_document import ImpactDocument, is_impact_assessment, read_fields
 from adapters._records import is_markdown, load_record
 from adapters.interface import EvidenceFile, Parsed, Reader
-from engine.core.parsing import ParseError, split_front_matter
+
+__all__ = ["RECORD_SIGNS", "DpiaAdapter", "FriaAdapter", "is_impact_assessment"]
+from engine.core.parsing import ParseError, load_yaml, split_front_matter
 from engine.core.text import canonical_text
 
 STATUSES = ("draft", "approved", "rejected")
@@ -70,6 +72,28 @@ def _front_matter_fields(text: str) -> set[str] | None:
     return set(front.data) if isinstance(front.data, dict) else set(FRIA_FIELDS)
 
 
+_NOT_AN_ASSESSMENT = (
+    "the Word document does not say it is a DPIA or FRIA: no heading or opening line names "
+    "one (such as 'Data protection impact assessment') or an ICO template step"
+)
+# Fields that name a DPIA/FRIA record: `status`, `risks` and `measures` alone could be any
+# tool's output (an Inspect log has a status), so JSON needs one of these.
+RECORD_SIGNS = set(FRIA_FIELDS) - {"status", "risks", "measures"}
+
+
+def _has_record_fields(file: EvidenceFile) -> bool:
+    """YAML (or JSON) whose top level holds the record's fields; a file named .yaml that
+    cannot be parsed too, so its reader says where it breaks."""
+    assert file.text is not None
+    if file.starts_like_json and not file.has_suffix(".yaml", ".yml"):
+        return bool(RECORD_SIGNS & set(file.json_object))  # parsed once, for every reader
+    try:
+        data = load_yaml(file.text).data
+    except ParseError:
+        return file.has_suffix(".yaml", ".yml")
+    return isinstance(data, dict) and bool(set(FRIA_FIELDS) & set(data))
+
+
 def _markdown(file: EvidenceFile) -> bool:
     return file.text is not None and is_markdown(file.name, file.text)
 
@@ -97,7 +121,9 @@ class RecordReader(Reader):
     def recognises(self, file: EvidenceFile) -> bool:
         if file.text is None or is_docx(file.content, file.name):
             return False
-        return not _markdown(file) or _document_text(file) is None
+        if _markdown(file):
+            return _document_text(file) is None
+        return _has_record_fields(file)
 
     def read(self, file: EvidenceFile) -> Parsed:
         record = load_record(file.name, file.content)
@@ -120,7 +146,8 @@ class DocumentReader(Reader):
         self.fields = fields
 
     def recognises(self, file: EvidenceFile) -> bool:
-        return _document_text(file) is not None
+        text = _document_text(file)
+        return text is not None and is_impact_assessment(text)
 
     def read(self, file: EvidenceFile) -> Parsed:
         return _from_document(self.format, str(_document_text(file)), self.fields)
@@ -141,6 +168,8 @@ class DocxReader(Reader):
             text = docx_text(file.content)
         except DocxError as exc:
             return Parsed(self.format, _empty(self.fields), [f"Word document: {exc}"])
+        if not is_impact_assessment(text):
+            return Parsed(self.format, _empty(self.fields), [_NOT_AN_ASSESSMENT])
         return _from_document(self.format, text, self.fields)
 
 

@@ -85,14 +85,15 @@ class HuggingFaceReader(Reader):
     title = "a Hugging Face model card (Markdown)"
 
     def recognises(self, file: EvidenceFile) -> bool:
-        if file.text is None:
-            return False
-        if file.has_suffix(*_MARKDOWN_NAMES):
-            return True
-        if file.starts_like_json:
+        if file.text is None or (file.starts_like_json and not file.has_suffix(*_MARKDOWN_NAMES)):
             return False
         start = file.text.lstrip()
-        return start.startswith("---") or bool(headings(file.text.splitlines()[:2000]))
+        markdown = (
+            file.has_suffix(*_MARKDOWN_NAMES)
+            or start.startswith("---")
+            or bool(headings(file.text.splitlines()[:2000]))
+        )
+        return markdown and not _impact_assessment(file.text)
 
     def read(self, file: EvidenceFile) -> Parsed:
         assert file.text is not None  # recognised
@@ -159,6 +160,20 @@ def canonical_sections(heading: str) -> set[str]:
 
 
 # --- Hugging Face README cards --------------------------------------------------------------
+
+
+def _impact_assessment(text: str) -> bool:
+    """A DPIA or FRIA in Markdown (evidence.dpia and fria read it), not a card: its front
+    matter holds a record's fields, or it has no front matter and names itself one."""
+    from adapters.assessment import RECORD_SIGNS, is_impact_assessment
+
+    try:
+        front = split_front_matter(text, nonfinite_as_null=True).front_matter
+    except ParseError:
+        return False  # the card reader reports the broken front matter
+    if front is None or not front.data:
+        return is_impact_assessment(text)
+    return isinstance(front.data, dict) and bool(RECORD_SIGNS & set(front.data))
 
 
 def _parse_huggingface(text: str) -> Parsed:

@@ -246,4 +246,4 @@ def test_json_of_no_known_format_is_refused_with_its_shape() -> None:
 
 def test_yaml_is_not_an_evaluation_report() -> None:
     (error,) = parse("eval.yaml", b"schema: ai-assure/evaluation/v1\n").errors
-    assert error.endswith("it looks like a YAML document of no known format")
+    assert error.endswith("a YAML mapping of no known format (top-level keys: schema)")

@@ -138,3 +138,36 @@ def test_a_hostile_word_document_is_refused_with_a_reason(content: bytes, messag
     assert parsed.format == "docx"
     assert len(parsed.errors) == 1 and message in parsed.errors[0], parsed.errors
     assert "/etc/passwd" not in json.dumps(parsed.facts)
+
+
+_BODY = "<w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body>"
+_WORD = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{}</w:document>'
+
+
+def test_a_word_document_that_is_no_assessment_is_refused() -> None:
+    body = _BODY.format("Minutes of the project board, 3 March 2026")
+    (error,) = DpiaAdapter().parse("minutes.docx", _docx(_WORD.format(body).encode())).errors
+    assert error.startswith("the Word document does not say it is a DPIA or FRIA")
+
+
+def test_a_dpia_is_no_model_card_and_a_model_card_no_dpia() -> None:
+    """Both are Markdown: a document names itself an assessment, or it is not one."""
+    from adapters.model_card import ModelCardAdapter
+
+    dpia = (FIXTURES / "visits-assistant-dpia.md").read_bytes()
+    (error,) = ModelCardAdapter().parse("visits-assistant-dpia.md", dpia).errors
+    assert "it looks like a DPIA/FRIA document (Markdown headings and tables) (read as " in error
+    card = b"# Visits Assistant\n\n## Intended use\n\nAnswers questions about visits.\n"
+    (error,) = DpiaAdapter().parse("README.md", card).errors
+    assert error.startswith("not a DPIA in a format ai-assure reads (")
+    assert "a Hugging Face model card (Markdown) (read as evidence.model_cards)" in error
+
+
+def test_a_yaml_record_needs_a_field_of_a_record() -> None:
+    (error,) = DpiaAdapter().parse("dpia.json", b'{"status": "success", "eval": {}}').errors
+    assert error.endswith(
+        "it looks like a JSON object of no known format (top-level keys: eval, status)"
+    )
+    parsed = DpiaAdapter().parse("dpia.yaml", b"status: draft\n")
+    assert parsed.format == "yaml"
+    assert "approved_by" in parsed.facts["missing_fields"]
