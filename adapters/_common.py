@@ -8,6 +8,7 @@ clearer to the people fixing the file than a union-validation trace.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -241,8 +242,13 @@ def hash_entry(algorithm: Any, value: Any) -> dict[str, str] | None:
     alg, digest = text_or_none(algorithm), text_or_none(value)
     if alg is None or digest is None:
         return None
-    key = re.sub(r"[^a-z0-9]", "", alg.lower())
-    return {"alg": _HASH_NAMES.get(key, alg), "value": digest}
+    return {"alg": _hash_name(alg), "value": digest}
+
+
+@functools.lru_cache(maxsize=256)
+def _hash_name(alg: str) -> str:
+    """An algorithm's CycloneDX spelling (an SBOM names the same few thousands of times)."""
+    return _HASH_NAMES.get(re.sub(r"[^a-z0-9]", "", alg.lower()), alg)
 
 
 def sorted_hashes(entries: Iterable[dict[str, str] | None]) -> list[dict[str, str]]:

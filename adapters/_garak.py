@@ -3,7 +3,8 @@
 The report is JSON Lines, each line an object with an `entry_type`: `start_run setup` (the
 configuration, flattened: `plugins.target_type`, `plugins.target_name`, older
 `plugins.model_type`/`plugins.model_name` or `_config.model_type`/`_config.model_name`),
-`init` (`garak_version`, `start_time`, `run`), `attempt` (one prompt and its outputs),
+`init` (`garak_version`, `start_time`, `run`), `attempt` (one prompt and its outputs; not
+read),
 `eval` (one probe and detector: `passed`, `fails`, `nones`, `total_evaluated`; older
 `passed` and `total`), `completion` (`end_time`) and `digest`. Each probe (its class name,
 e.g. `promptinject.HijackHateHumans`; a leading `probes.` is dropped) is an attack category;
@@ -29,11 +30,11 @@ _HIT_KEYS = ("probe", "detector")
 
 
 def _first_line(file: EvidenceFile) -> dict[str, Any]:
-    """The first line, parsed, when it is a JSON object (the recognisers' look)."""
-    text = file.text
-    if text is None or not text.lstrip().startswith("{"):
+    """The first line, parsed, when it is a JSON object and more lines follow (the
+    recognisers' look: a one-line JSON document is not JSON Lines)."""
+    line = file.first_line
+    if line is None or not line.startswith("{"):
         return {}
-    line = text.lstrip().split("\n", 1)[0]
     try:
         data = json.loads(line)
     except (ValueError, RecursionError):
@@ -41,13 +42,21 @@ def _first_line(file: EvidenceFile) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _lines(file: EvidenceFile) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every non-blank line as an object; errors name the lines that are not."""
+# garak writes `entry_type` first: an attempt (one prompt and its outputs, most of a report)
+# is recognised by its opening and not parsed, since no fact comes from it.
+_ATTEMPT = '{"entry_type": "attempt"'
+
+
+def _lines(
+    file: EvidenceFile, skip_attempts: bool = False
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every non-blank line as an object (attempts left out when asked); errors name the
+    lines that are not."""
     from engine.core.parsing import ParseError, load_json
 
     rows, errors = [], []
     for number, line in enumerate((file.text or "").splitlines(), 1):
-        if not line.strip():
+        if not line.strip() or (skip_attempts and line.startswith(_ATTEMPT)):
             continue
         try:
             row = load_json(line)
@@ -72,7 +81,7 @@ class GarakReportReader(Reader):
         return _first_line(file).get("entry_type") in _ENTRY_TYPES
 
     def read(self, file: EvidenceFile) -> Parsed:
-        rows, errors = _lines(file)
+        rows, errors = _lines(file, skip_attempts=True)
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             by_type[str(row.get("entry_type"))].append(row)

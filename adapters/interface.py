@@ -86,6 +86,18 @@ class EvidenceFile:
         """Why there is no text (None when there is)."""
         return self._decoded[1]
 
+    @functools.cached_property
+    def first_line(self) -> str | None:
+        """The first non-blank line when more text follows it (JSON Lines), else None."""
+        text = self.text
+        if text is None:
+            return None
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        if end < 0 or not text[end:].strip():
+            return None
+        return text[start:end].rstrip("\r")
+
     @property
     def starts_like_json(self) -> bool:
         return self.text is not None and self.text.lstrip()[:1] in ("{", "[")

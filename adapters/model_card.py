@@ -31,7 +31,7 @@ from adapters._common import (
 )
 from adapters._detect import FormatAdapter
 from adapters.interface import EvidenceFile, Parsed, Reader
-from engine.core.markdown_text import has_real_text, headings, sections
+from engine.core.markdown_text import Heading, body, has_real_text, headings
 from engine.core.parsing import ParseError, split_front_matter
 
 # Heading patterns (matched against the lower-cased plain heading) per canonical section.
@@ -184,7 +184,8 @@ def _parse_huggingface(text: str) -> Parsed:
         return Parsed("huggingface", facts, [f"front matter: {exc}"])
     errors: list[str] = []
     lines = document.body.splitlines()
-    if document.front_matter is None and not headings(lines):
+    found = headings(lines)
+    if document.front_matter is None and not found:
         return Parsed(None, facts, ["no YAML front matter and no Markdown headings: not a card"])
     meta: dict[str, Any] = {}
     at = Locator(document.front_matter)
@@ -202,10 +203,10 @@ def _parse_huggingface(text: str) -> Parsed:
     metrics, model_name, index_warnings = _model_index(meta.get("model-index"), at)
     warnings += index_warnings
     facts.update(
-        name=model_name or _first_title(lines),
+        name=model_name or _first_title(found),
         license=_hf_license(meta),
         base_model=text_or_none(next(iter(as_list(meta.get("base_model"))), None)),
-        sections=_markdown_sections(lines),
+        sections=_markdown_sections(lines, found),
         metrics=metrics,
         datasets=sorted_texts(as_list(meta.get("datasets"))),
         metadata_keys=sorted(meta),
@@ -213,17 +214,19 @@ def _parse_huggingface(text: str) -> Parsed:
     return Parsed("huggingface", facts, errors, warnings)
 
 
-def _markdown_sections(lines: list[str]) -> list[str]:
-    found: set[str] = set()
-    for heading, body in sections(lines):
-        names = canonical_sections(heading.title) - found
-        if names and has_real_text(body):
-            found |= names
-    return sorted(found)
+def _markdown_sections(lines: list[str], found: list[Heading]) -> list[str]:
+    """The canonical sections whose heading has a body that says something; a body is made
+    only for a heading that names a section not found yet."""
+    named: set[str] = set()
+    for position, heading in enumerate(found):
+        names = canonical_sections(heading.title) - named
+        if names and has_real_text(body(lines, found, position)):
+            named |= names
+    return sorted(named)
 
 
-def _first_title(lines: list[str]) -> str | None:
-    return next((h.title for h in headings(lines) if h.level == 1 and h.title), None)
+def _first_title(found: list[Heading]) -> str | None:
+    return next((h.title for h in found if h.level == 1 and h.title), None)
 
 
 def _hf_license(meta: dict[str, Any]) -> str | None:

@@ -7,7 +7,6 @@ CycloneDX equivalent (source, archive, ...) become null. Components are sorted b
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -128,10 +127,17 @@ def _finish(
     return Parsed(fmt, facts, errors)
 
 
-def _sort_key(component: dict[str, Any]) -> tuple[str, ...]:
+def _sort_key(component: dict[str, Any]) -> tuple[Any, ...]:
     """(type, name, version, purl), then the rest, so ties never depend on input order."""
-    fields = ("type", "name", "version", "purl")
-    return (*(component[f] or "" for f in fields), json.dumps(component, sort_keys=True))
+    return (
+        component["type"] or "",
+        component["name"] or "",
+        component["version"] or "",
+        component["purl"] or "",
+        component["licenses"],
+        [(h["alg"], h["value"]) for h in component["hashes"]],
+        component["has_model_card"],
+    )
 
 
 def _component(

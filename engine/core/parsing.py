@@ -83,11 +83,13 @@ def decode_text(content: bytes) -> str:
         if content.startswith(bom):
             content, encoding = content[len(bom) :], name
             break
+    if encoding == "utf-8" and b"\x00" in content:  # a NUL byte is a NUL character in UTF-8
+        raise ParseError("binary content (NUL byte) where text was expected")
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ParseError(f"not valid {encoding.upper()} text (byte {exc.start})") from None
-    if "\x00" in text:
+    if encoding != "utf-8" and "\x00" in text:
         raise ParseError("binary content (NUL byte) where text was expected")
     return text
 
@@ -232,12 +234,15 @@ def load_yaml(
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    result = dict(pairs)
+    if len(result) == len(pairs):  # the fast path: no key repeats
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise ParseError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
+        seen.add(key)
+    raise AssertionError("unreachable: a key repeats")  # pragma: no cover
 
 
 def load_json(text: str, *, nonfinite: list[str] | None = None) -> Any:
