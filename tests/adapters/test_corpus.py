@@ -47,6 +47,8 @@ EXPECTED_FIXTURES: dict[str, set[str]] = {
     "inspect/refusal-check.eval": {"evaluation"},
     "inspect/refusal-check.json": {"evaluation"},
     "lm-eval/results_2026-12-07T00-18-30.434401.json": {"evaluation"},
+    "model-card/risk-scorer.mct-0.0.1.json": {"model_card"},
+    "model-card/visits-topic-classifier-README.md": {"model_card"},
     "promptfoo/eval-results.json": {"evaluation"},
     "promptfoo/redteam-results.json": {"evaluation"},
 }

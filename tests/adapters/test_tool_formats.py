@@ -1,6 +1,7 @@
-"""Evaluation and red-team reports from the tools teams run, read through the real command
-line (`ai-assure evidence` and `ai-assure check`). The fixtures are each tool's own output,
-generated offline (tests/fixtures/SOURCES.md)."""
+"""Evidence from the tools teams run, read through the real command line (`ai-assure evidence`
+and `ai-assure check`): evaluation and red-team reports, model cards, SBOMs and impact
+assessments. The fixtures are each tool's own output, generated offline, or written in the
+tool's documented format where no tool writes it (tests/fixtures/SOURCES.md)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,22 @@ EXPECTED: dict[str, tuple[str, str, dict[str, Any]]] = {
     "deepeval/latest_test_run.json": ("evaluations", "deepeval", {
         "date": None, "tests": {"total": 3, "passed": 2, "failed": 1},
     }),
+    "model-card/visits-topic-classifier-README.md": ("model_cards", "huggingface", {
+        "name": "visits-topic-classifier", "license": "apache-2.0",
+        "base_model": "distilbert/distilbert-base-uncased",
+        "sections": ["evaluation", "intended_use", "limitations", "model_details",
+                     "out_of_scope_use", "training_data"],
+    }),
+    "model-card/risk-scorer.mct-0.0.1.json": ("model_cards", "model-card-toolkit", {
+        "license": "Apache-2.0", "datasets": ["oasys-extract-2024", "oasys-holdout-2025"],
+    }),
+    "cyclonedx/environment-1.6.cdx.xml": ("sbom", "cyclonedx-xml", {"spec_version": "1.6"}),
+    "dpia/visits-assistant-dpia.md": ("dpia", "markdown-document", {
+        "status": "approved", "review_by": "2027-07-01", "missing_fields": [],
+    }),
+    "dpia/visits-assistant-dpia.docx": ("dpia", "docx", {
+        "status": "approved", "approved_on": "2026-06-24", "missing_fields": [],
+    }),
 }  # fmt: skip
 
 
@@ -116,7 +133,12 @@ def test_each_tool_output_is_read_by_its_own_reader(tmp_path: Path, fixture: str
     assert {key: record["facts"][key] for key in facts} == facts
 
 
-@pytest.mark.parametrize("fixture", sorted(EXPECTED))
+EVALUATIONS = sorted(
+    n for n, (kind, _, _) in EXPECTED.items() if kind in ("evaluations", "red_team")
+)
+
+
+@pytest.mark.parametrize("fixture", EVALUATIONS)
 @pytest.mark.parametrize("adapter", [EvaluationAdapter(), RedTeamAdapter()])
 def test_exactly_one_reader_claims_each_tool_output(fixture: str, adapter: Any) -> None:
     from adapters.interface import EvidenceFile
@@ -185,3 +207,77 @@ def test_the_report_carries_the_facts_the_policies_saw(tmp_path: Path) -> None:
     (record,) = [e for e in json.loads(check.stdout)["evidence"] if e["kind"] == "red_team"]
     assert record["facts"]["strategies"] == ["base64", "leetspeak", "rot13"]
     assert record["facts_truncated"] is False
+
+
+def _messages(report: dict[str, Any], rule: str) -> dict[str, str]:
+    return {f["message"]: f["status"] for f in report["findings"] if f["rule_id"] == rule}
+
+
+def test_a_promptfoo_red_team_covers_what_its_plugins_and_strategies_attack(
+    tmp_path: Path,
+) -> None:
+    """Plugins contracts (LLM09), excessive-agency (LLM06), pii:direct (LLM02); strategies
+    base64, rot13, leetspeak (obfuscated prompt injection, LLM01): a limited-risk system's
+    OWASP risks are covered, every category passing."""
+    repo = _repo(tmp_path, "promptfoo/redteam-results.json", "red_team")
+    report = json.loads(
+        ai_assure("check", repo, "--format", "json", "--as-of", "2026-12-10").stdout
+    )
+    assert report["tier"]["level"] == "limited"
+    assert _messages(report, "GEN-003") == {"passed": "pass"}
+
+
+def test_a_garak_run_is_judged_by_what_its_probes_attack(tmp_path: Path) -> None:
+    """dan and promptinject test prompt injection (LLM01), lmrc harmful content (no OWASP
+    risk): LLM02 and LLM09 are untested, and dan.Dan_11_0 let most attacks through."""
+    repo = _repo(tmp_path, "garak/visits-redteam.report.jsonl", "red_team")
+    report = json.loads(
+        ai_assure("check", repo, "--format", "json", "--as-of", "2026-12-10").stdout
+    )
+    messages = _messages(report, "GEN-003")
+    untested = (
+        "The red-team reports (reports/visits-redteam.report.jsonl) do not test LLM02 "
+        "Sensitive Information Disclosure, LLM09 Misinformation, which a limited-risk "
+        "generative system must (OWASP Top 10 for LLM Applications 2025; covered: LLM01)"
+    )
+    assert messages[untested] == "fail"
+    assert any(
+        m.startswith("The red-team report reports/visits-redteam.report.jsonl tests LLM01 Prompt "
+                     "Injection with dan.Dan_11_0 (MITRE ATLAS AML.T0054), which passed ")
+        for m in messages
+    )  # fmt: skip
+    # GEN-002: dan is a jailbreak, promptinject a prompt injection, lmrc harmful content;
+    # only pii is missing of red_team.required_categories, whatever garak calls its probes
+    assert any(
+        "does not cover the attack categories: pii (covered:" in m
+        for m in _messages(report, "GEN-002")
+    )
+
+
+def test_the_report_bounds_the_facts_and_evidence_shows_them_all(tmp_path: Path) -> None:
+    """An SBOM of 2,000 components: the report's facts are cut to 16 KiB, the same way every
+    time; `ai-assure evidence --format json` prints every component."""
+    repo = _repo(tmp_path, "cyclonedx/environment-1.6.cdx.xml", "sbom")
+    components = [
+        {"type": "library", "name": f"library-{n:04d}", "version": "1.0",
+         "purl": f"pkg:pypi/library-{n:04d}@1.0"}
+        for n in range(2000)
+    ]  # fmt: skip
+    bom = {"bomFormat": "CycloneDX", "specVersion": "1.6", "components": components}
+    (repo / "reports" / "environment-1.6.cdx.xml").unlink()
+    (repo / "reports" / "big.cdx.json").write_text(json.dumps(bom))
+    manifest = (repo / "ai-manifest.yaml").read_text()
+    (repo / "ai-manifest.yaml").write_text(
+        manifest.replace("environment-1.6.cdx.xml", "big.cdx.json")
+    )
+    reports = [
+        ai_assure("check", repo, "--format", "json", "--as-of", "2026-12-10").stdout
+        for _ in range(2)
+    ]
+    assert reports[0] == reports[1]
+    (record,) = [e for e in json.loads(reports[0])["evidence"] if e["kind"] == "sbom"]
+    assert record["facts_truncated"] is True
+    assert len(json.dumps(record["facts"], separators=(",", ":"))) <= 16 * 1024
+    assert record["facts"]["component_count"] == 2000
+    assert 0 < len(record["facts"]["components"]) < 2000
+    assert len(_understood(repo)["facts"]["components"]) == 2000
