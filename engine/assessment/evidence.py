@@ -14,6 +14,7 @@ from typing import Any
 
 from adapters import KINDS, get_adapter
 from engine.assessment.model import EvidenceRecord
+from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
 from engine.core.limits import Limits
@@ -53,7 +54,13 @@ def gather(
 ) -> dict[str, list[dict[str, Any]]]:
     """Evidence items per kind, every kind present (see docs/input-document.md). No file is
     read once the declarations together name more than `limits.max_evidence_files`."""
-    limits = limits or Limits()
+    with paused_collection():
+        return _gather(manifest, base, root, limits or Limits())
+
+
+def _gather(
+    manifest: Manifest, base: Path, root: Path, limits: Limits
+) -> dict[str, list[dict[str, Any]]]:
     gathered: dict[str, list[dict[str, Any]]] = {}
     budget = limits.max_evidence_files
     for kind, declared_paths in declarations(manifest).items():
