@@ -103,6 +103,11 @@ def read_confined(path: Path, max_bytes: int) -> FileContent:
         info = os.stat(path)
     except OSError as exc:
         raise UnreadableFileError(f"cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFileError(
+            "a folder, not a file: declare the files in it with a glob "
+            f"(such as {path.name}/*.yaml, for a model repository's .eval_results/)"
+        )
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableFileError("not a regular file")
     if info.st_size > max_bytes:
