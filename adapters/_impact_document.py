@@ -74,6 +74,7 @@ TEXT_SECTIONS = {
     "necessity_and_proportionality": Section(
         r"step 4\b|necessity|proportionality",
         "a heading such as 'Step 4: Assess necessity and proportionality'",
+        exclude=r"(dpia|assessment) necessity|screening|need for",  # whether a DPIA is needed
     ),
     "oversight_measures": Section(
         r"human oversight|oversight measures",
@@ -125,7 +126,8 @@ LABELS = {
         "a 'Review by' or 'Review date' line, or a date in the 'kept under review by' row",
     ),
     "dpo_consulted": Label(
-        r"^dpo\b|^data protection officer|\(dpo\b",
+        r"^(dpo|data protection officer( dpo)?)( s)? (advice|consult\w*|sign[- ]off)"
+        r"|\(dpo\) (advice|consult\w*)|^consulted (the )?(dpo|data protection officer)",
         "a 'DPO advice provided' row (Step 7) or a 'DPO consulted' line",
     ),
 }
@@ -187,6 +189,7 @@ def _without_dates(text: str) -> str:
 
 # --- the document -------------------------------------------------------------------------
 
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 _PSEUDO_HEADING = re.compile(r"^\s*(?:\*\*|__)\s*(.{3,120}?)\s*:?\s*(?:\*\*|__)\s*:?\s*$")
 _STEP_LINE = re.compile(r"^\s*(step\s+\d+\s*[:.\-\u2013].{3,100})$", re.I)
 _LABEL_LINE = re.compile(
@@ -212,14 +215,21 @@ _COLUMN_KEYS = (
 
 
 def _normalised_lines(text: str) -> list[str]:
-    """Lines with bold-only and 'Step N:' lines turned into level-2 headings (the ICO
-    template's step titles are often bold paragraphs once converted to Markdown)."""
+    """Lines with 'Step N:' lines turned into level-2 headings and bold-only lines into
+    headings one level below the heading they follow (the ICO template's step titles are
+    often bold paragraphs once converted to Markdown; elsewhere a bold line titles a part of
+    the section it is in, and must not end that section)."""
     lines = []
+    level = 1  # of the last real heading; bold lines before any title sit at level 2
     for line in text.splitlines():
+        heading = _ATX.match(line)
         bold = _PSEUDO_HEADING.match(line)
         step = _STEP_LINE.match(line)
-        if bold and not line.lstrip().startswith(("|", "#")):
-            lines.append(f"## {bold.group(1)}")
+        if heading:
+            level = len(heading.group(1))
+            lines.append(line)
+        elif bold and not line.lstrip().startswith("|"):
+            lines.append(f"{'#' * min(level + 1, 6)} {bold.group(1)}")
         elif step:
             lines.append(f"## {step.group(1).strip()}")
         else:
@@ -253,18 +263,18 @@ def tables(text: str) -> list[list[list[str]]]:
 
 def labelled(text: str) -> list[tuple[str, list[str]]]:
     """(label, values) from `Label: value` lines and from table rows whose first cell is a
-    label and whose other cells hold values."""
+    label and whose other cells hold values, in document order (a document-control table at
+    the top comes before a 'Status:' line in a later section)."""
     pairs = []
     for line in text.splitlines():
-        if _TABLE_ROW.match(line):
+        cells = _cells(line)
+        if cells is not None:
+            if len(cells) >= 2 and cells[0] and not _SEPARATOR.match(line):
+                pairs.append((_label_key(cells[0]), [c for c in cells[1:] if c]))
             continue
         match = _LABEL_LINE.match(line)
         if match:
             pairs.append((_label_key(match.group(1)), [plain(match.group(2))]))
-    for table in tables(text):
-        for row in table:
-            if len(row) >= 2 and row[0]:
-                pairs.append((_label_key(row[0]), [c for c in row[1:] if c]))
     return pairs
 
 
@@ -290,11 +300,17 @@ class ImpactDocument:
 
     def label(self, spec: Label) -> list[str] | None:
         """The values of the first label matching `spec` that has any."""
+        return next(iter(self.all_labels(spec)), None)
+
+    def all_labels(self, spec: Label) -> list[list[str]]:
+        """The values of every label matching `spec` that has any, approvers first in the
+        order of the ICO template's sign-off table, the rest in document order."""
         ordered = sorted(self.labels, key=lambda pair: _approver_rank(pair[0]))
-        for key, values in ordered:
-            if re.search(spec.pattern, key) and any(has_real_text(v) for v in values):
-                return values
-        return None
+        return [
+            values
+            for key, values in ordered
+            if re.search(spec.pattern, key) and any(has_real_text(v) for v in values)
+        ]
 
 
 def _approver_rank(label: str) -> int:
@@ -331,15 +347,18 @@ def _not_found(spec: Section | Label) -> str:
 
 
 def _status(document: ImpactDocument) -> tuple[Any, str | None]:
+    """The first 'Status' that says draft, approved or rejected (a document also has
+    statuses of other things: an ICO consultation, an action)."""
     spec = LABELS["status"]
-    values = document.label(spec)
-    if values is None:
+    candidates = document.all_labels(spec)
+    if not candidates:
         return None, _not_found(spec)
-    text = " ".join(values).lower()
-    found = [s for s in _STATUSES if re.search(rf"\b{s}\b", text)]
-    if len(found) == 1:
-        return found[0], None
-    return None, f"{' '.join(values)!r} is not one of draft, approved, rejected"
+    for values in candidates:
+        text = " ".join(values).lower()
+        found = [s for s in _STATUSES if re.search(rf"\b{s}\b", text)]
+        if len(found) == 1:
+            return found[0], None
+    return None, f"{' '.join(candidates[0])!r} is not one of draft, approved, rejected"
 
 
 def _approved_by(document: ImpactDocument) -> tuple[Any, str | None]:
@@ -369,6 +388,8 @@ def _review_by(document: ImpactDocument) -> tuple[Any, str | None]:
 
 
 def _dpo_consulted(document: ImpactDocument) -> tuple[Any, str | None]:
+    """Yes or no, or a date the advice was given; a row that only names the DPO does not
+    say they were consulted, so it is not read as yes."""
     spec = LABELS["dpo_consulted"]
     values = document.label(spec)
     if values is None:
@@ -376,7 +397,9 @@ def _dpo_consulted(document: ImpactDocument) -> tuple[Any, str | None]:
     text = " ".join(values).strip()
     if _NO.match(text):
         return False, None
-    return True, None  # yes, or advice recorded (a name, a date, a summary)
+    if _YES.match(text) or find_date(text):
+        return True, None
+    return None, f"{text[:80]!r} does not say whether the DPO was consulted (yes or no)"
 
 
 def _text_section(field: str) -> Callable[[ImpactDocument], tuple[Any, str | None]]:

@@ -171,3 +171,53 @@ def test_a_yaml_record_needs_a_field_of_a_record() -> None:
     parsed = DpiaAdapter().parse("dpia.yaml", b"status: draft\n")
     assert parsed.format == "yaml"
     assert "approved_by" in parsed.facts["missing_fields"]
+
+
+# Laid out as generated DPIAs are (a document-control table, numbered sections with bold
+# sub-titles, statuses of other things further down); our own words.
+_GENERATED = b"""# Data Protection Impact Assessment (DPIA)
+
+| Field | Value |
+|---|---|
+| **Status** | DRAFT |
+| **Next Review Date** | 2027-03-01 |
+| **Data Protection Officer** | Departmental DPO |
+
+### DPIA Necessity - Screening
+
+| Criterion | Met? |
+|---|---|
+| Large scale | Yes |
+
+### ICO Prior Consultation
+
+**Status**: REQUIRED if high risks remain
+
+## 2. Description of Processing
+
+### 2.1 Nature of Processing
+
+**Processing operations**
+
+Staff upload case notes; the service returns a summary.
+
+## 4. Necessity and Proportionality
+
+The summaries save staff time; no less intrusive way gives the same result.
+"""
+
+
+def test_a_generated_dpia_is_read_for_what_it_says_and_no_more() -> None:
+    parsed = DpiaAdapter().parse("dpia.md", _GENERATED)
+    facts = parsed.facts
+    assert facts["status"] == "draft"  # the document's status, not the consultation's
+    assert facts["review_by"] == "2027-03-01"
+    assert (
+        facts["processing"].startswith("### 2.1 Nature of Processing")
+        or "case notes" in (facts["processing"])
+    )
+    assert "no less intrusive way" in facts["necessity_and_proportionality"]
+    # naming the DPO is not consulting them: missing, with what was looked for
+    assert facts["dpo_consulted"] is None
+    assert "dpo_consulted" in facts["missing_fields"]
+    assert any(w.startswith("dpo_consulted: not found") for w in parsed.warnings)
