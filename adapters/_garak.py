@@ -4,8 +4,7 @@ The report is JSON Lines, each line an object with an `entry_type`: `start_run s
 configuration, flattened: `plugins.target_type`, `plugins.target_name`, older
 `plugins.model_type`/`plugins.model_name` or `_config.model_type`/`_config.model_name`),
 `init` (`garak_version`, `start_time`, `run`), `attempt` (one prompt and its outputs; not
-read),
-`eval` (one probe and detector: `passed`, `fails`, `nones`, `total_evaluated`; older
+read), `eval` (one probe and detector: `passed`, `fails`, `nones`, `total_evaluated`; older
 `passed` and `total`), `completion` (`end_time`) and `digest`. Each probe (its class name,
 e.g. `promptinject.HijackHateHumans`; a leading `probes.` is dropped) is an attack category;
 its evaluations are summed over detectors into its pass rate and the report's tests.

@@ -88,13 +88,16 @@ class EvidenceFile:
 
     @functools.cached_property
     def first_line(self) -> str | None:
-        """The first non-blank line when more text follows it (JSON Lines), else None."""
+        """The first non-blank line of JSON Lines: of a `.jsonl` file, or of text where more
+        follows it (a one-line JSON document is not JSON Lines, and is not parsed again as
+        one); else None."""
         text = self.text
         if text is None:
             return None
         start = len(text) - len(text.lstrip())
         end = text.find("\n", start)
-        if end < 0 or not text[end:].strip():
+        end = len(text) if end < 0 else end
+        if not text[end:].strip() and not self.has_suffix(".jsonl"):
             return None
         return text[start:end].rstrip("\r")
 

@@ -153,3 +153,10 @@ def test_our_format_keeps_the_target_and_the_strategies() -> None:
     assert parsed.errors == []
     assert parsed.facts["target"] == "staging deployment"
     assert parsed.facts["strategies"] == ["jailbreak", "multilingual"]
+
+
+def test_a_hit_log_of_one_hit_is_still_a_hit_log() -> None:
+    first = (FIXTURES / "garak" / "visits-redteam.hitlog.jsonl").read_text().splitlines()[0]
+    parsed = RedTeamAdapter().parse("run.hitlog.jsonl", (first + "\n").encode())
+    assert parsed.format == "garak-hitlog"
+    assert parsed.facts["categories"] == ["dan.Dan_11_0"]
