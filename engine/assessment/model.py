@@ -40,6 +40,8 @@ def _without_surrogates(value: Any) -> Any:
         return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
     if isinstance(value, list):
         return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):  # an evidence record's facts: keys and values
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
     return value
 
 
