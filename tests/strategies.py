@@ -139,6 +139,11 @@ def _annotation(annotation: Any, texts: Texts, constraints: tuple = ()) -> st.Se
             max_size=3,
             unique_by=lambda value: unique.key(str(value.get(unique.field, ""))),
         )
+    if origin is dict:  # e.g. an evidence record's facts
+        key, value = get_args(annotation)
+        return st.dictionaries(_annotation(key, texts), _annotation(value, texts), max_size=3)
+    if annotation is Any:
+        return json_values(texts.free)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return model_values(annotation, texts)
     return _scalar(annotation, texts, _flatten(constraints))

@@ -41,6 +41,8 @@ def _without_surrogates(value: Any) -> Any:
         return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
     if isinstance(value, list):
         return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):  # an evidence record's facts: keys and values
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
     return value
 
 
@@ -75,6 +77,10 @@ class EvidenceRecord(_Model):
     format: str | None = None
     status: EvidenceStatus
     errors: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # malformed parts no rule reads
+    # the normalised facts the policies saw, bounded (docs/report.md, evidence facts)
+    facts: dict[str, Any] = Field(default_factory=dict)
+    facts_truncated: bool = False  # lists or long text were cut to keep `facts` bounded
 
 
 class Location(_Model):

@@ -31,7 +31,15 @@ from engine.policy.layering import with_local_rules
 from engine.policy.sources import PolicyError, PolicySet, load_policies
 
 if TYPE_CHECKING:
-    from engine.assessment.model import ExceptionRecord, Finding, PolicyRef, Report, SystemRef, Tier
+    from engine.assessment.model import (
+        EvidenceRecord,
+        ExceptionRecord,
+        Finding,
+        PolicyRef,
+        Report,
+        SystemRef,
+        Tier,
+    )
     from engine.manifest import LoadedManifest
 
 EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
@@ -124,6 +132,20 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
     finally:
         evaluation.cancel()
     return _outcome(result, manifest, shown, policies, evidence, options)
+
+
+def understood_evidence(target: Path, limits: Limits | None = None) -> list[EvidenceRecord]:
+    """What the adapters made of every declared evidence file, in canonical form (the facts
+    the policies see), unbounded: `ai-assure evidence`. Refusals raise."""
+    from engine.assessment.evidence import gather, records
+
+    manifest, _, root = _manifest(target)
+    limits = limits or Limits()
+    with yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
+        evidence = gather(manifest.model, manifest.path.parent, root, limits)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    document = build_input(manifest, evidence, today, root)
+    return records(document["evidence"], max_facts_bytes=None)
 
 
 def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:

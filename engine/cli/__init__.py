@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "register": "engine.cli.records:register",
     "report": "engine.cli.records:report",
     "verify-record": "engine.cli.records:verify_record",
+    "evidence": "engine.cli.evidence:evidence",
 }
 
 

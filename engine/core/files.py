@@ -180,7 +180,7 @@ def read_confined(path: Path, max_bytes: int, root: Path | None = None) -> FileC
     except OSError as exc:
         raise UnreadableFileError(f"cannot read: {_reason(exc)}") from None
     try:
-        _check_opened(os.fstat(descriptor), max_bytes, hard_links_allowed=root is None)
+        _check_opened(os.fstat(descriptor), path, max_bytes, hard_links_allowed=root is None)
         content = _read_all(descriptor, max_bytes + 1)
     finally:
         os.close(descriptor)
@@ -189,7 +189,14 @@ def read_confined(path: Path, max_bytes: int, root: Path | None = None) -> FileC
     return FileContent(path=path, content=content, sha256=hashlib.sha256(content).hexdigest())
 
 
-def _check_opened(info: os.stat_result, max_bytes: int, hard_links_allowed: bool) -> None:
+def _check_opened(
+    info: os.stat_result, path: Path, max_bytes: int, hard_links_allowed: bool
+) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFileError(
+            "a folder, not a file: declare the files in it with a glob "
+            f"(such as {path.name}/*.yaml, for a model repository's .eval_results/)"
+        )
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableFileError("not a regular file")
     if not hard_links_allowed and info.st_nlink > 1:

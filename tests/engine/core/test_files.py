@@ -85,7 +85,7 @@ def test_fifo_is_never_opened(repo):
 
 
 def test_directory_is_not_evidence(repo):
-    with pytest.raises(UnreadableFileError, match="not a regular file"):
+    with pytest.raises(UnreadableFileError, match="a folder, not a file: declare the files in it"):
         read_confined(repo / "docs", 100)
 
 

@@ -118,9 +118,10 @@ def test_a_passing_control_is_implemented_and_names_its_rules(probation):
         ("EVAL-003", "pass"),
         ("GEN-001", "not_applicable"),
         ("GEN-002", "not_applicable"),
+        ("GEN-003", "not_applicable"),
     ]
     assert row.justification == (
-        "implemented: EVAL-001, EVAL-003 passed; GEN-001, GEN-002 not applicable"
+        "implemented: EVAL-001, EVAL-003 passed; GEN-001, GEN-002, GEN-003 not applicable"
     )
 
 
