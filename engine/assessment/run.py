@@ -30,6 +30,7 @@ from engine.policy.layering import with_local_rules
 from engine.policy.sources import PolicyError, PolicySet, load_policies
 
 if TYPE_CHECKING:
+    from engine.assessment.classification import Classification, Obligations
     from engine.assessment.model import ExceptionRecord, Finding, PolicyRef, Report, SystemRef, Tier
     from engine.manifest import LoadedManifest
 
@@ -152,17 +153,44 @@ def _outcome(
     evidence: dict[str, Any],
     options: CheckOptions,
 ) -> Report:
-    """The report of an evaluation: tier, findings with exceptions applied, controls."""
+    """The report of an evaluation: both axes of the classification, findings with the legal
+    controls that do not bind set apart and exceptions applied, controls."""
+    from engine.assessment.binding import apply_binding
+    from engine.assessment.classification import read_classification, read_obligations
     from engine.assessment.exceptions import apply_exceptions
     from engine.assessment.findings import build_findings, sort_findings
 
     tier = _tier(result)
+    classification = read_classification(result)
+    obligations = read_obligations(result)
     findings = build_findings(policies.rules, result, manifest, shown)
+    findings = apply_binding(findings, obligations)
     findings, exceptions = apply_exceptions(
         findings, result.get("exceptions"), manifest, policies.rules
     )
     policy = _policy_ref(policies, result.get("local_engine"))
-    return _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
+    report = _report(
+        manifest, policy, evidence, tier, sort_findings(findings), exceptions, options
+    )
+    return _classified(report, classification, obligations)
+
+
+def _classified(report: Report, classification: Classification, obligations: Obligations) -> Report:
+    """The report with both axes, the open questions, the review points, the obligations and
+    each control's binding."""
+    from engine.assessment.binding import bound_control_results
+
+    return report.model_copy(
+        update={
+            "eu_ai_act": classification.eu_ai_act,
+            "assurance_level": classification.assurance_level,
+            "uk_data_protection": classification.uk_data_protection,
+            "questions": classification.questions,
+            "review": classification.review,
+            "obligations": obligations.listed(),
+            "controls": bound_control_results(report.findings, obligations),
+        }
+    )
 
 
 def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
@@ -197,7 +225,7 @@ def build_input(
     """The document every evaluator sees, in canonical form (docs/input-document.md): the
     same values, whichever evaluator reads them."""
     document = {
-        "manifest": manifest.raw,
+        "manifest": manifest.policy_document(),
         "evidence": evidence,
         "context": {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)},
     }

@@ -109,8 +109,7 @@ class OpaWasmPolicy:
         if limits.max_memory_bytes is not None:
             self._store.set_limits(memory_size=limits.max_memory_bytes)
         self._arm_timeout()
-        self._memory = wasmtime.Memory(self._store, wasmtime.MemoryType(_memory_limits(module)))
-        self._exports = self._instantiate(module)
+        self._memory, self._exports = self._instantiate_with_room(module)
         self._builtin_names = self._builtin_ids()
         missing = sorted(set(self._builtin_names.values()) - set(HOST_BUILTINS))
         if missing:
@@ -156,9 +155,35 @@ class OpaWasmPolicy:
 
     # --- the module's exports -----------------------------------------------------------
 
-    def _instantiate(self, module: wasmtime.Module) -> dict[str, Any]:
+    def _instantiate_with_room(
+        self, module: wasmtime.Module
+    ) -> tuple[wasmtime.Memory, dict[str, Any]]:
+        """The module instantiated with a memory its data segments fit in. OPA declares the
+        minimum its runtime needs, but a larger policy's constants (its strings) are data
+        segments placed beyond it, and instantiating then traps ("out of bounds memory
+        access"): start from the declared minimum and double until they fit, as far as
+        `--max-memory` allows."""
+        pages = _memory_limits(module).min
+        while True:
+            memory = wasmtime.Memory(
+                self._store, wasmtime.MemoryType(wasmtime.Limits(pages, None))
+            )
+            try:
+                return memory, self._instantiate(module, memory)
+            except wasmtime.Trap as trap:
+                if not _data_did_not_fit(trap) or not self._room_for(pages * 2):
+                    raise EvaluationError(
+                        f"the compiled policy cannot be instantiated: {trap.message}"
+                    ) from None
+                pages *= 2
+
+    def _room_for(self, pages: int) -> bool:
+        limit = self._limits.max_memory_bytes
+        return limit is None or pages * _PAGE <= limit
+
+    def _instantiate(self, module: wasmtime.Module, memory: wasmtime.Memory) -> dict[str, Any]:
         linker = wasmtime.Linker(self._engine)
-        linker.define(self._store, "env", "memory", self._memory)
+        linker.define(self._store, "env", "memory", memory)
         linker.define_func("env", "opa_abort", wasmtime.FuncType([_I32], []), self._abort)
         linker.define_func("env", "opa_println", wasmtime.FuncType([_I32], []), self._println)
         for count in range(_MAX_BUILTIN_ARGS + 1):
@@ -315,6 +340,10 @@ def _global(exports: Any, name: str, store: wasmtime.Store) -> int:
     if not isinstance(value, wasmtime.Global):
         raise EvaluationError(f"the compiled policy's {name} is not a global")
     return int(value.value(store))
+
+
+def _data_did_not_fit(trap: wasmtime.Trap) -> bool:
+    return "out of bounds memory access" in trap.message
 
 
 def _memory_limits(module: wasmtime.Module) -> wasmtime.Limits:

@@ -27,7 +27,10 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if classification.personal_data
+applicable if classification.dpia_required
+
+# A DPIA the team keeps is kept in date, required or not.
+applicable if evidence.declared("dpia")
 
 warn_days := config.review_warning_days
 

@@ -1,0 +1,43 @@
+# When the EU AI Act applies each obligation (Art. 113, 111), under the date_schedule the
+# governance team chose (policies/data.yaml): aia_2024, the Regulation as published, or
+# omnibus_2026, as amended by the Digital Omnibus (Regulation (EU) 2026/1744), which only
+# secondary sources confirm. The dates themselves are data.ai_assure.legal.dates.
+package ai_assure.law.dates
+
+import rego.v1
+
+import data.ai_assure.config
+import data.ai_assure.lib.dates
+
+schedules := data.ai_assure.legal.dates
+
+# schedule: the configured schedule; aia_2024 when the configuration is missing or wrong
+# (CFG-001 then fails the gate, so the fallback never passes silently).
+schedule := s if {
+	s := object.get(config, "date_schedule", null)
+	schedules[s]
+} else := "aia_2024"
+
+secondary if schedule == "omnibus_2026"
+
+# date(key): the date a group of provisions applies from, under the schedule.
+date(key) := schedules[schedule][key]
+
+# other_date(key): the same date under the other schedule, when it differs.
+other_date(key) := d if {
+	other := {s | some s, _ in schedules; s != schedule}
+	some o in other
+	d := schedules[o][key]
+	d != date(key)
+}
+
+# started(d): the assessment date is on or after d.
+started(d) if dates.days_until(d) <= 0
+
+# schedule_note: what the schedule is, for reasons and reports.
+schedule_note := concat("", [
+	"date_schedule omnibus_2026: dates as amended by the Digital Omnibus (Regulation (EU) 2026/1744),",
+	" confirmed by secondary sources only",
+]) if {
+	secondary
+} else := "date_schedule aia_2024: dates of Regulation (EU) 2024/1689 as published (Art. 113)"
