@@ -57,7 +57,8 @@ class Obligations:
     def listed(self) -> list[Obligation]:
         """Every decision, sorted by control id."""
         return [
-            Obligation(id=cid, **binding.model_dump()) for cid, binding in sorted(self.controls.items())
+            Obligation(id=cid, **binding.model_dump())
+            for cid, binding in sorted(self.controls.items())
         ]
 
 
@@ -88,7 +89,9 @@ def read_classification(result: dict[str, Any]) -> Classification:
             facts=[fact for fact in _list(block, "facts") if isinstance(fact, dict)],
         )
     except ValidationError as exc:
-        raise ClassificationError(f"the policies returned a malformed classification: {exc}") from None
+        raise ClassificationError(
+            f"the policies returned a malformed classification: {exc}"
+        ) from None
 
 
 def _sorted_reasons(block: dict[str, Any]) -> Any:
@@ -136,7 +139,9 @@ def read_obligations(result: dict[str, Any]) -> Obligations:
         try:
             decided[cid] = Binding.model_validate(fields)
         except ValidationError as exc:
-            raise ClassificationError(f"the policies returned a malformed obligation {cid}: {exc}") from None
+            raise ClassificationError(
+                f"the policies returned a malformed obligation {cid}: {exc}"
+            ) from None
         floor = decision.get("floor")
         if isinstance(floor, str) and floor:
             floors[cid] = floor

@@ -16,7 +16,7 @@ from engine.assessment.model import EvidenceRecord
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
 from engine.core.limits import Limits
-from engine.manifest.model import Manifest
+from engine.manifest.model_v2 import AnyManifest
 
 __all__ = ["Limits", "TooMuchEvidenceError", "declarations", "gather", "records"]
 
@@ -25,7 +25,7 @@ class TooMuchEvidenceError(AssuranceError):
     """The declarations name more files than one check may read (`--max-evidence-files`)."""
 
 
-def declarations(manifest: Manifest) -> dict[str, list[str]]:
+def declarations(manifest: AnyManifest) -> dict[str, list[str]]:
     """Declared paths per evidence kind, in manifest order, without repeats."""
     declared: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for kind, value in manifest.evidence.model_dump(exclude_none=True).items():
@@ -36,7 +36,7 @@ def declarations(manifest: Manifest) -> dict[str, list[str]]:
 
 
 def gather(
-    manifest: Manifest, base: Path, root: Path, limits: Limits | None = None
+    manifest: AnyManifest, base: Path, root: Path, limits: Limits | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Evidence items per kind, every kind present (see docs/input-document.md). No file is
     read once the declarations together name more than `limits.max_evidence_files`."""

@@ -169,9 +169,7 @@ def _outcome(
         findings, result.get("exceptions"), manifest, policies.rules
     )
     policy = _policy_ref(policies, result.get("local_engine"))
-    report = _report(
-        manifest, policy, evidence, tier, sort_findings(findings), exceptions, options
-    )
+    report = _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
     return _classified(report, classification, obligations)
 
 

@@ -160,7 +160,8 @@ class Scope(_Strict):
         "The system's output is intended to be used in the EU (Art. 2(1)(c), recital 22)."
     )
     exclusions: list[Exclusion] | None = Field(
-        None, description="Art. 2 exclusions that apply ([] for none): Art. 2(3), (4), (6), (8), (10)."
+        None,
+        description="Art. 2 exclusions that apply ([] for none): Art. 2(3), (4), (6), (8), (10).",
     )
     real_world_testing: Fact = _fact(
         "Tested in real-world conditions, with real effects on people (Art. 2(8))."
@@ -221,7 +222,10 @@ class Art5(_Strict):
             "not_person_based",
         ]
         | None
-    ) = Field(None, description="If it predicts a person's risk of offending, on what basis (Art. 5(1)(d)).")
+    ) = Field(
+        None,
+        description="If it predicts a person's risk of offending, on what basis (Art. 5(1)(d)).",
+    )
     untargeted_facial_scraping: Fact = _fact(
         "Builds or expands a face-recognition database by untargeted scraping of facial "
         "images from the internet or CCTV (Art. 5(1)(e))."
@@ -294,8 +298,7 @@ class AnnexI(_Strict):
         "(Art. 6(1)(a), 3(14))."
     )
     third_party_conformity_required: Fact = _fact(
-        "The product must undergo third-party conformity assessment under that act "
-        "(Art. 6(1)(b))."
+        "The product must undergo third-party conformity assessment under that act (Art. 6(1)(b))."
     )
 
 
@@ -389,7 +392,8 @@ class Transparency(_Strict):
     )
     ai_nature_obvious_rationale: Text | None = None
     generates_synthetic: list[SyntheticKind] | None = Field(
-        None, description="Synthetic content it generates or manipulates ([] for none) (Art. 50(2))."
+        None,
+        description="Synthetic content it generates or manipulates ([] for none) (Art. 50(2)).",
     )
     assistive_editing_or_no_substantial_alteration: Fact = _fact(
         "Only assists standard editing, or does not substantially alter the input or its "
@@ -464,7 +468,9 @@ class Gpai(_Strict):
         None, description="The EU authorised representative (Art. 54(1))."
     )
     commission_notified_on: str | None = Field(
-        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="When the Commission was notified (Art. 52(1))."
+        None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="When the Commission was notified (Art. 52(1)).",
     )
 
 
@@ -472,7 +478,9 @@ class Lifecycle(_Strict):
     """For the transitional rules (AIA Art. 111)."""
 
     first_placed_or_put_into_service: str | None = Field(
-        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD (Art. 111(2))."
+        None,
+        pattern=r"^(\d{4}-\d{2}-\d{2}|not_yet)$",
+        description="YYYY-MM-DD, or not_yet when it has not been (Art. 111(2)).",
     )
     significant_design_change_after_cutoff: Fact = _fact(
         "Its design changed significantly after the date Chapter III applies (Art. 111(2))."
@@ -608,7 +616,9 @@ class AutomatedDecision(_Strict):
 
 
 DpiaArt353 = Literal[
-    "a_systematic_extensive_evaluation", "b_large_scale_special_or_criminal", "c_public_area_monitoring"
+    "a_systematic_extensive_evaluation",
+    "b_large_scale_special_or_criminal",
+    "c_public_area_monitoring",
 ]
 DpiaIco = Literal[
     "innovative_technology",
@@ -656,8 +666,7 @@ class UKDataProtection(_Strict):
     )
     controller: Literal["controller", "joint_controller", "processor"] | None = None
     lawful_basis: (
-        Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(ea)", "6(1)(f)"]
-        | None
+        Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(ea)", "6(1)(f)"] | None
     ) = None
     special_category_data: Fact = _fact(
         "Processes special category data, or sensitive processing under Part 3 (Art. 9(1))."

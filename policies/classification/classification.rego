@@ -52,12 +52,6 @@ eu_ai_act := {
 
 personal_data if uk.personal_data
 
-# A dataset marked as personal data counts too (fail closed).
-personal_data if {
-	some d in util.datasets
-	d.dataset.personal_data == true
-}
-
 special_category_data if uk.special_category
 
 special_category_data if {
@@ -101,7 +95,10 @@ _rank(level) := i if {
 	l == level
 }
 
-_assurance := object.get(config, "assurance", {})
+_assurance := a if {
+	a := config.assurance
+	is_object(a)
+} else := {}
 
 _raise_to(trigger) := object.get(_assurance, ["raise", trigger], "high")
 
@@ -109,13 +106,13 @@ _raise_to(trigger) := object.get(_assurance, ["raise", trigger], "high")
 # eu_ai_act_reference) as a reference framework for a system it does not reach.
 _eu_counts if eu.in_scope != false
 
-_eu_counts if object.get(config, "eu_ai_act_reference", false) == true
+_eu_counts if config.eu_ai_act_reference == true
 
-_eu_source := "EU AI Act" if eu.in_scope != false else := "EU AI Act, as a reference framework"
+_eu_source := "EU AI Act" if eu.in_scope != false
 
-assurance_reasons contains {"level": level, "source": _eu_source, "text": util.msg([
-	"the EU AI Act category from the facts is ", eu.category, " (", _grounds_of(eu.category), ")",
-])} if {
+else := "EU AI Act, as a reference framework"
+
+assurance_reasons contains {"level": level, "source": _eu_source, "text": util.msg(["the EU AI Act category from the facts is ", eu.category, " (", _grounds_of(eu.category), ")"])} if {
 	_eu_counts
 	level := object.get(_assurance, ["eu_category", eu.category], "high")
 }
@@ -162,9 +159,7 @@ assurance_reasons contains {"level": _raise_to("significant_automated_decision")
 	automated_decision
 }
 
-assurance_reasons contains {"level": _raise_to("unlawful_automated_decision"), "source": "UK GDPR", "text": util.msg([
-	"its automated decision is restricted: ", b,
-])} if {
+assurance_reasons contains {"level": _raise_to("unlawful_automated_decision"), "source": "UK GDPR", "text": util.msg(["its automated decision is restricted: ", b])} if {
 	some b in uk.art_22b_breaches
 }
 
@@ -455,9 +450,7 @@ label_conflicts contains {"understates": false, "path": ["eu_ai_act", "declared"
 	some p in eu.declared_contradicted
 }
 
-label_conflicts contains {"understates": true, "path": ["eu_ai_act", "declared", "annex_iii_areas"], "msg": util.msg([
-	"The facts place the system under Annex III point ", n, " but eu_ai_act.declared.annex_iii_areas does not list it",
-])} if {
+label_conflicts contains {"understates": true, "path": ["eu_ai_act", "declared", "annex_iii_areas"], "msg": util.msg(["The facts place the system under Annex III point ", n, " but eu_ai_act.declared.annex_iii_areas does not list it"])} if {
 	is_array(_declared("annex_iii_areas"))
 	some n in eu.annex_iii_areas
 	not n in {data.ai_assure.legal.annex_iii_areas[a] | some a in _declared("annex_iii_areas")}
@@ -479,6 +472,14 @@ label_conflicts contains {"understates": false, "path": ["eu_ai_act", "annex_iii
 	some p in eu.implied_points
 	not p in eu.listed_points
 	facts.answered("eu_ai_act.annex_iii.points")
+}
+
+label_conflicts contains {"understates": true, "path": ["uk_data_protection", "personal_data"], "msg": util.msg([
+	"uk_data_protection.personal_data is false but dataset ", util.join([object.get(d.dataset, "name", d.index) | some d in uk.marked_personal]),
+	" is marked personal_data: true: the system is treated as processing personal data",
+])} if {
+	facts.no("uk_data_protection.personal_data")
+	count(uk.marked_personal) > 0
 }
 
 label_conflicts contains {"understates": false, "path": ["eu_ai_act", "declared", "general_purpose_ai"], "msg": concat("", [

@@ -14,7 +14,7 @@ schedules := data.ai_assure.legal.dates
 # schedule: the configured schedule; aia_2024 when the configuration is missing or wrong
 # (CFG-001 then fails the gate, so the fallback never passes silently).
 schedule := s if {
-	s := object.get(config, "date_schedule", null)
+	s := config.date_schedule
 	schedules[s]
 } else := "aia_2024"
 
@@ -25,14 +25,26 @@ date(key) := schedules[schedule][key]
 
 # other_date(key): the same date under the other schedule, when it differs.
 other_date(key) := d if {
-	other := {s | some s, _ in schedules; s != schedule}
-	some o in other
+	some o in object.keys(schedules)
+	o != schedule
 	d := schedules[o][key]
 	d != date(key)
 }
 
+# legacy_cutoff(key): a high-risk system first placed on the market or put into service before
+# this date is covered only after a significant change in its design, or by 2 August 2030 when
+# it is intended for public authorities (Art. 111(2)): 2 August 2026 in the Act as published;
+# the date Chapter III applies to it (key: annex_iii or annex_i) under the Omnibus.
+legacy_cutoff(key) := date(key) if secondary
+
+else := date("general")
+
 # started(d): the assessment date is on or after d.
 started(d) if dates.days_until(d) <= 0
+
+# Without a valid assessment date every date counts as reached (fail closed: an obligation is
+# never deferred because the date is missing; DPIA-002 reports the date itself).
+started(_) if not dates.as_of
 
 # schedule_note: what the schedule is, for reasons and reports.
 schedule_note := concat("", [

@@ -130,7 +130,7 @@ in_scope := false if {
 	count(excluded) > 0
 } else := false if {
 	foss_excluded
-} else := true if {
+} else if {
 	count(_nexus) > 0
 } else := null if {
 	nexus_open
@@ -267,9 +267,7 @@ _points contains "Art.5(1)(g)" if {
 	not _categorisation_excepted
 }
 
-_categorisation_excepted if facts.value(_a5("categorisation_exception")) in {
-	"labelling_filtering_lawful_dataset", "law_enforcement_categorisation",
-}
+_categorisation_excepted if facts.value(_a5("categorisation_exception")) in {"labelling_filtering_lawful_dataset", "law_enforcement_categorisation"}
 
 # Art. 5(1)(h) covers the use (by a deployer) only, and not the uses Art. 5(1)(h)(i)-(iii)
 # allow when every condition of Art. 5(2)-(5) is met.
@@ -287,9 +285,7 @@ real_time_rbi_for_law_enforcement if {
 }
 
 rbi_exception if {
-	facts.value(_rt("objective")) in {
-		"victim_or_missing_person_search", "imminent_threat_or_terrorism", "annex_ii_suspect_4y",
-	}
+	facts.value(_rt("objective")) in {"victim_or_missing_person_search", "imminent_threat_or_terrorism", "annex_ii_suspect_4y"}
 	facts.yes(_rt("national_law_authorises"))
 	facts.yes(_rt("prior_authorisation"))
 	facts.yes(_rt("fria_done"))
@@ -319,11 +315,14 @@ omnibus_only_point := p if {
 
 declared_practices := facts.items("eu_ai_act.declared.prohibited_practices")
 
-# _settled(p): every fact point p turns on is answered.
+# _settled(p): the facts decide point p: every fact it turns on is answered, or its first fact
+# is answered no (false, [] or none), which rules the practice out whatever the others say.
 _settled(p) if {
 	ids := object.get(point_facts, p, ["eu_ai_act.declared.prohibited_practices"])
 	count([id | some id in ids; facts.unanswered(id)]) == 0
 }
+
+_settled(p) if facts.value(point_facts[p][0]) in {false, [], "none"}
 
 # A practice the team declares counts while its facts are open (fail closed); once they are
 # answered, the facts decide and rule CLS-006 reports the disagreement.
@@ -418,47 +417,72 @@ derogation_void if {
 
 _d(id) := concat("", ["eu_ai_act.art_6_3.", id])
 
-# derogation_gaps: why a claimed derogation is not accepted (the engine takes the stricter
-# reading: the no-significant-risk test and a condition are both needed; contested).
-derogation_gaps contains "the system profiles natural persons, which always makes it high-risk (Art. 6(3) third subparagraph)" if {
+# derogation_gaps: why a claimed derogation is not accepted, each {path, text} (the engine
+# takes the stricter reading: the no-significant-risk test and a condition are both needed;
+# contested).
+derogation_gaps contains _gap(
+	"profiling_of_natural_persons",
+	"the system profiles natural persons, which always makes it high-risk (Art. 6(3) third subparagraph)",
+) if {
 	derogation_void
 }
 
-derogation_gaps contains "profiling_of_natural_persons is not answered false (Art. 6(3) third subparagraph)" if {
+derogation_gaps contains _gap(
+	"profiling_of_natural_persons",
+	"profiling_of_natural_persons is not answered false (Art. 6(3) third subparagraph)",
+) if {
 	derogation_claimed
 	not facts.no("eu_ai_act.profiling_of_natural_persons")
 	not profiling
 }
 
-derogation_gaps contains "no Art. 6(3) condition (a)-(d) is stated" if {
+derogation_gaps contains _gap("art_6_3.conditions", "no Art. 6(3) condition (a)-(d) is stated") if {
 	derogation_claimed
 	not facts.any_listed(_d("conditions"))
 }
 
-derogation_gaps contains "no significant risk of harm is not stated (Art. 6(3) first subparagraph)" if {
+derogation_gaps contains _gap(
+	"art_6_3.no_significant_risk",
+	"no significant risk of harm is not stated (Art. 6(3) first subparagraph)",
+) if {
 	derogation_claimed
 	not facts.yes(_d("no_significant_risk"))
 }
 
-derogation_gaps contains "the assessment is not documented (Art. 6(4)): give assessment_doc" if {
+derogation_gaps contains _gap(
+	"art_6_3.assessment_doc",
+	"the assessment is not documented (Art. 6(4)): give assessment_doc",
+) if {
 	derogation_claimed
 	util.blank(facts.value(_d("assessment_doc")))
 }
 
-derogation_gaps contains "the assessment has no valid date (Art. 6(4)): give assessment_date" if {
+derogation_gaps contains _gap(
+	"art_6_3.assessment_date",
+	"the assessment has no valid date (Art. 6(4)): give assessment_date",
+) if {
 	derogation_claimed
 	not dates.valid(facts.value(_d("assessment_date")))
 }
 
-derogation_gaps contains "the assessment was documented after the system was placed on the market or put into service (Art. 6(4))" if {
+derogation_gaps contains _gap("art_6_3.assessment_date", concat("", [
+	"the assessment was documented after the system was placed on the market or put into service",
+	" (Art. 6(4))",
+])) if {
 	derogation_claimed
-	dates.day(facts.value(_d("assessment_date"))) > dates.day(facts.value("eu_ai_act.lifecycle.first_placed_or_put_into_service"))
+	first := facts.value("eu_ai_act.lifecycle.first_placed_or_put_into_service")
+	dates.day(facts.value(_d("assessment_date"))) > dates.day(first)
 }
 
-derogation_gaps contains "the system is not registered in the EU database (Art. 49(2))" if {
+derogation_gaps contains _gap(
+	"art_6_3.registered",
+	"the system is not registered in the EU database (Art. 49(2))",
+) if {
 	derogation_claimed
 	not facts.yes(_d("registered"))
 }
+
+_gap(fact, text) := {"path": array.concat(["eu_ai_act"], split(fact, ".")), "text": text}
 
 derogation_holds if {
 	derogation_claimed
@@ -474,6 +498,12 @@ annex_iii_high if {
 high if annex_i_high
 
 high if annex_iii_high
+
+# high_risk_route: which Chapter III date applies (dates.rego): Annex III's where a use makes it
+# high-risk, else Annex I's.
+high_risk_route := "annex_iii" if annex_iii_high
+
+else := "annex_i"
 
 # --- Art. 50: transparency ------------------------------------------------------------------------
 
@@ -634,9 +664,7 @@ grounds contains {"citation": role_cites[r], "kind": "role", "text": util.msg(["
 	some r in roles
 }
 
-grounds contains {"citation": "Art.25(1)", "kind": "role", "text": util.msg([
-	"it becomes the provider of a high-risk system through ", util.join(value_chain),
-])} if {
+grounds contains {"citation": "Art.25(1)", "kind": "role", "text": util.msg(["it becomes the provider of a high-risk system through ", util.join(value_chain)])} if {
 	count(value_chain) > 0
 	high
 }
@@ -667,17 +695,13 @@ grounds contains {"citation": "Art.5(1)(d)", "kind": "exception", "text": concat
 	facts.is(_a5("crime_prediction_basis"), "supports_human_assessment_on_objective_facts")
 }
 
-grounds contains {"citation": "Art.5(1)(f)", "kind": "exception", "text": concat("", [
-	"not prohibited: the emotion recognition is intended for medical or safety reasons",
-])} if {
+grounds contains {"citation": "Art.5(1)(f)", "kind": "exception", "text": concat("", ["not prohibited: the emotion recognition is intended for medical or safety reasons"])} if {
 	facts.yes("eu_ai_act.biometrics.emotion_recognition")
 	facts.any_listed(_a5("emotion_setting"))
 	facts.yes(_a5("medical_or_safety_purpose"))
 }
 
-grounds contains {"citation": "Art.5(1)(g)", "kind": "exception", "text": util.msg([
-	"not prohibited: the categorisation is ", facts.value(_a5("categorisation_exception")),
-])} if {
+grounds contains {"citation": "Art.5(1)(g)", "kind": "exception", "text": util.msg(["not prohibited: the categorisation is ", facts.value(_a5("categorisation_exception"))])} if {
 	facts.yes("eu_ai_act.biometrics.biometric_categorisation")
 	facts.any_listed(_a5("infers_protected_traits"))
 	_categorisation_excepted
@@ -695,9 +719,7 @@ _section_b_note := "; Annex I Section B: only Arts. 6(1), 102-109 and 112 apply 
 	annex_i_section_b
 } else := ""
 
-grounds contains {"citation": "Art.6(1)", "kind": "exception", "text": util.msg([
-	"not high-risk through Annex I: the product (", annex_i_act, ") ", _annex_i_gap,
-])} if {
+grounds contains {"citation": "Art.6(1)", "kind": "exception", "text": util.msg(["not high-risk through Annex I: the product (", annex_i_act, ") ", _annex_i_gap])} if {
 	is_string(annex_i_act)
 	annex_i_act != "none"
 	not annex_i_high
@@ -715,9 +737,7 @@ grounds contains {"citation": p, "kind": "high", "text": util.msg(["high-risk: "
 	some p in annex_iii_points
 }
 
-grounds contains {"citation": p, "kind": "exception", "text": util.msg([
-	"carved out: ", _annex_iii_text(p), " (", _legal.annex_iii[p].carve_out, ")",
-])} if {
+grounds contains {"citation": p, "kind": "exception", "text": util.msg(["carved out: ", _annex_iii_text(p), " (", _legal.annex_iii[p].carve_out, ")"])} if {
 	some p in carved
 }
 
@@ -728,9 +748,7 @@ grounds contains {"citation": "Art.6(3)", "kind": "exception", "text": util.msg(
 	derogation_holds
 }
 
-grounds contains {"citation": "Art.6(3)", "kind": "high", "text": util.msg([
-	"the Art. 6(3) derogation claimed does not hold: ", concat("; ", sort([g | some g in derogation_gaps])),
-])} if {
+grounds contains {"citation": "Art.6(3)", "kind": "high", "text": util.msg(["the Art. 6(3) derogation claimed does not hold: ", concat("; ", sort([g.text | some g in derogation_gaps]))])} if {
 	derogation_claimed
 	count(annex_iii_points) > 0
 	not derogation_holds
@@ -753,9 +771,7 @@ grounds contains {"citation": "Art.51(2)", "kind": "gpai", "text": concat("", [
 	gpai_model
 }
 
-grounds contains {"citation": "Art.51(1)(b)", "kind": "gpai", "text": concat("", [
-	"a general-purpose AI model with systemic risk: designated by the Commission",
-])} if {
+grounds contains {"citation": "Art.51(1)(b)", "kind": "gpai", "text": concat("", ["a general-purpose AI model with systemic risk: designated by the Commission"])} if {
 	gpai_model
 	facts.yes(_g("commission_designated"))
 }

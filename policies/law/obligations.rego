@@ -211,11 +211,29 @@ _when("registration") := _yes("it is a high-risk Annex III system and the organi
 	_eu_open
 } else := _no("it is not a high-risk Annex III system and no Art. 6(3) derogation is claimed (Art. 49)")
 
-_when("art_50") := _yes(util.msg(["Art. 50 applies: ", concat(", ", sort(eu.art_50_paragraphs))])) if {
+# Art. 50 binds each operator for its own paragraphs: 50(1) and (2) the provider, 50(3) and
+# (4) the deployer. A paragraph that applies to the system but binds another operator does
+# not bind this organisation (its rule advises).
+_when("art_50") := _yes(util.msg(["Art. 50 applies to the organisation's role: ", util.join(_art_50_own)])) if {
+	count(_art_50_own) > 0
+} else := _no(util.msg([
+	"Art. 50 applies to the system (", util.join(_art_50_others),
+	") but binds another operator, not the organisation (", _held_text, ")",
+])) if {
+	eu.limited
+	count(eu.roles) > 0
+} else := _open("what the organisation does with the system (eu_ai_act.activities) is not answered") if {
+	eu.limited
+	facts.unanswered("eu_ai_act.activities")
+} else := _yes(util.msg(["Art. 50 applies: ", util.join(eu.art_50_paragraphs)])) if {
 	eu.limited
 } else := _open("open questions may bring it under Art. 50") if {
 	_eu_open
 } else := _no("no Art. 50 trigger applies")
+
+_art_50_own := {util.msg([d.paragraph, " (", d.addressee, ")"]) | some d in eu.art_50; d.addressee in eu.roles}
+
+_art_50_others := {util.msg([d.paragraph, " (the ", d.addressee, "'s duty)"]) | some d in eu.art_50}
 
 _when("gpai") := _gpai
 
@@ -288,9 +306,7 @@ _roles_state(who) := {"state": "yes", "held": held, "why": ""} if {
 	count(held) > 0
 } else := {"state": "open", "held": [], "why": "what the organisation does with the system (eu_ai_act.activities) is not answered"} if {
 	facts.unanswered("eu_ai_act.activities")
-} else := {"state": "no", "held": [], "why": util.msg([
-	"it binds the ", concat(" or ", who), " and the organisation is ", _held_text,
-])}
+} else := {"state": "no", "held": [], "why": util.msg(["it binds the ", concat(" or ", who), " and the organisation is ", _held_text])}
 
 _held_text := util.msg(["the ", concat(" and ", eu.role_list)]) if {
 	count(eu.roles) > 0
@@ -298,11 +314,11 @@ _held_text := util.msg(["the ", concat(" and ", eu.role_list)]) if {
 
 # --- dates ------------------------------------------------------------------------------------------
 
-_route_key := "annex_iii" if eu.annex_iii_high else := "annex_i"
+_route_key := eu.high_risk_route
 
 # The transitional rule for high-risk systems already in service (Art. 111(2)): covered only
 # after a significant design change, but those intended for public authorities by 2 Aug 2030.
-_cutoff := law_dates.date(_route_key) if law_dates.secondary else := law_dates.date("general")
+_cutoff := law_dates.legacy_cutoff(_route_key)
 
 _first := facts.value("eu_ai_act.lifecycle.first_placed_or_put_into_service")
 
@@ -314,9 +330,7 @@ _date_of("route") := {"state": "date", "date": law_dates.date(_route_key), "note
 	facts.yes("eu_ai_act.lifecycle.significant_design_change_after_cutoff")
 } else := {"state": "date", "date": law_dates.date("legacy_public_authority"), "note": " (in use before the cut-off and intended for public authorities, Art. 111(2))"} if {
 	facts.yes("eu_ai_act.lifecycle.intended_for_public_authority_use")
-} else := {"state": "none", "date": null, "note": util.msg([
-	"it was in use before ", _cutoff, " and has not changed significantly since (Art. 111(2))",
-])} if {
+} else := {"state": "none", "date": null, "note": util.msg(["it was in use before ", _cutoff, " and has not changed significantly since (Art. 111(2))"])} if {
 	facts.no("eu_ai_act.lifecycle.significant_design_change_after_cutoff")
 	facts.no("eu_ai_act.lifecycle.intended_for_public_authority_use")
 } else := {"state": "open", "date": null, "note": "whether it changed significantly since it was first used, or is intended for public authorities, is not answered (Art. 111(2))"}
@@ -349,11 +363,13 @@ _other_note(key, d) := util.msg([" (", o, " under the other date_schedule)"]) if
 	o != d
 } else := ""
 
-_date_key(key) := _route_key if key == "route" else := key
+_date_key(key) := _route_key if key == "route"
+
+else := key
 
 # --- the decision ----------------------------------------------------------------------------------
 
-_reference if object.get(config, "eu_ai_act_reference", false) == true
+_reference if config.eu_ai_act_reference == true
 
 _eu_decision(spec) := _decide(spec, _condition(spec), _roles_state(spec.who), _date_of(spec.date))
 
@@ -367,34 +383,45 @@ _decide(spec, cond, role, when) := _entry("not_applicable", util.msg([spec.what,
 	cond.state == "open"
 } else := _entry("undetermined", util.msg([spec.what, ": not decided: ", role.why]), null, "") if {
 	role.state == "open"
-} else := _entry("advisory", util.msg([
-	spec.what, ": would bind the ", concat(" and ", role.held), " because ", cond.why,
-	", but the EU AI Act does not apply to this system (", eu.scope_reason,
-	"); shown because the organisation uses the Act as a reference framework",
-]), null, "") if {
+} else := _entry(
+	"advisory", util.msg([
+		spec.what, ": would bind the ", concat(" and ", role.held), " because ", cond.why,
+		", but the EU AI Act does not apply to this system (", eu.scope_reason,
+		"); shown because the organisation uses the Act as a reference framework",
+	]),
+	null, "",
+) if {
 	eu.in_scope == false
 	_reference
-} else := _entry("not_applicable", util.msg([
-	spec.what, ": the EU AI Act does not apply to this system (", eu.scope_reason, ")",
-]), null, "") if {
+} else := _entry(
+	"not_applicable", util.msg([spec.what, ": the EU AI Act does not apply to this system (", eu.scope_reason, ")"]),
+	null, "",
+) if {
 	eu.in_scope == false
-} else := _entry("undetermined", util.msg([
-	spec.what, ": not decided: whether the EU AI Act applies (Art. 2) is not answered",
-]), null, "") if {
+} else := _entry(
+	"undetermined", util.msg([spec.what, ": not decided: whether the EU AI Act applies (Art. 2) is not answered"]),
+	null, "",
+) if {
 	eu.in_scope == null
 } else := _entry("not_applicable", util.msg([spec.what, ": does not apply: ", when.note]), null, "") if {
 	when.state == "none"
 } else := _entry("undetermined", util.msg([spec.what, ": not decided: ", when.note]), null, "") if {
 	when.state == "open"
-} else := _entry("upcoming", util.msg([
-	spec.what, ": will bind the ", concat(" and ", role.held), " from ", when.date, when.note,
-	_other_note(spec.date, when.date), " because ", cond.why, "; ", law_dates.schedule_note,
-]), when.date, "") if {
+} else := _entry(
+	"upcoming", util.msg([
+		spec.what, ": will bind the ", concat(" and ", role.held), " from ", when.date, when.note,
+		_other_note(spec.date, when.date), " because ", cond.why, "; ", law_dates.schedule_note,
+	]),
+	when.date, "",
+) if {
 	not law_dates.started(when.date)
-} else := _entry("binds", util.msg([
-	spec.what, ": binds the ", concat(" and ", role.held), " because ", cond.why, "; applies from ",
-	when.date, when.note, _other_note(spec.date, when.date),
-]), when.date, spec.floor)
+} else := _entry(
+	"binds", util.msg([
+		spec.what, ": binds the ", concat(" and ", role.held), " because ", cond.why, "; applies from ",
+		when.date, when.note, _other_note(spec.date, when.date),
+	]),
+	when.date, spec.floor,
+)
 
 eu_decisions[id] := _eu_decision(spec) if some id, spec in _eu
 

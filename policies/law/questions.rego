@@ -7,8 +7,10 @@ package ai_assure.law.questions
 
 import rego.v1
 
+import data.ai_assure.law.dates as law_dates
 import data.ai_assure.law.eu
 import data.ai_assure.law.facts
+import data.ai_assure.law.uk
 import data.ai_assure.lib.dates
 
 _a5(id) := concat("", ["eu_ai_act.art_5.", id])
@@ -93,7 +95,10 @@ needed contains id if {
 
 needed contains _a5("intimate_or_csam_generation") if eu.synthetic_media
 
-needed contains _a5("intimate_or_csam_generation") if facts.unanswered(_t("generates_synthetic"))
+needed contains _a5("intimate_or_csam_generation") if {
+	eu.assessable
+	facts.unanswered(_t("generates_synthetic"))
+}
 
 needed contains _a5("intimate_or_csam_generation") if eu.gpai_model_fact
 
@@ -202,7 +207,7 @@ needed contains "eu_ai_act.lifecycle.first_placed_or_put_into_service" if {
 
 _placed_early if {
 	first := facts.value("eu_ai_act.lifecycle.first_placed_or_put_into_service")
-	dates.day(first) < dates.day("2026-08-02")
+	dates.day(first) < dates.day(law_dates.legacy_cutoff(eu.high_risk_route))
 }
 
 needed contains "eu_ai_act.lifecycle.significant_design_change_after_cutoff" if {
@@ -223,7 +228,7 @@ needed contains "eu_ai_act.lifecycle.intended_for_public_authority_use" if {
 needed contains _u("personal_data")
 
 needed contains id if {
-	facts.yes(_u("personal_data"))
+	uk.personal_data
 	some id in [
 		_u("regime"), _u("controller"), _u("special_category_data"), _u("criminal_offence_data"),
 		_u("automated_decision.significant"), _u("dpia_screen.art_35_3"), _u("dpia_screen.ico_list"),

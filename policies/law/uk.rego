@@ -18,7 +18,16 @@ _u(id) := concat("", ["uk_data_protection.", id])
 
 personal_data if facts.yes(_u("personal_data"))
 
-no_personal_data if facts.no(_u("personal_data"))
+# A dataset marked as personal data counts too, whatever the fact says (fail closed; rule
+# CLS-006 reports the contradiction).
+personal_data if some d in marked_personal
+
+marked_personal := [d | some d in util.datasets; d.dataset.personal_data == true]
+
+no_personal_data if {
+	facts.no(_u("personal_data"))
+	not personal_data
+}
 
 regime := facts.value(_u("regime"))
 
@@ -69,17 +78,28 @@ significant_automated_decision if {
 	facts.yes(_a("solely_automated"))
 }
 
+# _duaa_from: the configured commencement date of Arts. 22A-22D (null when missing; CFG-001).
+default _duaa_from := null
+
+_duaa_from := config.duaa_art_22a_from
+
 # duaa_in_force: Arts. 22A-22D replace Art. 22 from the date the governance team configures
 # (the Data (Use and Access) Act 2025 s. 80; its commencement date is known from secondary
 # sources only, so it is a setting, duaa_art_22a_from).
 duaa_in_force if {
-	from := object.get(config, "duaa_art_22a_from", null)
+	from := _duaa_from
 	dates.valid(from)
 	dates.days_until(from) <= 0
 }
 
+# Without a valid assessment date, the law as amended (as law.dates.started does).
+duaa_in_force if {
+	dates.valid(_duaa_from)
+	not dates.as_of
+}
+
 duaa_date := d if {
-	d := object.get(config, "duaa_art_22a_from", null)
+	d := _duaa_from
 	dates.valid(d)
 } else := "an unconfigured date"
 

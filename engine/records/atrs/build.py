@@ -24,7 +24,8 @@ from engine.manifest import (
     load_manifest,
     locate_manifest,
 )
-from engine.manifest.model import Manifest, Model
+from engine.manifest.model import Model
+from engine.manifest.model_v2 import AnyManifest
 from engine.records.atrs.record import (
     AtrsRecord,
     Candidate,
@@ -51,7 +52,7 @@ from engine.records.atrs.template import (
 class _Build:
     """What one build collects while it walks the template."""
 
-    manifest: Manifest
+    manifest: AnyManifest
     evidence: Evidence
     record: RecordFile | None
     no_record: str  # why there is no record to read, for unfilled reasons
@@ -60,7 +61,7 @@ class _Build:
 
 
 def build_record(
-    manifest: Manifest,
+    manifest: AnyManifest,
     evidence: Evidence,
     record: RecordFile | None,
     template: Template,
@@ -88,7 +89,7 @@ def build_record(
     )
 
 
-def own_models(manifest: Manifest) -> list[tuple[int, Model]]:
+def own_models(manifest: AnyManifest) -> list[tuple[int, Model]]:
     """(index, model) for the models the organisation built: the ones the model and
     development data specifications describe."""
     return [(i, m) for i, m in enumerate(manifest.models) if m.type == "in-house"]
@@ -201,7 +202,7 @@ def _evidence_notes(evidence: Evidence) -> list[str]:
     return notes
 
 
-def _unused_copies(record: RecordFile, manifest: Manifest, template: Template) -> list[str]:
+def _unused_copies(record: RecordFile, manifest: AnyManifest, template: Template) -> list[str]:
     """Record sections the manifest gives nothing to describe (extra model specifications)."""
     notes = []
     for section in template.sections:

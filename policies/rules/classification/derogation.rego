@@ -36,11 +36,11 @@ applicable if {
 
 _points := util.join(eu.annex_iii_points)
 
-_gaps contains {"msg": msg, "path": ["eu_ai_act", "art_6_3", "claimed"]} if {
+_gaps contains {"msg": msg, "path": gap.path} if {
 	applicable
 	some gap in eu.derogation_gaps
 	msg := util.msg([
-		"The Art. 6(3) derogation claimed for ", _points, " does not hold: ", gap,
+		"The Art. 6(3) derogation claimed for ", _points, " does not hold: ", gap.text,
 		". The system is high-risk",
 	])
 }

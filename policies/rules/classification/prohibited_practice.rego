@@ -53,9 +53,7 @@ _gaps contains {"msg": msg, "path": _path(p)} if {
 
 _consequence := "Art. 5 forbids placing it on the market, putting it into service and using it" if {
 	classification.enforced("EU-AI-ACT:Art.5")
-} else := util.msg([
-	"Art. 5 does not bind it today (", classification.duty_reason("EU-AI-ACT:Art.5"), ")",
-])
+} else := util.msg(["Art. 5 does not bind it today (", classification.duty_reason("EU-AI-ACT:Art.5"), ")"])
 
 deny contains gap if {
 	classification.enforced("EU-AI-ACT:Art.5")

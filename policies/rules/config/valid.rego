@@ -149,6 +149,7 @@ deny contains {"msg": msg, "path": []} if {
 deny contains {"msg": msg, "path": []} if {
 	some s in _settings
 	s.knob.date == true
+	is_string(s.value)
 	not dates.valid(s.value)
 	msg := util.msg(["The policy configuration value ", s.name, " is ", s.value, " but must be a date written YYYY-MM-DD"])
 }

@@ -55,9 +55,7 @@ _gaps contains {"msg": msg, "path": ["evidence", kind]} if {
 	applicable
 	some kind, what in _evidence
 	not evidence.usable(kind)
-	msg := util.msg([
-		"The model has systemic risk but has no usable evidence.", kind, ": the provider shows ", what,
-	])
+	msg := util.msg(["The model has systemic risk but has no usable evidence.", kind, ": the provider shows ", what])
 }
 
 _gaps contains {"msg": msg, "path": ["risks"]} if {

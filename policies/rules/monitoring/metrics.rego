@@ -36,7 +36,6 @@ applicable if classification.enforced("EU-AI-ACT:Art.72")
 
 applicable if classification.advised("EU-AI-ACT:Art.72")
 
-
 keywords := ["metric", "measure", "indicator", "signal", "threshold", "kpi", "what we monitor"]
 
 _names_metrics(item) if {

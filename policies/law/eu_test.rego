@@ -1,0 +1,471 @@
+package ai_assure.law.eu_test
+
+import rego.v1
+
+import data.ai_assure.law.eu
+import data.ai_assure.lib.fixtures_test as fx
+
+# Each test starts from a fully answered minimal system (an AI system a public body uses in the
+# EU, with no Art. 5, Annex I, Annex III or Art. 50 trigger) and changes the facts one rule of
+# the Act turns on.
+
+_m(patches) := json.patch(fx.minimal_manifest, patches)
+
+_set(path, value) := {"op": "add", "path": path, "value": value}
+
+_category(m) := c if {
+	c := eu.category with input.manifest as m
+}
+
+_citations(m) := cs if {
+	grounds := eu.grounds with input.manifest as m
+	cs := {g.citation | some g in grounds}
+}
+
+# --- the gate (Art. 3(1), 3(63)) and scope (Art. 2) -------------------------------------------
+
+test_a_minimal_system_is_minimal_and_in_scope if {
+	m := fx.minimal_manifest
+	_category(m) == "minimal"
+	eu.in_scope == true with input.manifest as m
+	eu.nexus == ["Art.2(1)(b)", "Art.2(1)(c)"] with input.manifest as m
+	"Art.6" in _citations(m)
+}
+
+test_rule_based_automation_is_not_an_ai_system if {
+	m := _m([_set(["eu_ai_act", "is_ai_system"], "no")])
+	eu.not_ai with input.manifest as m
+	eu.in_scope == false with input.manifest as m
+	"Art.3(1)" in _citations(m)
+}
+
+test_a_uk_only_system_is_out_of_scope if {
+	m := fx.uk_only(fx.manifest)
+	eu.in_scope == false with input.manifest as m
+	startswith(eu.scope_reason, "Art. 2(1): not placed on the EU market") with input.manifest as m
+}
+
+test_scope_is_open_while_the_eu_facts_are if {
+	m := fx.remove(fx.uk_only(fx.minimal_manifest), ["organisation", "established_in_eu"])
+	eu.in_scope == null with input.manifest as m
+}
+
+test_output_intended_for_the_eu_brings_a_third_country_system_in if {
+	m := fx.put(fx.uk_only(fx.minimal_manifest), ["eu_ai_act", "scope", "output_intended_for_use_in_eu"], true)
+	eu.nexus == ["Art.2(1)(c)"] with input.manifest as m
+}
+
+test_exclusive_military_use_is_excluded if {
+	m := _m([_set(["eu_ai_act", "scope", "exclusions"], ["military_defence_natsec_exclusive"])])
+	eu.in_scope == false with input.manifest as m
+	contains(eu.scope_reason, "used exclusively for military, defence or national security purposes") with input.manifest as m
+}
+
+test_pre_market_research_is_excluded_unless_tested_in_real_world_conditions if {
+	m := _m([
+		_set(["eu_ai_act", "scope", "exclusions"], ["pre_market_rd_only"]),
+		_set(["eu_ai_act", "scope", "real_world_testing"], false),
+	])
+	eu.in_scope == false with input.manifest as m
+	m2 := fx.put(m, ["eu_ai_act", "scope", "real_world_testing"], true)
+	eu.in_scope == true with input.manifest as m2
+}
+
+test_an_open_source_system_is_excluded_only_while_minimal if {
+	m := _m([_set(["eu_ai_act", "scope", "free_open_source_licence"], true)])
+	eu.in_scope == false with input.manifest as m
+	chatbot := json.patch(m, [_set(["eu_ai_act", "transparency"], {
+		"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false, "generates_synthetic": [],
+		"authorised_by_law_for_crime": false,
+	})])
+	eu.in_scope == true with input.manifest as chatbot
+	_category(chatbot) == "limited"
+}
+
+# --- roles (Art. 3(3)-(7), 25) ---------------------------------------------------------------------
+
+test_a_body_that_builds_and_uses_its_own_system_holds_both_roles if {
+	m := _m([_set(["eu_ai_act", "activities"], ["develops", "puts_into_service_own_use", "uses_under_authority"])])
+	eu.role_list == ["deployer", "provider"] with input.manifest as m
+}
+
+test_commissioning_a_system_and_putting_it_into_service_makes_a_provider if {
+	m := _m([_set(["eu_ai_act", "activities"], ["commissions_development", "puts_into_service_own_use"])])
+	eu.role_list == ["provider"] with input.manifest as m
+}
+
+test_changing_a_general_purpose_system_to_a_high_risk_purpose_makes_a_provider if {
+	m := json.patch(fx.manifest, [
+		_set(["eu_ai_act", "annex_iii", "points"], ["AnnexIII.4(a)"]),
+		_set(["eu_ai_act", "art_25"], ["purpose_changed_to_high_risk"]),
+	])
+	eu.role_list == ["deployer", "provider"] with input.manifest as m
+	"Art.25(1)" in _citations(m)
+}
+
+test_a_personal_non_professional_user_is_no_deployer if {
+	m := _m([_set(["eu_ai_act", "scope", "exclusions"], ["personal_non_professional"])])
+	eu.role_list == [] with input.manifest as m
+}
+
+test_importers_distributors_and_representatives if {
+	m := _m([_set(["eu_ai_act", "activities"], ["imports_third_country_branded", "distributes", "eu_mandate_from_non_eu_provider"])])
+	eu.role_list == ["authorised_representative", "distributor", "importer"] with input.manifest as m
+}
+
+# --- Art. 5(1): every point, from the facts -----------------------------------------------------------
+
+_prohibited(patches, point) if {
+	m := _m(patches)
+	_category(m) == "prohibited"
+	point in eu.prohibited_points with input.manifest as m
+	point in _citations(m)
+}
+
+test_art_5_1_a_manipulation_causing_significant_harm if {
+	_prohibited(
+		[
+			_set(["eu_ai_act", "art_5", "manipulative_or_subliminal"], true),
+			_set(["eu_ai_act", "art_5", "material_distortion_significant_harm"], true),
+		],
+		"Art.5(1)(a)",
+	)
+}
+
+test_art_5_1_a_manipulation_without_significant_harm_is_not_prohibited if {
+	m := _m([
+		_set(["eu_ai_act", "art_5", "manipulative_or_subliminal"], true),
+		_set(["eu_ai_act", "art_5", "material_distortion_significant_harm"], false),
+	])
+	_category(m) == "minimal"
+}
+
+test_art_5_1_b_exploiting_vulnerability if {
+	_prohibited(
+		[
+			_set(["eu_ai_act", "art_5", "exploits_vulnerability"], ["age"]),
+			_set(["eu_ai_act", "art_5", "material_distortion_significant_harm"], true),
+		],
+		"Art.5(1)(b)",
+	)
+}
+
+test_art_5_1_c_social_scoring_with_detrimental_treatment if {
+	_prohibited(
+		[
+			_set(["eu_ai_act", "art_5", "social_scoring"], true),
+			_set(["eu_ai_act", "art_5", "detrimental_treatment"], ["unrelated_context"]),
+		],
+		"Art.5(1)(c)",
+	)
+}
+
+test_art_5_1_c_scoring_without_detrimental_treatment_is_not_prohibited if {
+	m := _m([
+		_set(["eu_ai_act", "art_5", "social_scoring"], true),
+		_set(["eu_ai_act", "art_5", "detrimental_treatment"], []),
+	])
+	_category(m) == "minimal"
+}
+
+test_art_5_1_d_offending_prediction_solely_from_profiling if {
+	_prohibited([_set(["eu_ai_act", "art_5", "crime_prediction_basis"], "solely_profiling_or_traits")], "Art.5(1)(d)")
+}
+
+test_art_5_1_d_support_for_a_fact_based_human_assessment_is_high_risk_not_prohibited if {
+	m := _m([
+		_set(["eu_ai_act", "art_5", "crime_prediction_basis"], "supports_human_assessment_on_objective_facts"),
+		_set(["eu_ai_act", "annex_iii", "points"], ["AnnexIII.6(d)"]),
+		_set(["eu_ai_act", "profiling_of_natural_persons"], true),
+		_set(["eu_ai_act", "art_6_3"], {"claimed": false}),
+	])
+	_category(m) == "high"
+	"AnnexIII.6(d)" in _citations(m)
+}
+
+test_art_5_1_e_untargeted_facial_scraping if {
+	_prohibited([_set(["eu_ai_act", "art_5", "untargeted_facial_scraping"], true)], "Art.5(1)(e)")
+}
+
+test_art_5_1_f_emotion_recognition_in_education if {
+	_prohibited(
+		[
+			_set(["eu_ai_act", "biometrics", "emotion_recognition"], true),
+			_set(["eu_ai_act", "art_5", "emotion_setting"], ["education_institution"]),
+			_set(["eu_ai_act", "art_5", "medical_or_safety_purpose"], false),
+		],
+		"Art.5(1)(f)",
+	)
+}
+
+test_art_5_1_f_for_safety_reasons_is_high_risk_emotion_recognition if {
+	m := _m([
+		_set(["eu_ai_act", "biometrics", "emotion_recognition"], true),
+		_set(["eu_ai_act", "art_5", "emotion_setting"], ["workplace"]),
+		_set(["eu_ai_act", "art_5", "medical_or_safety_purpose"], true),
+		_set(["eu_ai_act", "profiling_of_natural_persons"], false),
+		_set(["eu_ai_act", "art_6_3"], {"claimed": false}),
+	])
+	_category(m) == "high"
+	count({"AnnexIII.1(c)", "Art.50(3)"} - _citations(m)) == 0
+}
+
+test_art_5_1_g_biometric_categorisation_inferring_protected_traits if {
+	_prohibited(
+		[
+			_set(["eu_ai_act", "biometrics", "biometric_categorisation"], true),
+			_set(["eu_ai_act", "art_5", "infers_protected_traits"], ["sexual_orientation"]),
+			_set(["eu_ai_act", "art_5", "categorisation_exception"], "none"),
+		],
+		"Art.5(1)(g)",
+	)
+}
+
+test_art_5_1_g_labelling_a_lawful_dataset_is_excepted if {
+	m := _m([
+		_set(["eu_ai_act", "biometrics", "biometric_categorisation"], true),
+		_set(["eu_ai_act", "art_5", "infers_protected_traits"], ["race"]),
+		_set(["eu_ai_act", "art_5", "categorisation_exception"], "labelling_filtering_lawful_dataset"),
+	])
+	not "Art.5(1)(g)" in eu.prohibited_points with input.manifest as m
+}
+
+_rbi(objective, conditions) := _m([
+	_set(["eu_ai_act", "biometrics", "remote_identification"], true),
+	_set(["eu_ai_act", "art_5", "real_time_remote_identification"], object.union(
+		{
+			"real_time": true, "publicly_accessible_space": true, "law_enforcement_purpose": true,
+			"objective": objective,
+		},
+		conditions,
+	)),
+])
+
+_all_conditions := {"national_law_authorises": true, "prior_authorisation": true, "fria_done": true, "registered": true}
+
+test_art_5_1_h_real_time_identification_for_law_enforcement if {
+	m := _rbi("none", {})
+	_category(m) == "prohibited"
+	"Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+}
+
+test_art_5_1_h_an_allowed_objective_with_every_condition_is_high_risk if {
+	m := _rbi("victim_or_missing_person_search", _all_conditions)
+	not "Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+	"AnnexIII.1(a)" in eu.annex_iii_points with input.manifest as m
+}
+
+test_art_5_1_h_an_allowed_objective_without_prior_authorisation_is_prohibited if {
+	m := _rbi("imminent_threat_or_terrorism", object.union(_all_conditions, {"prior_authorisation": false}))
+	"Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+}
+
+test_art_5_1_h_binds_the_use_not_the_provider_who_markets_it if {
+	m := fx.put(_rbi("none", {}), ["eu_ai_act", "activities"], ["develops", "markets_under_own_name"])
+	not "Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+}
+
+test_the_omnibus_points_apply_only_under_its_schedule if {
+	m := _m([_set(["eu_ai_act", "art_5", "intimate_or_csam_generation"], "intimate_imagery_without_explicit_consent")])
+	not eu.prohibited with input.manifest as m
+	eu.omnibus_only_point == "Art.5(1)(ba)" with input.manifest as m
+	cfg := fx.config_put(["date_schedule"], "omnibus_2026")
+	eu.prohibited_points == {"Art.5(1)(ba)"} with input.manifest as m with data.ai_assure.config as cfg
+}
+
+test_a_prohibited_practice_outranks_every_other_trigger if {
+	m := json.patch(fx.genai_manifest, [
+		_set(["eu_ai_act", "art_5", "untargeted_facial_scraping"], true),
+		_set(["eu_ai_act", "annex_iii", "points"], ["AnnexIII.4(a)"]),
+		_set(["eu_ai_act", "profiling_of_natural_persons"], true),
+	])
+	_category(m) == "prohibited"
+}
+
+# --- Art. 6(1) and Annex I ------------------------------------------------------------------------------
+
+_annex_i(act, component, third_party) := _m([_set(["eu_ai_act", "annex_i"], {"act": act, "safety_component_or_product": component, "third_party_conformity_required": third_party})])
+
+test_a_safety_component_needing_a_notified_body_is_high_risk if {
+	m := _annex_i("A11", true, true)
+	_category(m) == "high"
+	"Art.6(1)+AnnexI.A.11" in _citations(m)
+	eu.annex_i_section_a with input.manifest as m
+}
+
+test_a_self_certified_product_is_not_high_risk_through_annex_i if {
+	m := _annex_i("A11", true, false)
+	_category(m) == "minimal"
+	"Art.6(1)" in _citations(m)
+}
+
+test_a_section_b_product_is_high_risk_with_only_the_articles_art_2_2_names if {
+	m := _annex_i("B18", true, true)
+	_category(m) == "high"
+	eu.annex_i_section_b with input.manifest as m
+	"Art.6(1)+AnnexI.B.18" in _citations(m)
+}
+
+# --- Art. 6(2) and Annex III: every point, with its carve-outs ----------------------------------------------
+
+_annex_iii(points, carve_outs) := _m([
+	_set(["eu_ai_act", "annex_iii"], {"points": points, "carve_outs": carve_outs}),
+	_set(["eu_ai_act", "profiling_of_natural_persons"], false),
+	_set(["eu_ai_act", "art_6_3"], {"claimed": false}),
+])
+
+test_every_annex_iii_point_is_high_risk if {
+	every p in object.keys(data.ai_assure.legal.annex_iii) {
+		m := _annex_iii([p], [])
+		_category(m) == "high"
+		p in _citations(m)
+	}
+}
+
+test_every_carve_out_takes_its_point_out if {
+	cases := {
+		"AnnexIII.1(a)": "biometric_verification_only", "AnnexIII.5(b)": "financial_fraud_detection_only",
+		"AnnexIII.7(d)": "travel_document_verification_only", "AnnexIII.8(a)": "ancillary_judicial_admin_only",
+		"AnnexIII.8(b)": "campaign_admin_logistics_only",
+	}
+	every p, carve_out in cases {
+		m := _annex_iii([p], [carve_out])
+		_category(m) == "minimal"
+		p in eu.carved with input.manifest as m
+	}
+}
+
+test_a_carve_out_never_reaches_another_point if {
+	m := _annex_iii(["AnnexIII.5(a)", "AnnexIII.5(b)"], ["financial_fraud_detection_only"])
+	_category(m) == "high"
+	eu.annex_iii_points == {"AnnexIII.5(a)"} with input.manifest as m
+}
+
+# --- Art. 6(3) -------------------------------------------------------------------------------------------
+
+_claim := {
+	"claimed": true, "conditions": ["d_preparatory"], "no_significant_risk": true,
+	"assessment_doc": "docs/art-6-3.md", "assessment_date": "2026-06-01", "registered": true,
+}
+
+test_a_documented_registered_derogation_without_profiling_holds if {
+	m := fx.put(_annex_iii(["AnnexIII.7(c)"], []), ["eu_ai_act", "art_6_3"], _claim)
+	eu.derogation_holds with input.manifest as m
+	_category(m) == "minimal"
+	"Art.6(3)" in _citations(m)
+}
+
+test_profiling_always_makes_an_annex_iii_system_high_risk if {
+	m := json.patch(_annex_iii(["AnnexIII.7(c)"], []), [
+		_set(["eu_ai_act", "art_6_3"], _claim),
+		_set(["eu_ai_act", "profiling_of_natural_persons"], true),
+	])
+	eu.derogation_void with input.manifest as m
+	_category(m) == "high"
+}
+
+test_an_unregistered_derogation_does_not_hold if {
+	m := fx.put(_annex_iii(["AnnexIII.7(c)"], []), ["eu_ai_act", "art_6_3"], object.union(_claim, {"registered": false}))
+	_category(m) == "high"
+}
+
+# --- Art. 50 -------------------------------------------------------------------------------------------------
+
+_transparency(t) := _m([
+	_set(["eu_ai_act", "transparency"], object.union({"authorised_by_law_for_crime": false}, t)),
+	_set(["eu_ai_act", "art_5", "intimate_or_csam_generation"], "none"),
+])
+
+test_art_50_1_a_system_people_interact_with if {
+	m := _transparency({"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false, "generates_synthetic": []})
+	_category(m) == "limited"
+	eu.art_50_paragraphs == {"Art.50(1)"} with input.manifest as m
+}
+
+test_art_50_1_not_where_it_is_obvious_with_a_rationale if {
+	m := _transparency({
+		"interacts_directly_with_natural_persons": true, "ai_nature_obvious": true,
+		"ai_nature_obvious_rationale": "It introduces itself as an AI assistant by design.", "generates_synthetic": [],
+	})
+	_category(m) == "minimal"
+}
+
+test_art_50_1_the_crime_exception_ends_where_the_public_reports_crime if {
+	m := _transparency({
+		"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false, "generates_synthetic": [],
+		"authorised_by_law_for_crime": true, "public_can_report_crime": true,
+	})
+	eu.art_50_paragraphs == {"Art.50(1)"} with input.manifest as m
+	m2 := fx.put(m, ["eu_ai_act", "transparency", "public_can_report_crime"], false)
+	_category(m2) == "minimal"
+}
+
+test_art_50_2_synthetic_content_unless_only_assistive_editing if {
+	m := _transparency({
+		"interacts_directly_with_natural_persons": false, "generates_synthetic": ["image"],
+		"assistive_editing_or_no_substantial_alteration": false, "deep_fake_output": false,
+	})
+	eu.art_50_paragraphs == {"Art.50(2)"} with input.manifest as m
+	m2 := fx.put(m, ["eu_ai_act", "transparency", "assistive_editing_or_no_substantial_alteration"], true)
+	_category(m2) == "minimal"
+}
+
+test_art_50_3_emotion_recognition_binds_the_deployer if {
+	m := json.patch(_annex_iii([], []), [
+		_set(["eu_ai_act", "biometrics", "emotion_recognition"], true),
+		_set(["eu_ai_act", "art_5", "emotion_setting"], []),
+	])
+	some d in eu.art_50 with input.manifest as m
+	d.paragraph == "Art.50(3)"
+	d.addressee == "deployer"
+}
+
+test_art_50_4_deep_fakes_and_public_interest_text if {
+	m := _transparency({
+		"interacts_directly_with_natural_persons": false, "generates_synthetic": ["video", "text"],
+		"assistive_editing_or_no_substantial_alteration": true, "deep_fake_output": true,
+		"evidently_artistic_satirical_fictional": true, "publishes_public_interest_text": true,
+		"human_editorial_responsibility": false,
+	})
+	texts := {d.text | some d in eu.art_50; d.paragraph == "Art.50(4)"} with input.manifest as m
+	count(texts) == 2
+	some t in texts
+	contains(t, "limited to a non-hampering disclosure")
+}
+
+test_high_risk_and_transparency_coexist if {
+	m := json.patch(fx.genai_manifest, [
+		_set(["eu_ai_act", "annex_iii", "points"], ["AnnexIII.4(a)"]),
+		_set(["eu_ai_act", "profiling_of_natural_persons"], true),
+	])
+	_category(m) == "high"
+	count({"AnnexIII.4(a)", "Art.50(1)", "Art.50(2)"} - _citations(m)) == 0
+}
+
+# --- general-purpose AI models (Arts. 51-55) ------------------------------------------------------------------
+
+test_a_gpai_model_provider_has_the_flag_without_systemic_risk if {
+	m := fx.gpai_manifest
+	eu.gpai_model with input.manifest as m
+	not eu.gpai_systemic_risk with input.manifest as m
+	_category(m) == "minimal"
+	"Art.51" in _citations(m)
+}
+
+test_more_than_10_25_flop_is_systemic_risk if {
+	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "gpai", "training_compute_flop"], 3.0e+25)
+	eu.gpai_systemic_risk with input.manifest as m
+	"Art.51(2)" in _citations(m)
+}
+
+test_open_weights_exempt_only_without_systemic_risk if {
+	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "gpai", "open_licence_weights_public"], true)
+	eu.gpai_open_source with input.manifest as m
+	m2 := fx.put(m, ["eu_ai_act", "gpai", "commission_designated"], true)
+	not eu.gpai_open_source with input.manifest as m2
+}
+
+test_a_deployer_of_a_gpai_model_is_not_its_provider if {
+	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "activities"], ["uses_under_authority"])
+	not eu.gpai_model with input.manifest as m
+}
