@@ -153,11 +153,13 @@ class ExceptionRecord(_Model):
 
 
 class Ground(_Model):
-    """One conclusion of the EU AI Act classification, with its citation."""
+    """One conclusion of the EU AI Act classification, with its citation and the facts (their
+    manifest paths, dotted) that decided it."""
 
     citation: str
     kind: str  # gate, scope, role, prohibited, high, transparency, gpai, exception, minimal
     text: str
+    facts: list[str] = Field(default_factory=list)
 
 
 class EuAiAct(_Model):

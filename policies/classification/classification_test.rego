@@ -27,17 +27,22 @@ test_the_eu_axis_is_the_category_the_facts_give if {
 	e.gpai_model == false
 	e.date_schedule == "aia_2024"
 	classification.tier == "high" with input.manifest as m
-	"EU AI Act AnnexIII.5(a): high-risk: Annex III 5(a): by or for public authorities: eligibility for, or granting, reducing, revoking or reclaiming, essential public assistance benefits and services" in classification.reasons with input.manifest as m
+	reasons := classification.reasons with input.manifest as m
+	some reason in reasons
+	startswith(reason, "EU AI Act AnnexIII.5(a): high-risk: Annex III 5(a): by or for public authorities: eligibility")
 }
 
 test_uk_facts_never_change_the_eu_category if {
-	m := json.patch(fx.minimal_manifest, [{"op": "replace", "path": ["uk_data_protection"], "value": object.union(fx.uk_low, {
-		"special_category_data": true, "criminal_offence_data": true,
-		"automated_decision": {
-			"significant": true, "solely_automated": true, "uses_special_category": false,
-			"relies_on_6_1_ea": false,
-		},
-	})}])
+	m := json.patch(fx.minimal_manifest, [{
+		"op": "replace", "path": ["uk_data_protection"],
+		"value": object.union(fx.uk_low, {
+			"special_category_data": true, "criminal_offence_data": true,
+			"automated_decision": {
+				"significant": true, "solely_automated": true, "uses_special_category": false,
+				"relies_on_6_1_ea": false,
+			},
+		}),
+	}])
 	classification.category == "minimal" with input.manifest as m
 	_level(m) == "high"
 	count({
@@ -79,13 +84,21 @@ test_a_prohibited_practice_is_critical if {
 }
 
 test_an_unlawful_automated_decision_is_critical if {
-	m := fx.put(fx.manifest, ["uk_data_protection", "automated_decision"], {"significant": true, "solely_automated": true, "uses_special_category": false, "relies_on_6_1_ea": true})
+	m := fx.put(
+		fx.manifest,
+		["uk_data_protection", "automated_decision"],
+		{"significant": true, "solely_automated": true, "uses_special_category": false, "relies_on_6_1_ea": true},
+	)
 	_level(m) == "critical"
 	classification.category == "high" with input.manifest as m
 }
 
 test_a_required_dpia_raises_a_minimal_system_to_medium if {
-	m := fx.put(fx.minimal_manifest, ["uk_data_protection"], object.union(fx.uk_low, {"dpia_screen": {"art_35_3": [], "ico_list": ["data_matching"], "wp248": []}}))
+	m := fx.put(
+		fx.minimal_manifest,
+		["uk_data_protection"],
+		object.union(fx.uk_low, {"dpia_screen": {"art_35_3": [], "ico_list": ["data_matching"], "wp248": []}}),
+	)
 	_level(m) == "medium"
 	classification.dpia_required with input.manifest as m
 }
@@ -121,7 +134,9 @@ test_the_organisation_sets_what_each_fact_raises_the_level_to if {
 	m := fx.genai_manifest
 	cfg := fx.config_put(["assurance", "raise", "public_facing"], "high")
 	ctx := fx.context
-	classification.assurance_level == "high" with input.manifest as m with input.context as ctx with data.ai_assure.config as cfg
+	level := classification.assurance_level with input.manifest as m with input.context as ctx
+		with data.ai_assure.config as cfg
+	level == "high"
 }
 
 # --- the helpers rules decide from ----------------------------------------------------------------------

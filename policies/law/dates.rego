@@ -13,10 +13,12 @@ schedules := data.ai_assure.legal.dates
 
 # schedule: the configured schedule; aia_2024 when the configuration is missing or wrong
 # (CFG-001 then fails the gate, so the fallback never passes silently).
+default schedule := "aia_2024"
+
 schedule := s if {
 	s := config.date_schedule
 	schedules[s]
-} else := "aia_2024"
+}
 
 secondary if schedule == "omnibus_2026"
 
@@ -47,9 +49,11 @@ started(d) if dates.days_until(d) <= 0
 started(_) if not dates.as_of
 
 # schedule_note: what the schedule is, for reasons and reports.
+default schedule_note := "date_schedule aia_2024: dates of Regulation (EU) 2024/1689 as published (Art. 113)"
+
 schedule_note := concat("", [
 	"date_schedule omnibus_2026: dates as amended by the Digital Omnibus (Regulation (EU) 2026/1744),",
 	" confirmed by secondary sources only",
 ]) if {
 	secondary
-} else := "date_schedule aia_2024: dates of Regulation (EU) 2024/1689 as published (Art. 113)"
+}

@@ -2,7 +2,12 @@ package ai_assure.law.eu_test
 
 import rego.v1
 
+import data.ai_assure.law.art5
+import data.ai_assure.law.art50
 import data.ai_assure.law.eu
+import data.ai_assure.law.gpai
+import data.ai_assure.law.high_risk
+import data.ai_assure.law.roles
 import data.ai_assure.lib.fixtures_test as fx
 
 # Each test starts from a fully answered minimal system (an AI system a public body uses in the
@@ -58,7 +63,10 @@ test_output_intended_for_the_eu_brings_a_third_country_system_in if {
 test_exclusive_military_use_is_excluded if {
 	m := _m([_set(["eu_ai_act", "scope", "exclusions"], ["military_defence_natsec_exclusive"])])
 	eu.in_scope == false with input.manifest as m
-	contains(eu.scope_reason, "used exclusively for military, defence or national security purposes") with input.manifest as m
+	contains(
+		eu.scope_reason,
+		"used exclusively for military, defence or national security purposes",
+	) with input.manifest as m
 }
 
 test_pre_market_research_is_excluded_unless_tested_in_real_world_conditions if {
@@ -86,12 +94,12 @@ test_an_open_source_system_is_excluded_only_while_minimal if {
 
 test_a_body_that_builds_and_uses_its_own_system_holds_both_roles if {
 	m := _m([_set(["eu_ai_act", "activities"], ["develops", "puts_into_service_own_use", "uses_under_authority"])])
-	eu.role_list == ["deployer", "provider"] with input.manifest as m
+	roles.names == ["deployer", "provider"] with input.manifest as m
 }
 
 test_commissioning_a_system_and_putting_it_into_service_makes_a_provider if {
 	m := _m([_set(["eu_ai_act", "activities"], ["commissions_development", "puts_into_service_own_use"])])
-	eu.role_list == ["provider"] with input.manifest as m
+	roles.names == ["provider"] with input.manifest as m
 }
 
 test_changing_a_general_purpose_system_to_a_high_risk_purpose_makes_a_provider if {
@@ -99,18 +107,21 @@ test_changing_a_general_purpose_system_to_a_high_risk_purpose_makes_a_provider i
 		_set(["eu_ai_act", "annex_iii", "points"], ["AnnexIII.4(a)"]),
 		_set(["eu_ai_act", "art_25"], ["purpose_changed_to_high_risk"]),
 	])
-	eu.role_list == ["deployer", "provider"] with input.manifest as m
+	roles.names == ["deployer", "provider"] with input.manifest as m
 	"Art.25(1)" in _citations(m)
 }
 
 test_a_personal_non_professional_user_is_no_deployer if {
 	m := _m([_set(["eu_ai_act", "scope", "exclusions"], ["personal_non_professional"])])
-	eu.role_list == [] with input.manifest as m
+	roles.names == [] with input.manifest as m
 }
 
 test_importers_distributors_and_representatives if {
-	m := _m([_set(["eu_ai_act", "activities"], ["imports_third_country_branded", "distributes", "eu_mandate_from_non_eu_provider"])])
-	eu.role_list == ["authorised_representative", "distributor", "importer"] with input.manifest as m
+	m := _m([_set(
+		["eu_ai_act", "activities"],
+		["imports_third_country_branded", "distributes", "eu_mandate_from_non_eu_provider"],
+	)])
+	roles.names == ["authorised_representative", "distributor", "importer"] with input.manifest as m
 }
 
 # --- Art. 5(1): every point, from the facts -----------------------------------------------------------
@@ -118,7 +129,7 @@ test_importers_distributors_and_representatives if {
 _prohibited(patches, point) if {
 	m := _m(patches)
 	_category(m) == "prohibited"
-	point in eu.prohibited_points with input.manifest as m
+	point in art5.prohibited_points with input.manifest as m
 	point in _citations(m)
 }
 
@@ -227,7 +238,7 @@ test_art_5_1_g_labelling_a_lawful_dataset_is_excepted if {
 		_set(["eu_ai_act", "art_5", "infers_protected_traits"], ["race"]),
 		_set(["eu_ai_act", "art_5", "categorisation_exception"], "labelling_filtering_lawful_dataset"),
 	])
-	not "Art.5(1)(g)" in eu.prohibited_points with input.manifest as m
+	not "Art.5(1)(g)" in art5.prohibited_points with input.manifest as m
 }
 
 _rbi(objective, conditions) := _m([
@@ -246,31 +257,31 @@ _all_conditions := {"national_law_authorises": true, "prior_authorisation": true
 test_art_5_1_h_real_time_identification_for_law_enforcement if {
 	m := _rbi("none", {})
 	_category(m) == "prohibited"
-	"Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+	"Art.5(1)(h)" in art5.prohibited_points with input.manifest as m
 }
 
 test_art_5_1_h_an_allowed_objective_with_every_condition_is_high_risk if {
 	m := _rbi("victim_or_missing_person_search", _all_conditions)
-	not "Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
-	"AnnexIII.1(a)" in eu.annex_iii_points with input.manifest as m
+	not "Art.5(1)(h)" in art5.prohibited_points with input.manifest as m
+	"AnnexIII.1(a)" in high_risk.annex_iii_points with input.manifest as m
 }
 
 test_art_5_1_h_an_allowed_objective_without_prior_authorisation_is_prohibited if {
 	m := _rbi("imminent_threat_or_terrorism", object.union(_all_conditions, {"prior_authorisation": false}))
-	"Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+	"Art.5(1)(h)" in art5.prohibited_points with input.manifest as m
 }
 
 test_art_5_1_h_binds_the_use_not_the_provider_who_markets_it if {
 	m := fx.put(_rbi("none", {}), ["eu_ai_act", "activities"], ["develops", "markets_under_own_name"])
-	not "Art.5(1)(h)" in eu.prohibited_points with input.manifest as m
+	not "Art.5(1)(h)" in art5.prohibited_points with input.manifest as m
 }
 
 test_the_omnibus_points_apply_only_under_its_schedule if {
 	m := _m([_set(["eu_ai_act", "art_5", "intimate_or_csam_generation"], "intimate_imagery_without_explicit_consent")])
-	not eu.prohibited with input.manifest as m
-	eu.omnibus_only_point == "Art.5(1)(ba)" with input.manifest as m
+	not art5.prohibited with input.manifest as m
+	art5.omnibus_only_point == "Art.5(1)(ba)" with input.manifest as m
 	cfg := fx.config_put(["date_schedule"], "omnibus_2026")
-	eu.prohibited_points == {"Art.5(1)(ba)"} with input.manifest as m with data.ai_assure.config as cfg
+	art5.prohibited_points == {"Art.5(1)(ba)"} with input.manifest as m with data.ai_assure.config as cfg
 }
 
 test_a_prohibited_practice_outranks_every_other_trigger if {
@@ -284,13 +295,16 @@ test_a_prohibited_practice_outranks_every_other_trigger if {
 
 # --- Art. 6(1) and Annex I ------------------------------------------------------------------------------
 
-_annex_i(act, component, third_party) := _m([_set(["eu_ai_act", "annex_i"], {"act": act, "safety_component_or_product": component, "third_party_conformity_required": third_party})])
+_annex_i(act, component, third_party) := _m([_set(
+	["eu_ai_act", "annex_i"],
+	{"act": act, "safety_component_or_product": component, "third_party_conformity_required": third_party},
+)])
 
 test_a_safety_component_needing_a_notified_body_is_high_risk if {
 	m := _annex_i("A11", true, true)
 	_category(m) == "high"
 	"Art.6(1)+AnnexI.A.11" in _citations(m)
-	eu.annex_i_section_a with input.manifest as m
+	high_risk.annex_i_section_a with input.manifest as m
 }
 
 test_a_self_certified_product_is_not_high_risk_through_annex_i if {
@@ -302,7 +316,7 @@ test_a_self_certified_product_is_not_high_risk_through_annex_i if {
 test_a_section_b_product_is_high_risk_with_only_the_articles_art_2_2_names if {
 	m := _annex_i("B18", true, true)
 	_category(m) == "high"
-	eu.annex_i_section_b with input.manifest as m
+	high_risk.annex_i_section_b with input.manifest as m
 	"Art.6(1)+AnnexI.B.18" in _citations(m)
 }
 
@@ -331,14 +345,14 @@ test_every_carve_out_takes_its_point_out if {
 	every p, carve_out in cases {
 		m := _annex_iii([p], [carve_out])
 		_category(m) == "minimal"
-		p in eu.carved with input.manifest as m
+		p in high_risk.carved with input.manifest as m
 	}
 }
 
 test_a_carve_out_never_reaches_another_point if {
 	m := _annex_iii(["AnnexIII.5(a)", "AnnexIII.5(b)"], ["financial_fraud_detection_only"])
 	_category(m) == "high"
-	eu.annex_iii_points == {"AnnexIII.5(a)"} with input.manifest as m
+	high_risk.annex_iii_points == {"AnnexIII.5(a)"} with input.manifest as m
 }
 
 # --- Art. 6(3) -------------------------------------------------------------------------------------------
@@ -350,7 +364,7 @@ _claim := {
 
 test_a_documented_registered_derogation_without_profiling_holds if {
 	m := fx.put(_annex_iii(["AnnexIII.7(c)"], []), ["eu_ai_act", "art_6_3"], _claim)
-	eu.derogation_holds with input.manifest as m
+	high_risk.derogation_holds with input.manifest as m
 	_category(m) == "minimal"
 	"Art.6(3)" in _citations(m)
 }
@@ -360,7 +374,7 @@ test_profiling_always_makes_an_annex_iii_system_high_risk if {
 		_set(["eu_ai_act", "art_6_3"], _claim),
 		_set(["eu_ai_act", "profiling_of_natural_persons"], true),
 	])
-	eu.derogation_void with input.manifest as m
+	high_risk.derogation_void with input.manifest as m
 	_category(m) == "high"
 }
 
@@ -377,9 +391,13 @@ _transparency(t) := _m([
 ])
 
 test_art_50_1_a_system_people_interact_with if {
-	m := _transparency({"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false, "generates_synthetic": []})
+	m := _transparency({
+		"interacts_directly_with_natural_persons": true,
+		"ai_nature_obvious": false,
+		"generates_synthetic": [],
+	})
 	_category(m) == "limited"
-	eu.art_50_paragraphs == {"Art.50(1)"} with input.manifest as m
+	art50.applying == {"Art.50(1)"} with input.manifest as m
 }
 
 test_art_50_1_not_where_it_is_obvious_with_a_rationale if {
@@ -395,7 +413,7 @@ test_art_50_1_the_crime_exception_ends_where_the_public_reports_crime if {
 		"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false, "generates_synthetic": [],
 		"authorised_by_law_for_crime": true, "public_can_report_crime": true,
 	})
-	eu.art_50_paragraphs == {"Art.50(1)"} with input.manifest as m
+	art50.applying == {"Art.50(1)"} with input.manifest as m
 	m2 := fx.put(m, ["eu_ai_act", "transparency", "public_can_report_crime"], false)
 	_category(m2) == "minimal"
 }
@@ -405,7 +423,7 @@ test_art_50_2_synthetic_content_unless_only_assistive_editing if {
 		"interacts_directly_with_natural_persons": false, "generates_synthetic": ["image"],
 		"assistive_editing_or_no_substantial_alteration": false, "deep_fake_output": false,
 	})
-	eu.art_50_paragraphs == {"Art.50(2)"} with input.manifest as m
+	art50.applying == {"Art.50(2)"} with input.manifest as m
 	m2 := fx.put(m, ["eu_ai_act", "transparency", "assistive_editing_or_no_substantial_alteration"], true)
 	_category(m2) == "minimal"
 }
@@ -415,7 +433,7 @@ test_art_50_3_emotion_recognition_binds_the_deployer if {
 		_set(["eu_ai_act", "biometrics", "emotion_recognition"], true),
 		_set(["eu_ai_act", "art_5", "emotion_setting"], []),
 	])
-	some d in eu.art_50 with input.manifest as m
+	some d in art50.paragraphs with input.manifest as m
 	d.paragraph == "Art.50(3)"
 	d.addressee == "deployer"
 }
@@ -427,7 +445,7 @@ test_art_50_4_deep_fakes_and_public_interest_text if {
 		"evidently_artistic_satirical_fictional": true, "publishes_public_interest_text": true,
 		"human_editorial_responsibility": false,
 	})
-	texts := {d.text | some d in eu.art_50; d.paragraph == "Art.50(4)"} with input.manifest as m
+	texts := {d.text | some d in art50.paragraphs; d.paragraph == "Art.50(4)"} with input.manifest as m
 	count(texts) == 2
 	some t in texts
 	contains(t, "limited to a non-hampering disclosure")
@@ -446,26 +464,26 @@ test_high_risk_and_transparency_coexist if {
 
 test_a_gpai_model_provider_has_the_flag_without_systemic_risk if {
 	m := fx.gpai_manifest
-	eu.gpai_model with input.manifest as m
-	not eu.gpai_systemic_risk with input.manifest as m
+	gpai.model with input.manifest as m
+	not gpai.systemic_risk with input.manifest as m
 	_category(m) == "minimal"
 	"Art.51" in _citations(m)
 }
 
 test_more_than_10_25_flop_is_systemic_risk if {
 	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "gpai", "training_compute_flop"], 3.0e+25)
-	eu.gpai_systemic_risk with input.manifest as m
+	gpai.systemic_risk with input.manifest as m
 	"Art.51(2)" in _citations(m)
 }
 
 test_open_weights_exempt_only_without_systemic_risk if {
 	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "gpai", "open_licence_weights_public"], true)
-	eu.gpai_open_source with input.manifest as m
+	gpai.open_source with input.manifest as m
 	m2 := fx.put(m, ["eu_ai_act", "gpai", "commission_designated"], true)
-	not eu.gpai_open_source with input.manifest as m2
+	not gpai.open_source with input.manifest as m2
 }
 
 test_a_deployer_of_a_gpai_model_is_not_its_provider if {
 	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "activities"], ["uses_under_authority"])
-	not eu.gpai_model with input.manifest as m
+	not gpai.model with input.manifest as m
 }

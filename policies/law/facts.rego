@@ -41,3 +41,7 @@ is(id, x) if value(id) == x
 table[f.id] := object.union(f, {"order": i}) if {
 	some i, f in data.ai_assure.legal.facts
 }
+
+# ground(citation, kind, text, ids): one conclusion of the classification, with its citation
+# and the facts that decided it (classify prints them as the decision path).
+ground(citation, kind, text, ids) := {"citation": citation, "kind": kind, "text": text, "facts": sort(ids)}

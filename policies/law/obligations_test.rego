@@ -16,7 +16,13 @@ _status(m, control) := _decision(m, control).status
 
 test_a_public_body_deploying_an_annex_iii_system_is_bound_by_the_deployer_articles if {
 	m := fx.manifest
-	every control in ["EU-AI-ACT:Art.26", "EU-AI-ACT:Art.27", "EU-AI-ACT:Art.49", "EU-AI-ACT:Art.86", "EU-AI-ACT:AnnexIII.5"] {
+	every control in [
+		"EU-AI-ACT:Art.26",
+		"EU-AI-ACT:Art.27",
+		"EU-AI-ACT:Art.49",
+		"EU-AI-ACT:Art.86",
+		"EU-AI-ACT:AnnexIII.5",
+	] {
 		_status(m, control) == "binds"
 	}
 	d := _decision(m, "EU-AI-ACT:Art.26")
@@ -76,7 +82,11 @@ test_under_the_omnibus_schedule_annex_iii_duties_are_upcoming if {
 test_an_annex_i_product_s_duties_apply_from_august_2027 if {
 	m := json.patch(fx.provider_manifest, [
 		{"op": "replace", "path": ["eu_ai_act", "annex_iii", "points"], "value": []},
-		{"op": "replace", "path": ["eu_ai_act", "annex_i"], "value": {"act": "A11", "safety_component_or_product": true, "third_party_conformity_required": true}},
+		{
+			"op": "replace",
+			"path": ["eu_ai_act", "annex_i"],
+			"value": {"act": "A11", "safety_component_or_product": true, "third_party_conformity_required": true},
+		},
 		{"op": "replace", "path": ["eu_ai_act", "lifecycle", "first_placed_or_put_into_service"], "value": "not_yet"},
 	])
 	d := _decision(m, "EU-AI-ACT:Art.9")
@@ -92,14 +102,20 @@ _legacy(changes) := json.patch(fx.manifest, array.concat(
 ))
 
 test_a_system_in_use_before_the_cutoff_and_unchanged_is_not_covered if {
-	m := _legacy([{"op": "add", "path": ["eu_ai_act", "lifecycle", "significant_design_change_after_cutoff"], "value": false}, {"op": "add", "path": ["eu_ai_act", "lifecycle", "intended_for_public_authority_use"], "value": false}])
+	m := _legacy([
+		{"op": "add", "path": ["eu_ai_act", "lifecycle", "significant_design_change_after_cutoff"], "value": false},
+		{"op": "add", "path": ["eu_ai_act", "lifecycle", "intended_for_public_authority_use"], "value": false},
+	])
 	d := _decision(m, "EU-AI-ACT:Art.26")
 	d.status == "not_applicable"
 	contains(d.reason, "it was in use before 2026-08-02 and has not changed significantly since (Art. 111(2))")
 }
 
 test_a_legacy_system_for_public_authorities_is_covered_from_2030 if {
-	m := _legacy([{"op": "add", "path": ["eu_ai_act", "lifecycle", "significant_design_change_after_cutoff"], "value": false}, {"op": "add", "path": ["eu_ai_act", "lifecycle", "intended_for_public_authority_use"], "value": true}])
+	m := _legacy([
+		{"op": "add", "path": ["eu_ai_act", "lifecycle", "significant_design_change_after_cutoff"], "value": false},
+		{"op": "add", "path": ["eu_ai_act", "lifecycle", "intended_for_public_authority_use"], "value": true},
+	])
 	d := _decision(m, "EU-AI-ACT:Art.26")
 	d.status == "upcoming"
 	d.applies_from == "2030-08-02"
@@ -194,7 +210,11 @@ test_art_22a_binds_only_significant_solely_automated_decisions if {
 }
 
 test_a_spam_filter_owes_no_art_22_and_no_dpia if {
-	m := fx.put(fx.minimal_manifest, ["uk_data_protection"], object.union(fx.uk_low, {"automated_decision": {"significant": false, "solely_automated": true}}))
+	m := fx.put(
+		fx.minimal_manifest,
+		["uk_data_protection"],
+		object.union(fx.uk_low, {"automated_decision": {"significant": false, "solely_automated": true}}),
+	)
 	_status(m, "UK-GDPR:Art.22A") == "not_applicable"
 	d := _decision(m, "UK-GDPR:Art.35")
 	d.status == "not_applicable"

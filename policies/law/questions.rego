@@ -7,9 +7,14 @@ package ai_assure.law.questions
 
 import rego.v1
 
+import data.ai_assure.law.art5
+import data.ai_assure.law.art50
 import data.ai_assure.law.dates as law_dates
 import data.ai_assure.law.eu
 import data.ai_assure.law.facts
+import data.ai_assure.law.gpai
+import data.ai_assure.law.high_risk
+import data.ai_assure.law.roles
 import data.ai_assure.law.uk
 import data.ai_assure.lib.dates
 
@@ -20,12 +25,6 @@ _rt(id) := concat("", ["eu_ai_act.art_5.real_time_remote_identification.", id])
 _t(id) := concat("", ["eu_ai_act.transparency.", id])
 
 _u(id) := concat("", ["uk_data_protection.", id])
-
-# --- EU AI Act ------------------------------------------------------------------------------------
-
-needed contains "eu_ai_act.is_ai_system"
-
-needed contains "eu_ai_act.is_gpai_model"
 
 # Asked of every AI system or general-purpose AI model (or while that is open).
 _eu_always := [
@@ -38,6 +37,17 @@ _eu_always := [
 	_t("interacts_directly_with_natural_persons"), _t("generates_synthetic"),
 	"eu_ai_act.scope.exclusions", "organisation.public_authority",
 ]
+
+_placed_early if {
+	first := facts.value("eu_ai_act.lifecycle.first_placed_or_put_into_service")
+	dates.day(first) < dates.day(law_dates.legacy_cutoff(high_risk.route))
+}
+
+# --- EU AI Act ------------------------------------------------------------------------------------
+
+needed contains "eu_ai_act.is_ai_system"
+
+needed contains "eu_ai_act.is_gpai_model"
 
 needed contains id if {
 	eu.assessable
@@ -60,10 +70,10 @@ needed contains "eu_ai_act.scope.real_world_testing" if "pre_market_rd_only" in 
 needed contains "eu_ai_act.scope.free_open_source_licence" if {
 	eu.assessable
 	eu.category == "minimal"
-	not eu.gpai_model
+	not gpai.model
 }
 
-needed contains "eu_ai_act.art_25" if eu.high
+needed contains "eu_ai_act.art_25" if high_risk.high
 
 # Art. 5: the details of a practice once the practice is answered yes.
 needed contains _a5("material_distortion_significant_harm") if facts.yes(_a5("manipulative_or_subliminal"))
@@ -85,44 +95,44 @@ needed contains id if {
 	some id in [_rt("real_time"), _rt("publicly_accessible_space"), _rt("law_enforcement_purpose")]
 }
 
-needed contains _rt("objective") if eu.real_time_rbi_for_law_enforcement
+needed contains _rt("objective") if art5.real_time_rbi_for_law_enforcement
 
 needed contains id if {
-	eu.real_time_rbi_for_law_enforcement
+	art5.real_time_rbi_for_law_enforcement
 	facts.value(_rt("objective")) != "none"
 	some id in [_rt("national_law_authorises"), _rt("prior_authorisation"), _rt("fria_done"), _rt("registered")]
 }
 
-needed contains _a5("intimate_or_csam_generation") if eu.synthetic_media
+needed contains _a5("intimate_or_csam_generation") if art50.synthetic_media
 
 needed contains _a5("intimate_or_csam_generation") if {
 	eu.assessable
 	facts.unanswered(_t("generates_synthetic"))
 }
 
-needed contains _a5("intimate_or_csam_generation") if eu.gpai_model_fact
+needed contains _a5("intimate_or_csam_generation") if gpai.model_fact
 
 # Annex I and Annex III.
 needed contains id if {
-	is_string(eu.annex_i_act)
-	eu.annex_i_act != "none"
+	is_string(high_risk.annex_i_act)
+	high_risk.annex_i_act != "none"
 	some id in ["eu_ai_act.annex_i.safety_component_or_product", "eu_ai_act.annex_i.third_party_conformity_required"]
 }
 
 needed contains "eu_ai_act.annex_iii.carve_outs" if {
-	some p in eu.candidate_points
+	some p in high_risk.candidate_points
 	data.ai_assure.legal.annex_iii[p].carve_out
 }
 
 needed contains id if {
-	count(eu.annex_iii_points) > 0
+	count(high_risk.annex_iii_points) > 0
 	some id in ["eu_ai_act.profiling_of_natural_persons", "eu_ai_act.art_6_3.claimed"]
 }
 
 needed contains id if {
-	count(eu.annex_iii_points) > 0
-	eu.derogation_claimed
-	not eu.profiling
+	count(high_risk.annex_iii_points) > 0
+	high_risk.derogation_claimed
+	not high_risk.profiling
 	some id in [
 		"eu_ai_act.art_6_3.conditions", "eu_ai_act.art_6_3.no_significant_risk",
 		"eu_ai_act.art_6_3.assessment_doc", "eu_ai_act.art_6_3.assessment_date",
@@ -131,30 +141,30 @@ needed contains id if {
 }
 
 # Decisions about people: what the deployer obligations of a high-risk system turn on.
-needed contains "eu_ai_act.decisions.about_natural_persons" if eu.high
+needed contains "eu_ai_act.decisions.about_natural_persons" if high_risk.high
 
 needed contains "eu_ai_act.decisions.legal_or_similar_effect" if {
-	eu.annex_iii_high
+	high_risk.annex_iii_high
 	not facts.no("eu_ai_act.decisions.about_natural_persons")
 }
 
 needed contains "eu_ai_act.decisions.workplace_use_on_workers" if {
-	eu.high
-	"deployer" in eu.roles
+	high_risk.high
+	"deployer" in roles.held
 }
 
 # Art. 27: which group the deployer is in.
 needed contains id if {
-	eu.annex_iii_high
-	"deployer" in eu.roles
-	count(eu.annex_iii_points & {"AnnexIII.5(b)", "AnnexIII.5(c)"}) == 0
+	high_risk.annex_iii_high
+	"deployer" in roles.held
+	count(high_risk.annex_iii_points & {"AnnexIII.5(b)", "AnnexIII.5(c)"}) == 0
 	not facts.yes("organisation.body_governed_by_public_law")
 	not facts.yes("organisation.public_authority")
 	some id in ["organisation.body_governed_by_public_law", "organisation.private_entity_providing_public_service"]
 }
 
 needed contains "organisation.law_enforcement_authority" if {
-	some p in eu.candidate_points
+	some p in high_risk.candidate_points
 	startswith(p, "AnnexIII.6")
 }
 
@@ -165,17 +175,17 @@ needed contains _t("ai_nature_obvious") if facts.yes(_t("interacts_directly_with
 
 needed contains _t("ai_nature_obvious_rationale") if facts.yes(_t("ai_nature_obvious"))
 
-needed contains _t("assistive_editing_or_no_substantial_alteration") if count(eu.synthetic) > 0
+needed contains _t("assistive_editing_or_no_substantial_alteration") if count(art50.synthetic) > 0
 
-needed contains _t("deep_fake_output") if eu.synthetic_media
+needed contains _t("deep_fake_output") if art50.synthetic_media
 
 needed contains _t("evidently_artistic_satirical_fictional") if facts.yes(_t("deep_fake_output"))
 
-needed contains _t("publishes_public_interest_text") if "text" in eu.synthetic
+needed contains _t("publishes_public_interest_text") if "text" in art50.synthetic
 
 needed contains _t("human_editorial_responsibility") if facts.yes(_t("publishes_public_interest_text"))
 
-needed contains _t("authorised_by_law_for_crime") if count(eu.art_50_triggers) > 0
+needed contains _t("authorised_by_law_for_crime") if count(art50.triggers) > 0
 
 needed contains _t("public_can_report_crime") if {
 	facts.yes(_t("authorised_by_law_for_crime"))
@@ -183,41 +193,36 @@ needed contains _t("public_can_report_crime") if {
 }
 
 # General-purpose AI models.
-needed contains "eu_ai_act.gpai.open_licence_weights_public" if eu.gpai_model
+needed contains "eu_ai_act.gpai.open_licence_weights_public" if gpai.model
 
-needed contains "eu_ai_act.gpai.first_placed_on_market" if eu.gpai_model
+needed contains "eu_ai_act.gpai.first_placed_on_market" if gpai.model
 
 needed contains "eu_ai_act.gpai.training_compute_flop" if {
-	eu.gpai_model
+	gpai.model
 	not facts.yes("eu_ai_act.gpai.commission_designated")
 }
 
 needed contains "eu_ai_act.gpai.commission_designated" if {
-	eu.gpai_model
-	not eu.compute_above_threshold
+	gpai.model
+	not gpai.compute_above_threshold
 }
 
-needed contains "organisation.established_in_eu" if eu.gpai_model
+needed contains "organisation.established_in_eu" if gpai.model
 
 # Art. 111(2): when a high-risk system was first used, and whether it changed since.
 needed contains "eu_ai_act.lifecycle.first_placed_or_put_into_service" if {
-	eu.high
+	high_risk.high
 	eu.in_scope != false
 }
 
-_placed_early if {
-	first := facts.value("eu_ai_act.lifecycle.first_placed_or_put_into_service")
-	dates.day(first) < dates.day(law_dates.legacy_cutoff(eu.high_risk_route))
-}
-
 needed contains "eu_ai_act.lifecycle.significant_design_change_after_cutoff" if {
-	eu.high
+	high_risk.high
 	eu.in_scope != false
 	_placed_early
 }
 
 needed contains "eu_ai_act.lifecycle.intended_for_public_authority_use" if {
-	eu.high
+	high_risk.high
 	eu.in_scope != false
 	_placed_early
 	not facts.yes("eu_ai_act.lifecycle.significant_design_change_after_cutoff")
@@ -260,9 +265,15 @@ open contains id if {
 
 open contains id if some id in unusable
 
-open_eu := {id | some id in open; not startswith(id, "uk_data_protection.")}
+open_eu contains id if {
+	some id in open
+	not startswith(id, "uk_data_protection.")
+}
 
-open_uk := {id | some id in open; startswith(id, "uk_data_protection.")}
+open_uk contains id if {
+	some id in open
+	startswith(id, "uk_data_protection.")
+}
 
 # list: the open questions in the order the facts are listed, with their question and citation.
 list := [q |

@@ -31,7 +31,7 @@ no_personal_data if {
 
 regime := facts.value(_u("regime"))
 
-uk_gdpr if {
+gdpr if {
 	personal_data
 	regime == "uk_gdpr"
 }
@@ -54,14 +54,12 @@ processor if controller_role == "processor"
 
 default special_category := false
 
-default criminal_offence := false
-
-default significant_automated_decision := false
-
 special_category if {
 	personal_data
 	facts.yes(_u("special_category_data"))
 }
+
+default criminal_offence := false
 
 criminal_offence if {
 	personal_data
@@ -71,6 +69,8 @@ criminal_offence if {
 # --- automated decisions (Arts. 22A-22C; DPA ss. 50A-50C) ----------------------------------------------
 
 _a(id) := concat("", ["uk_data_protection.automated_decision.", id])
+
+default significant_automated_decision := false
 
 significant_automated_decision if {
 	personal_data
@@ -87,9 +87,8 @@ _duaa_from := config.duaa_art_22a_from
 # (the Data (Use and Access) Act 2025 s. 80; its commencement date is known from secondary
 # sources only, so it is a setting, duaa_art_22a_from).
 duaa_in_force if {
-	from := _duaa_from
-	dates.valid(from)
-	dates.days_until(from) <= 0
+	dates.valid(_duaa_from)
+	dates.days_until(_duaa_from) <= 0
 }
 
 # Without a valid assessment date, the law as amended (as law.dates.started does).
@@ -98,19 +97,23 @@ duaa_in_force if {
 	not dates.as_of
 }
 
-duaa_date := d if {
-	d := _duaa_from
-	dates.valid(d)
-} else := "an unconfigured date"
+default duaa_date := "an unconfigured date"
+
+duaa_date := _duaa_from if dates.valid(_duaa_from)
 
 # art_22b_breaches: restrictions a significant, solely automated decision breaks (Art. 22B;
 # DPA s. 50B for sensitive processing under Part 3).
-art_22b_breaches contains msg if {
+art_22b_breaches contains _special_category_breach if {
 	significant_automated_decision
 	facts.yes(_a("uses_special_category"))
 	not facts.yes(_a("explicit_consent"))
 	not facts.yes(_a("contract_or_law_with_9_2_g"))
-	msg := _special_category_breach
+}
+
+art_22b_breaches contains "it relies on recognised legitimate interests, Art. 6(1)(ea) (Art. 22B(4))" if {
+	significant_automated_decision
+	gdpr
+	facts.yes(_a("relies_on_6_1_ea"))
 }
 
 _special_category_breach := concat("", [
@@ -121,12 +124,8 @@ _special_category_breach := concat("", [
 } else := concat("", [
 	"it is based on special category data without explicit consent, or being necessary for a",
 	" contract or required or authorised by law with Art. 9(2)(g) (Art. 22B(2), (3))",
-])
-
-art_22b_breaches contains "it relies on recognised legitimate interests, Art. 6(1)(ea) (Art. 22B(4))" if {
-	significant_automated_decision
-	uk_gdpr
-	facts.yes(_a("relies_on_6_1_ea"))
+]) if {
+	not part3
 }
 
 # --- DPIA screening (Art. 35(1), (3), (4); DPA s. 64) ----------------------------------------------
@@ -178,6 +177,8 @@ _screen_open if {
 }
 
 # dpia: required | likely | not_required | not_applicable | undetermined.
+default dpia := "not_required"
+
 dpia := "not_applicable" if {
 	no_personal_data
 } else := "not_applicable" if {
@@ -192,7 +193,7 @@ dpia := "not_applicable" if {
 	not personal_data
 } else := "undetermined" if {
 	_screen_open
-} else := "not_required"
+}
 
 dpia_needed if dpia in {"required", "likely"}
 
@@ -210,16 +211,23 @@ dpia_reason := "no personal data is processed (UK GDPR Art. 2(1))" if {
 	dpia == "likely"
 } else := "not decided: answer the DPIA screening questions" if {
 	dpia == "undetermined"
-} else := "not required: no Art. 35(3) case, no ICO list item and fewer than two WP248 criteria (record the screening)"
+} else := concat("", [
+	"not required: no Art. 35(3) case, no ICO list item and fewer than two WP248 criteria (record",
+	" the screening)",
+]) if {
+	dpia == "not_required"
+}
 
 # --- reasons for the assurance level, in UK law's words -------------------------------------------------
+
+default regime_text := "not decided"
 
 regime_text := "DPA 2018 Part 3 (law enforcement processing by a competent authority, ss. 29-31)" if {
 	part3
 } else := "DPA 2018 Part 4 (intelligence services)" if {
 	part4
 } else := "UK GDPR with DPA 2018 Part 2" if {
-	uk_gdpr
+	gdpr
 } else := "no personal data (UK GDPR Art. 2(1))" if {
 	no_personal_data
-} else := "not decided"
+}

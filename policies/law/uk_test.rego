@@ -5,7 +5,11 @@ import rego.v1
 import data.ai_assure.law.uk
 import data.ai_assure.lib.fixtures_test as fx
 
-_screen(art_35_3, ico, wp248) := fx.put(fx.minimal_manifest, ["uk_data_protection"], object.union(fx.uk_low, {"dpia_screen": {"art_35_3": art_35_3, "ico_list": ico, "wp248": wp248}}))
+_screen(art_35_3, ico, wp248) := fx.put(
+	fx.minimal_manifest,
+	["uk_data_protection"],
+	object.union(fx.uk_low, {"dpia_screen": {"art_35_3": art_35_3, "ico_list": ico, "wp248": wp248}}),
+)
 
 _dpia(m) := d if {
 	d := uk.dpia with input.manifest as m

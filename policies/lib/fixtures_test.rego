@@ -299,7 +299,11 @@ genai_manifest := json.patch(minimal_manifest, [
 		"op": "add", "path": ["system", "transparency_notice"],
 		"value": "You are chatting with an AI assistant. Answers can be wrong.",
 	},
-	{"op": "replace", "path": ["eu_ai_act", "activities"], "value": ["develops", "puts_into_service_own_use", "uses_under_authority"]},
+	{
+		"op": "replace",
+		"path": ["eu_ai_act", "activities"],
+		"value": ["develops", "puts_into_service_own_use", "uses_under_authority"],
+	},
 	{"op": "replace", "path": ["eu_ai_act", "transparency"], "value": {
 		"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false,
 		"generates_synthetic": ["text"], "assistive_editing_or_no_substantial_alteration": false,
@@ -346,7 +350,11 @@ gpai_manifest := json.patch(minimal_manifest, [
 	{"op": "replace", "path": ["eu_ai_act", "activities"], "value": ["develops", "markets_under_own_name"]},
 	{"op": "replace", "path": ["eu_ai_act", "scope", "placed_on_eu_market"], "value": true},
 	{"op": "add", "path": ["eu_ai_act", "art_5", "intimate_or_csam_generation"], "value": "none"},
-	{"op": "replace", "path": ["eu_ai_act", "transparency"], "value": {"interacts_directly_with_natural_persons": false, "generates_synthetic": []}},
+	{
+		"op": "replace",
+		"path": ["eu_ai_act", "transparency"],
+		"value": {"interacts_directly_with_natural_persons": false, "generates_synthetic": []},
+	},
 	{"op": "add", "path": ["eu_ai_act", "gpai"], "value": {
 		"training_compute_flop": 3.0e+24, "commission_designated": false, "open_licence_weights_public": false,
 		"first_placed_on_market": "2025-09-01",

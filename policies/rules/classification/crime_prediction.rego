@@ -1,5 +1,5 @@
 # METADATA
-# title: An offending-risk assessment that relies on the Art. 5(1)(d) exception keeps a person's assessment at its centre
+# title: An offending-risk assessment relying on the Art. 5(1)(d) exception keeps a human assessment central
 # description: >-
 #   EU AI Act Art. 5(1)(d) prohibits predicting a person's risk of offending solely from
 #   profiling or personality traits; it does not prohibit a system that supports a human

@@ -7,7 +7,11 @@ import data.ai_assure.rules.classification.crime_prediction
 
 # A law-enforcement tool that relies on the Art. 5(1)(d) exception.
 _supporting := json.patch(fx.manifest, [
-	{"op": "replace", "path": ["eu_ai_act", "art_5", "crime_prediction_basis"], "value": "supports_human_assessment_on_objective_facts"},
+	{
+		"op": "replace",
+		"path": ["eu_ai_act", "art_5", "crime_prediction_basis"],
+		"value": "supports_human_assessment_on_objective_facts",
+	},
 	{"op": "replace", "path": ["eu_ai_act", "annex_iii", "points"], "value": ["AnnexIII.6(d)"]},
 	{"op": "replace", "path": ["organisation", "law_enforcement_authority"], "value": true},
 ])

@@ -25,20 +25,22 @@ package ai_assure.rules.classification.derogation
 import rego.v1
 
 import data.ai_assure.law.eu
+import data.ai_assure.law.high_risk
+import data.ai_assure.law.roles
 import data.ai_assure.lib.util
 
 default applicable := false
 
 applicable if {
-	eu.derogation_claimed
-	count(eu.annex_iii_points) > 0
+	high_risk.derogation_claimed
+	count(high_risk.annex_iii_points) > 0
 }
 
-_points := util.join(eu.annex_iii_points)
+_points := util.join(high_risk.annex_iii_points)
 
 _gaps contains {"msg": msg, "path": gap.path} if {
 	applicable
-	some gap in eu.derogation_gaps
+	some gap in high_risk.derogation_gaps
 	msg := util.msg([
 		"The Art. 6(3) derogation claimed for ", _points, " does not hold: ", gap.text,
 		". The system is high-risk",
@@ -56,8 +58,8 @@ warn contains gap if {
 }
 
 warn contains {"msg": msg, "path": ["eu_ai_act", "art_6_3", "assessment_doc"]} if {
-	eu.derogation_holds
-	"provider" in eu.roles
+	high_risk.derogation_holds
+	"provider" in roles.held
 	msg := util.msg([
 		"The system relies on the Art. 6(3) derogation for ", _points, ": keep the documented assessment",
 		" for the authorities (Art. 6(4)) and its EU database registration current (Art. 49(2))",

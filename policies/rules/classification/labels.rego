@@ -21,16 +21,16 @@ package ai_assure.rules.classification.labels
 
 import rego.v1
 
-import data.ai_assure.classification
+import data.ai_assure.law.labels
 
 applicable := true
 
 deny contains {"msg": c.msg, "path": c.path} if {
-	some c in classification.label_conflicts
+	some c in labels.conflicts
 	c.understates
 }
 
 warn contains {"msg": c.msg, "path": c.path} if {
-	some c in classification.label_conflicts
+	some c in labels.conflicts
 	not c.understates
 }

@@ -63,7 +63,10 @@ test_an_annex_iii_area_left_out_of_the_label_fails if {
 }
 
 test_a_dataset_holding_personal_data_contradicts_a_no if {
-	m := json.patch(fx.minimal_manifest, [{"op": "replace", "path": ["data", "datasets", 0, "personal_data"], "value": true}])
+	m := json.patch(
+		fx.minimal_manifest,
+		[{"op": "replace", "path": ["data", "datasets", 0, "personal_data"], "value": true}],
+	)
 	findings := labels.deny with input.manifest as m
 	some f in findings
 	f.path == ["uk_data_protection", "personal_data"]

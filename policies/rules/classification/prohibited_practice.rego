@@ -30,21 +30,21 @@ package ai_assure.rules.classification.prohibited_practice
 import rego.v1
 
 import data.ai_assure.classification
-import data.ai_assure.law.eu
+import data.ai_assure.law.art5
 import data.ai_assure.lib.util
 
 applicable := true
 
-_path(p) := split(eu.point_facts[p][0], ".") if {
-	not p in eu.declared_open
+_path(p) := split(art5.point_facts[p][0], ".") if {
+	not p in art5.declared_open
 } else := ["eu_ai_act", "declared", "prohibited_practices"]
 
 _how(p) := " (the team declares it; its facts are unanswered)" if {
-	p in eu.declared_open
+	p in art5.declared_open
 } else := ""
 
 _gaps contains {"msg": msg, "path": _path(p)} if {
-	some p in eu.prohibited_points
+	some p in art5.prohibited_points
 	msg := util.msg([
 		"The system is a prohibited AI practice under EU AI Act ", p, _how(p), ": ",
 		data.ai_assure.legal.art_5_points[p].title, ". ", _consequence,

@@ -21,12 +21,12 @@ package ai_assure.rules.classification.review
 
 import rego.v1
 
-import data.ai_assure.classification
+import data.ai_assure.law.review
 import data.ai_assure.lib.util
 
 applicable := true
 
 warn contains {"msg": msg, "path": r.path} if {
-	some r in classification.review
+	some r in review.points
 	msg := util.msg(["For legal review (", r.citation, "): ", r.text])
 }

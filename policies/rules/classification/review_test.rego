@@ -21,7 +21,11 @@ test_a_public_authority_treated_as_a_body_governed_by_public_law_is_flagged if {
 }
 
 test_relying_on_the_art_5_1_d_exception_is_flagged if {
-	m := fx.put(fx.manifest, ["eu_ai_act", "art_5", "crime_prediction_basis"], "supports_human_assessment_on_objective_facts")
+	m := fx.put(
+		fx.manifest,
+		["eu_ai_act", "art_5", "crime_prediction_basis"],
+		"supports_human_assessment_on_objective_facts",
+	)
 	findings := review.warn with input.manifest as m
 	{f.path | some f in findings} == {["eu_ai_act", "art_5", "crime_prediction_basis"]}
 }

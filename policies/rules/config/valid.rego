@@ -143,7 +143,14 @@ deny contains {"msg": msg, "path": []} if {
 	values := object.get(s.knob, "values", null)
 	values != null
 	not s.value in values
-	msg := util.msg(["The policy configuration value ", s.name, " is ", s.value, " but must be one of ", util.join(values)])
+	msg := util.msg([
+		"The policy configuration value ",
+		s.name,
+		" is ",
+		s.value,
+		" but must be one of ",
+		util.join(values),
+	])
 }
 
 deny contains {"msg": msg, "path": []} if {

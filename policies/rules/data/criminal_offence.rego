@@ -33,7 +33,7 @@ default applicable := false
 
 applicable if {
 	classification.criminal_offence_data
-	uk.uk_gdpr
+	uk.gdpr
 }
 
 _a10(id) := facts.value(concat("", ["uk_data_protection.art_10.", id]))
@@ -43,6 +43,8 @@ _path(id) := ["uk_data_protection", "art_10", id]
 _paragraph := _a10("sch1_paragraph")
 
 _sch1 := data.ai_assure.legal.sch1_paragraphs[util.number(_paragraph)] if is_number(_paragraph)
+
+_matches if _sch1.part == _a10("sch1_part")
 
 deny contains {"msg": msg, "path": _path("basis")} if {
 	applicable
@@ -62,8 +64,6 @@ deny contains {"msg": msg, "path": _path("sch1_paragraph")} if {
 		") do not name a DPA 2018 Schedule 1 condition: give its part and paragraph",
 	])
 }
-
-_matches if _sch1.part == _a10("sch1_part")
 
 deny contains {"msg": msg, "path": _path("apd")} if {
 	applicable

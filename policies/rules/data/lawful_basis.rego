@@ -28,7 +28,7 @@ import data.ai_assure.lib.util
 default applicable := false
 
 applicable if {
-	uk.uk_gdpr
+	uk.gdpr
 	uk.controller
 }
 

@@ -44,6 +44,54 @@ _declared if facts.yes("uk_data_protection.special_category_data")
 
 _marked := [d | some d in util.datasets; d.dataset.special_category_data == true]
 
+# --- UK GDPR Art. 9(2) and DPA 2018 Schedule 1 -----------------------------------------------
+
+_a9(id) := facts.value(concat("", ["uk_data_protection.art_9.", id]))
+
+_path(id) := ["uk_data_protection", "art_9", id]
+
+_condition := _a9("condition")
+
+_spec := data.ai_assure.legal.art_9_conditions[_condition]
+
+_paragraph := _a9("sch1_paragraph")
+
+_sch1 := data.ai_assure.legal.sch1_paragraphs[util.number(_paragraph)] if is_number(_paragraph)
+
+_gdpr if {
+	applicable
+	uk.gdpr
+}
+
+_part1_matches if {
+	_a9("sch1_part") == 1
+	_paragraph == _spec.paragraph
+}
+
+_part2_matches if {
+	_a9("sch1_part") == 2
+	_sch1.part == 2
+}
+
+default _apd_exception := ""
+
+_apd_exception := ", except for the disclosure the paragraph names" if _sch1.apd == "except_disclosure"
+
+# --- DPA 2018 Part 3: sensitive processing for law enforcement --------------------------------
+
+_p3(id) := facts.value(concat("", ["uk_data_protection.part_3_sensitive.", id]))
+
+_part3 if {
+	applicable
+	uk.part3
+}
+
+_sch8_valid if {
+	p := _p3("sch8_paragraph")
+	is_number(p)
+	data.ai_assure.legal.sch8_paragraphs[util.number(p)]
+}
+
 deny contains {"msg": msg, "path": ["data", "datasets"]} if {
 	applicable
 	_declared
@@ -74,25 +122,6 @@ deny contains {"msg": msg, "path": ["data", "datasets", d.index, "personal_data"
 	])
 }
 
-# --- UK GDPR Art. 9(2) and DPA 2018 Schedule 1 -----------------------------------------------
-
-_a9(id) := facts.value(concat("", ["uk_data_protection.art_9.", id]))
-
-_path(id) := ["uk_data_protection", "art_9", id]
-
-_condition := _a9("condition")
-
-_spec := data.ai_assure.legal.art_9_conditions[_condition]
-
-_paragraph := _a9("sch1_paragraph")
-
-_sch1 := data.ai_assure.legal.sch1_paragraphs[util.number(_paragraph)] if is_number(_paragraph)
-
-_gdpr if {
-	applicable
-	uk.uk_gdpr
-}
-
 deny contains {"msg": msg, "path": _path("condition")} if {
 	_gdpr
 	util.blank(_condition)
@@ -113,11 +142,6 @@ deny contains {"msg": msg, "path": _path("sch1_paragraph")} if {
 	])
 }
 
-_part1_matches if {
-	_a9("sch1_part") == 1
-	_paragraph == _spec.paragraph
-}
-
 deny contains {"msg": msg, "path": _path("sch1_paragraph")} if {
 	_gdpr
 	_spec.sch1 == "part2"
@@ -126,11 +150,6 @@ deny contains {"msg": msg, "path": _path("sch1_paragraph")} if {
 		"Art. ", _condition, " (substantial public interest) needs a DPA 2018 Schedule 1 Part 2 condition,",
 		" paragraphs 6 to 28 (DPA s. 10(3)): set art_9.sch1_part: 2 and the sch1_paragraph relied on",
 	])
-}
-
-_part2_matches if {
-	_a9("sch1_part") == 2
-	_sch1.part == 2
 }
 
 deny contains {"msg": msg, "path": _path("apd")} if {
@@ -143,19 +162,6 @@ deny contains {"msg": msg, "path": _path("apd")} if {
 		" appropriate policy document (DPA 2018 Sch. 1 paras 1(1)(b), 5 and Part 4", _apd_exception, "):",
 		" set art_9.apd: true once it is in place",
 	])
-}
-
-_apd_exception := ", except for the disclosure the paragraph names" if {
-	_sch1.apd == "except_disclosure"
-} else := ""
-
-# --- DPA 2018 Part 3: sensitive processing for law enforcement --------------------------------
-
-_p3(id) := facts.value(concat("", ["uk_data_protection.part_3_sensitive.", id]))
-
-_part3 if {
-	applicable
-	uk.part3
 }
 
 deny contains {"msg": msg, "path": ["uk_data_protection", "part_3_sensitive", "basis"]} if {
@@ -175,12 +181,6 @@ deny contains {"msg": msg, "path": ["uk_data_protection", "part_3_sensitive", "s
 		"Sensitive processing that is strictly necessary for law enforcement needs a DPA 2018 Schedule 8",
 		" condition (s. 35(5)(b)): record part_3_sensitive.sch8_paragraph (1 to 9)",
 	])
-}
-
-_sch8_valid if {
-	p := _p3("sch8_paragraph")
-	is_number(p)
-	data.ai_assure.legal.sch8_paragraphs[util.number(p)]
 }
 
 deny contains {"msg": msg, "path": ["uk_data_protection", "part_3_sensitive", "apd"]} if {

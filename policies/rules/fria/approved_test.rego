@@ -41,7 +41,11 @@ test_not_applicable_to_an_organisation_that_only_provides_the_system if {
 }
 
 test_a_public_body_that_builds_and_uses_its_system_needs_one if {
-	m := fx.put(fx.manifest, ["eu_ai_act", "activities"], ["develops", "puts_into_service_own_use", "uses_under_authority"])
+	m := fx.put(
+		fx.manifest,
+		["eu_ai_act", "activities"],
+		["develops", "puts_into_service_own_use", "uses_under_authority"],
+	)
 	approved.applicable with input.manifest as m
 }
 

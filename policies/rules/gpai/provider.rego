@@ -33,8 +33,14 @@ applicable if {
 }
 
 _required := {
-	"copyright_policy": "a policy to comply with Union copyright law, honouring text-and-data-mining opt-outs (Art. 53(1)(c))",
-	"training_content_summary": "a public summary of the content used to train the model, on the AI Office's template (Art. 53(1)(d))",
+	"copyright_policy": concat("", [
+		"a policy to comply with Union copyright law, honouring text-and-data-mining opt-outs",
+		" (Art. 53(1)(c))",
+	]),
+	"training_content_summary": concat("", [
+		"a public summary of the content used to train the model, on the AI Office's template",
+		" (Art. 53(1)(d))",
+	]),
 }
 
 _gaps contains {"msg": msg, "path": ["eu_ai_act", "gpai", key]} if {

@@ -27,7 +27,10 @@ test_art_53_1_c_and_d_are_each_checked if {
 		{"op": "remove", "path": ["eu_ai_act", "gpai", "training_content_summary"]},
 	])
 	findings := provider.deny with input.manifest as m
-	{f.path | some f in findings} == {["eu_ai_act", "gpai", "copyright_policy"], ["eu_ai_act", "gpai", "training_content_summary"]}
+	{f.path | some f in findings} == {
+		["eu_ai_act", "gpai", "copyright_policy"],
+		["eu_ai_act", "gpai", "training_content_summary"],
+	}
 }
 
 test_open_source_models_still_need_both if {

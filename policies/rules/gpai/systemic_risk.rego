@@ -36,6 +36,27 @@ applicable if {
 	classification.duty("EU-AI-ACT:Art.55") != "not_applicable"
 }
 
+_evidence := {
+	"red_team": "model evaluation including adversarial testing (Art. 55(1)(a))",
+	"incident_response": "tracking and reporting serious incidents to the AI Office (Art. 55(1)(c))",
+	"threat_model": "cybersecurity of the model and its infrastructure (Art. 55(1)(d))",
+}
+
+_systemic_risk_registered if {
+	some r in util.risks
+	r.risk.category == "systemic-risk"
+}
+
+deny contains gap if {
+	classification.enforced("EU-AI-ACT:Art.55")
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not classification.enforced("EU-AI-ACT:Art.55")
+	some gap in _gaps
+}
+
 _gaps contains {"msg": msg, "path": ["eu_ai_act", "gpai", "commission_notified_on"]} if {
 	applicable
 	not dates.valid(util.manifest(["eu_ai_act", "gpai", "commission_notified_on"]))
@@ -43,12 +64,6 @@ _gaps contains {"msg": msg, "path": ["eu_ai_act", "gpai", "commission_notified_o
 		"The model has systemic risk but eu_ai_act.gpai.commission_notified_on has no date: the",
 		" provider notifies the Commission within two weeks (Art. 52(1))",
 	])
-}
-
-_evidence := {
-	"red_team": "model evaluation including adversarial testing (Art. 55(1)(a))",
-	"incident_response": "tracking and reporting serious incidents to the AI Office (Art. 55(1)(c))",
-	"threat_model": "cybersecurity of the model and its infrastructure (Art. 55(1)(d))",
 }
 
 _gaps contains {"msg": msg, "path": ["evidence", kind]} if {
@@ -65,19 +80,4 @@ _gaps contains {"msg": msg, "path": ["risks"]} if {
 		"The model has systemic risk but no risk in the register has the category systemic-risk: the",
 		" provider assesses and mitigates Union-level systemic risks (Art. 55(1)(b))",
 	])
-}
-
-_systemic_risk_registered if {
-	some r in util.risks
-	r.risk.category == "systemic-risk"
-}
-
-deny contains gap if {
-	classification.enforced("EU-AI-ACT:Art.55")
-	some gap in _gaps
-}
-
-warn contains gap if {
-	not classification.enforced("EU-AI-ACT:Art.55")
-	some gap in _gaps
 }

@@ -40,11 +40,13 @@ safeguards := {"information", "representations", "human_intervention", "contest"
 
 _listed := {s | some s in facts.items("uk_data_protection.automated_decision.safeguards")}
 
+default _law := "UK GDPR Art. 22(3)"
+
 _law := "DPA 2018 s. 50C(2)" if {
 	uk.part3
 } else := "UK GDPR Art. 22C(2)" if {
 	uk.duaa_in_force
-} else := "UK GDPR Art. 22(3)"
+}
 
 deny contains {"msg": msg, "path": ["uk_data_protection", "automated_decision", "safeguards"]} if {
 	applicable

@@ -5,7 +5,11 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.human_oversight.automated_decisions
 
-_automated := fx.put(fx.manifest, ["uk_data_protection", "automated_decision"], {"significant": true, "solely_automated": true, "uses_special_category": false, "relies_on_6_1_ea": false})
+_automated := fx.put(
+	fx.manifest,
+	["uk_data_protection", "automated_decision"],
+	{"significant": true, "solely_automated": true, "uses_special_category": false, "relies_on_6_1_ea": false},
+)
 
 _safeguards := ["contest", "human_intervention", "information", "representations"]
 
@@ -16,7 +20,11 @@ test_decisions_a_person_takes_are_not_in_scope if {
 }
 
 test_decisions_without_significant_effects_are_not_in_scope if {
-	m := fx.put(fx.minimal_manifest, ["uk_data_protection"], object.union(fx.uk_low, {"automated_decision": {"significant": false, "solely_automated": true}}))
+	m := fx.put(
+		fx.minimal_manifest,
+		["uk_data_protection"],
+		object.union(fx.uk_low, {"automated_decision": {"significant": false, "solely_automated": true}}),
+	)
 	not automated_decisions.applicable with input.manifest as m
 }
 

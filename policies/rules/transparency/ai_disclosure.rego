@@ -33,29 +33,17 @@ package ai_assure.rules.transparency.ai_disclosure
 import rego.v1
 
 import data.ai_assure.classification
-import data.ai_assure.law.eu
+import data.ai_assure.law.art50
+import data.ai_assure.law.roles
 import data.ai_assure.lib.util
 
 default applicable := false
 
 applicable if classification.art_50
 
-# Where each paragraph's measure is recorded.
-_measure := {
-	"Art.50(1)": ["system", "transparency_notice"],
-	"Art.50(2)": ["eu_ai_act", "transparency", "output_marking"],
-	"Art.50(3)": ["eu_ai_act", "transparency", "exposure_notice"],
-}
-
-_measure_of(d) := _measure[d.paragraph] if {
-	d.paragraph != "Art.50(4)"
-} else := ["eu_ai_act", "transparency", "deep_fake_disclosure"] if {
-	startswith(d.text, "it produces deep fakes")
-} else := ["eu_ai_act", "transparency", "public_interest_text_disclosure"]
-
-_gaps contains {"msg": msg, "path": path, "own": d.addressee in classification.roles} if {
-	some d in eu.art_50
-	path := _measure_of(d)
+_gaps contains {"msg": msg, "path": path, "own": d.addressee in roles.held} if {
+	some d in art50.paragraphs
+	path := d.measure
 	util.blank(util.manifest(path))
 	msg := util.msg([
 		"EU AI Act ", d.paragraph, " applies because ", d.text, ", but ", concat(".", path),
@@ -64,7 +52,7 @@ _gaps contains {"msg": msg, "path": path, "own": d.addressee in classification.r
 }
 
 _whose(d) := "" if {
-	d.addressee in classification.roles
+	d.addressee in roles.held
 } else := util.msg([" (this duty is the ", d.addressee, "'s: make sure it is met)"])
 
 deny contains {"msg": g.msg, "path": g.path} if {
