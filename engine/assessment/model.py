@@ -202,6 +202,7 @@ class UkDataProtection(_Model):
     criminal_offence_data: bool = False
     significant_automated_decision: bool = False
     automated_decision_breaches: list[str] = Field(default_factory=list)
+    grounds: list[Ground] = Field(default_factory=list)  # each conclusion, its citation, facts
     open_questions: int = 0
 
 

@@ -101,14 +101,14 @@ def _problems(exc: Exception) -> tuple[list[str], Any]:
 
 def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
     try:
-        policies = _policies(options, partial)
+        policies = policies_for(options, partial)
     except PolicyError:
         _note_manifest(target, partial)  # so the error report names the system
         raise
     partial["policies"] = policies
     evaluation = get_evaluator(options.evaluator, **options.evaluator_options()).start(policies)
     try:
-        manifest, shown, root = _manifest(target)
+        manifest, shown, root = load_system(target)
         partial["manifest"] = manifest
         evidence = _gather(manifest, root, options)
         partial["evidence"] = evidence
@@ -120,8 +120,8 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
     return _outcome(result, manifest, shown, policies, evidence, options)
 
 
-def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
-    """The loaded manifest, its path as reports show it, and the repository root."""
+def load_system(target: Path) -> tuple[LoadedManifest, str, Path]:
+    """The manifest at `target` loaded, its path as reports show it, and the repository root."""
     from engine.manifest import ManifestError, load_manifest, locate_manifest
 
     manifest_path = locate_manifest(target)
@@ -136,7 +136,7 @@ def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
 def _note_manifest(target: Path, partial: dict[str, Any]) -> None:
     """Best effort: the manifest, for the system's name in an error report."""
     with contextlib.suppress(AssuranceError, OSError):
-        partial["manifest"] = _manifest(target)[0]
+        partial["manifest"] = load_system(target)[0]
 
 
 def _gather(manifest: LoadedManifest, root: Path, options: CheckOptions) -> dict[str, Any]:
@@ -191,9 +191,9 @@ def _classified(report: Report, classification: Classification, obligations: Obl
     )
 
 
-def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
+def policies_for(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
     """The governance policies (a verified bundle, a policy folder or the bundled library),
-    with any repository-local rules layered on."""
+    with any repository-local rules layered on; what went wrong is noted in `partial`."""
     return with_local_rules(_governance_policies(options, partial), list(options.local_policies))
 
 

@@ -7,18 +7,25 @@ guesses a fact: what version 1 stated as the same fact is carried over, every co
 kept as the team's own label under `eu_ai_act.declared` (the policies compare it with what the
 facts give), and every other fact is written unanswered, with its question.
 
-| version 1 | version 2 |
-|---|---|
-| `classification.eu_ai_act.role` | `eu_ai_act.declared.roles` (a label; `activities` unanswered) |
-| `classification.eu_ai_act.annex_iii_areas` | `eu_ai_act.declared.annex_iii_areas` (`annex_iii.points` unanswered: an area is not a sub-point) |
-| `classification.eu_ai_act.prohibited_practices` | `eu_ai_act.declared.prohibited_practices` (counted until the Art. 5 facts are answered) |
-| `classification.eu_ai_act.profiling_of_natural_persons` | `eu_ai_act.profiling_of_natural_persons` (the same fact) |
-| `classification.eu_ai_act.art_6_3_exemption` | `eu_ai_act.art_6_3.claimed: true` (conditions, assessment and registration unanswered) |
-| `classification.eu_ai_act.general_purpose_ai` | `eu_ai_act.declared.general_purpose_ai` (`is_gpai_model` unanswered) |
-| `classification.uk_gdpr.personal_data`, `special_category_data` | `uk_data_protection.personal_data`, `special_category_data` |
-| `classification.uk_gdpr.solely_automated_decision` | `uk_data_protection.automated_decision.solely_automated` (`significant` unanswered) |
-| `system.interacts_with_public: true` | `eu_ai_act.transparency.interacts_directly_with_natural_persons: true` (false is left unanswered: staff are natural persons too) |
-| `system.generates_synthetic_content` | dropped: `eu_ai_act.transparency.generates_synthetic` (which kinds) is unanswered |
+- `classification.eu_ai_act.role` becomes the label `eu_ai_act.declared.roles`; `activities`
+  stays unanswered.
+- `annex_iii_areas` becomes `eu_ai_act.declared.annex_iii_areas`; `annex_iii.points` stays
+  unanswered (an area is not a sub-point).
+- `prohibited_practices` becomes `eu_ai_act.declared.prohibited_practices`, which counts until
+  the Art. 5 facts are answered.
+- `profiling_of_natural_persons` is the same fact in both versions.
+- `art_6_3_exemption` becomes `eu_ai_act.art_6_3.claimed: true` (conditions, assessment and
+  registration unanswered); its text is kept as a comment.
+- `general_purpose_ai` becomes `eu_ai_act.declared.general_purpose_ai` (`is_gpai_model`
+  unanswered).
+- `classification.uk_gdpr.personal_data` and `special_category_data` are the same facts under
+  `uk_data_protection`; `solely_automated_decision` becomes
+  `uk_data_protection.automated_decision.solely_automated` (`significant` unanswered).
+- `system.interacts_with_public: true` becomes
+  `eu_ai_act.transparency.interacts_directly_with_natural_persons: true`; false stays
+  unanswered, because staff are natural persons too.
+- `system.generates_synthetic_content` is dropped: which kinds
+  (`eu_ai_act.transparency.generates_synthetic`) is unanswered.
 
 Only keys the version 1 file actually wrote are carried: version 1's defaults (`false` when a
 key was left out) were never answers.
@@ -27,16 +34,13 @@ key was left out) were never answers.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from engine.core.errors import AssuranceError
 from engine.manifest.model import API_VERSION
 
 API_VERSION_V2 = "ai-assure/v2"
-
-#: the version 2 sections that hold facts, in the order they are written
-FACT_SECTIONS = ("organisation", "eu_ai_act", "uk_data_protection")
 
 _DECLARED = {
     "role": "roles",
@@ -97,6 +101,22 @@ def is_v1(raw: Any) -> bool:
     return isinstance(raw, dict) and raw.get("apiVersion") == API_VERSION
 
 
+class MigrationError(AssuranceError):
+    """The manifest cannot be migrated: it is not a valid version 1 manifest."""
+
+
+def migrate_version_1(
+    raw: dict[str, Any], text: str, lines: dict[Any, int], shown: str
+) -> Migration:
+    """The loaded manifest `shown` (parsed as `raw` from `text`, keys located at `lines`) as
+    version 2; a `MigrationError` when it is not version 1."""
+    if not is_v1(raw):
+        raise MigrationError(
+            f"{shown}: apiVersion is {raw.get('apiVersion')}, not {API_VERSION}: nothing to migrate"
+        )
+    return migrate_text(raw, text, lines)
+
+
 # --- the written manifest --------------------------------------------------------------------
 
 
@@ -112,14 +132,11 @@ def migrate_text(raw: dict[str, Any], text: str, lines: dict[Any, int]) -> Migra
     """The version 1 manifest `text` (parsed as `raw`, keys located at `lines`) as version 2:
     its own lines and comments kept, the `classification` block replaced by the facts with
     their questions, and `apiVersion` changed."""
-    from engine.manifest.questions import fact_table
+    from engine.manifest.fact_sections import fact_sections
 
-    document = migrate_document(raw)
-    facts = fact_table()
-    blocks, unanswered = _fact_blocks(document, raw, facts)
+    blocks, unanswered = fact_sections(migrate_document(raw), _INTRO + _v1_notes(raw))
     kept = _without_v1_keys(text.splitlines(keepends=True), raw, lines)
-    out = _with_blocks(kept, blocks, raw, lines)
-    return Migration(text="".join(out), unanswered=[f for f in facts if f in unanswered])
+    return Migration(text="".join(_with_blocks(kept, blocks, raw, lines)), unanswered=unanswered)
 
 
 def _without_v1_keys(lines: list[str], raw: dict[str, Any], where: dict[Any, int]) -> list[str]:
@@ -159,29 +176,12 @@ def _comment_or_blank(line: str) -> bool:
     return not line.strip() or line.lstrip().startswith("#")
 
 
-def _fact_blocks(
-    document: dict[str, Any], raw: dict[str, Any], facts: dict[str, dict[str, Any]]
-) -> tuple[str, set[str]]:
-    """The version 2 fact sections as commented YAML, and the facts left unanswered."""
-    from engine.manifest.model_v2 import ManifestV2
-
-    unanswered: set[str] = set()
-    out: list[str] = []
-    intro = (
-        "# Migrated from apiVersion ai-assure/v1 by `ai-assure migrate`. Facts version 1 could not\n"
-        "# hold are null, each with its question: answer them (true/false, a value, or a list;\n"
-        "# [] for none of these). `ai-assure classify --explain-unknowns` lists the ones the\n"
-        "# classification needs now; until they are answered, each fails CLS-005.\n"
-    )
-    out.append("\n" + intro)
-    for section in FACT_SECTIONS:
-        model = ManifestV2.model_fields[section].annotation
-        value = document.get(section) or {}
-        out.extend(_write(section, model, value, 0, section, facts, unanswered))
-    notes = _v1_notes(raw)
-    if notes:
-        out.insert(1, notes)
-    return "".join(out), unanswered
+_INTRO = (
+    "\n# Migrated from apiVersion ai-assure/v1 by `ai-assure migrate`. Facts version 1 could not\n"
+    "# hold are null, each with its question: answer them (true/false, a value, or a list;\n"
+    "# [] for none of these). `ai-assure classify --explain-unknowns` lists the ones the\n"
+    "# classification needs now; until they are answered, each fails CLS-005.\n"
+)
 
 
 def _v1_notes(raw: dict[str, Any]) -> str:
@@ -206,36 +206,3 @@ def _v1_notes(raw: dict[str, Any]) -> str:
             " eu_ai_act.transparency.generates_synthetic"
         )
     return "".join(f"{note}\n" for note in notes)
-
-
-def _write(
-    key: str,
-    model: Any,
-    value: Any,
-    depth: int,
-    path: str,
-    facts: dict[str, dict[str, Any]],
-    unanswered: set[str],
-) -> Iterator[str]:
-    import yaml
-    from pydantic import BaseModel
-
-    indent = "  " * depth
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        yield f"{indent}{key}:\n"
-        for name, field in model.model_fields.items():
-            child = value.get(name) if isinstance(value, dict) else None
-            yield from _write(
-                name, field.annotation, child, depth + 1, f"{path}.{name}", facts, unanswered
-            )
-        return
-    fact = facts.get(path)
-    if value is None:
-        if fact:
-            unanswered.add(path)
-            yield f"{indent}# QUESTION ({fact['cite']}): {fact['question']}\n"
-        yield f"{indent}{key}: null\n"
-        return
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
-    text = text.strip().removesuffix("...").strip()
-    yield f"{indent}{key}: {text}\n"

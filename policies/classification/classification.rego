@@ -89,6 +89,7 @@ uk_data_protection := {
 	"criminal_offence_data": uk.criminal_offence,
 	"significant_automated_decision": uk.significant_automated_decision,
 	"automated_decision_breaches": sort([b | some b in uk.art_22b_breaches]),
+	"grounds": sort(uk.grounds),
 	"open_questions": count(questions.open_uk),
 }
 

@@ -122,8 +122,12 @@ _cond_annex := decision.yes("it is within Annex I or Annex III (Art. 6)") if {
 
 _high_grounds := array.concat(
 	[high_risk.annex_i_citation | high_risk.annex_i_high],
-	sort([p | some p in high_risk.annex_iii_points; high_risk.annex_iii_high]),
+	sort([p | some p in _annex_iii_citations; high_risk.annex_iii_high]),
 )
+
+_annex_iii_citations contains p if some p in high_risk.annex_iii_points
+
+_annex_iii_citations contains util.msg(["AnnexIII.", n]) if some n in high_risk.declared_areas_open
 
 _cond_high := decision.no(concat("", [
 	"it is a high-risk Annex I Section B product: only Arts. 6(1), 102-109 and 112 apply",

@@ -487,3 +487,14 @@ test_a_deployer_of_a_gpai_model_is_not_its_provider if {
 	m := fx.put(fx.gpai_manifest, ["eu_ai_act", "activities"], ["uses_under_authority"])
 	not gpai.model with input.manifest as m
 }
+
+test_a_declared_annex_iii_area_counts_while_the_points_are_unanswered if {
+	m := json.patch(fx.minimal_manifest, [
+		{"op": "remove", "path": ["eu_ai_act", "annex_iii", "points"]},
+		_set(["eu_ai_act", "declared"], {"annex_iii_areas": ["administration_of_justice"]}),
+	])
+	_category(m) == "high"
+	"AnnexIII.8" in _citations(m)
+	m2 := fx.put(m, ["eu_ai_act", "annex_iii", "points"], [])
+	_category(m2) == "minimal"
+}

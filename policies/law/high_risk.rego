@@ -97,10 +97,21 @@ carved contains p if {
 
 annex_iii_points := candidate_points - carved
 
+# declared_areas_open: Annex III areas the team declares (eu_ai_act.declared.annex_iii_areas, a
+# version 1 label) while the points are unanswered: they count until the points are answered
+# (fail closed: leaving the question out never lowers the category).
+declared_areas_open contains n if {
+	facts.unanswered("eu_ai_act.annex_iii.points")
+	some a in facts.items("eu_ai_act.declared.annex_iii_areas")
+	n := data.ai_assure.legal.annex_iii_areas[a]
+}
+
 annex_iii_areas contains area if {
 	some p in annex_iii_points
 	area := _annex_iii[p].area
 }
+
+annex_iii_areas contains n if some n in declared_areas_open
 
 profiling if facts.yes("eu_ai_act.profiling_of_natural_persons")
 
@@ -200,6 +211,8 @@ annex_iii_high if {
 	not derogation_holds
 }
 
+annex_iii_high if count(declared_areas_open) > 0
+
 high if annex_i_high
 
 high if annex_iii_high
@@ -246,6 +259,15 @@ grounds contains facts.ground(p, "high", util.msg(["high-risk: ", _point_text(p)
 	annex_iii_high
 	some p in annex_iii_points
 	facts_of := array.concat(_point_facts(p), [id | some id in _derogation_facts; facts.answered(id)])
+}
+
+grounds contains facts.ground(citation, "high", text, ["eu_ai_act.declared.annex_iii_areas"]) if {
+	some n in declared_areas_open
+	citation := util.msg(["AnnexIII.", n])
+	text := util.msg([
+		"high-risk as the team declares (Annex III point ", n,
+		") until eu_ai_act.annex_iii.points is answered",
+	])
 }
 
 grounds contains facts.ground(p, "exception", text, ["eu_ai_act.annex_iii.carve_outs"]) if {

@@ -231,3 +231,64 @@ regime_text := "DPA 2018 Part 3 (law enforcement processing by a competent autho
 } else := "no personal data (UK GDPR Art. 2(1))" if {
 	no_personal_data
 }
+
+# --- grounds: each conclusion with its citation and the facts that decided it ---------------------
+
+_adm_facts := [_a("significant"), _a("solely_automated")]
+
+_dpia_facts := [_s("art_35_3"), _s("ico_list"), _s("wp248")]
+
+default _adm_citation := "UK GDPR Art. 22A"
+
+_adm_citation := "DPA 2018 s. 50A" if part3
+
+default _dpia_citation := "UK GDPR Art. 35"
+
+_dpia_citation := "DPA 2018 s. 64" if part3
+
+default _regime_citation := "UK GDPR Art. 2(1)"
+
+_regime_citation := "DPA 2018 ss. 29-31" if {
+	part3
+} else := "DPA 2018 s. 82" if {
+	part4
+}
+
+grounds contains facts.ground(_regime_citation, "regime", regime_text, [_u("personal_data"), _u("regime")]) if {
+	regime_text != "not decided"
+}
+
+grounds contains facts.ground("UK GDPR Art. 9(1)", "special_category", text, [_u("special_category_data")]) if {
+	special_category
+	text := "special category data is processed (DPA 2018 s. 35 under Part 3)"
+}
+
+grounds contains facts.ground("UK GDPR Art. 10", "criminal_offence", text, [_u("criminal_offence_data")]) if {
+	criminal_offence
+	text := "criminal offence data is processed (DPA 2018 s. 11(2))"
+}
+
+grounds contains facts.ground(_adm_citation, "automated_decision", text, _adm_facts) if {
+	significant_automated_decision
+	text := "it takes decisions with legal or similarly significant effects without meaningful human involvement"
+}
+
+grounds contains facts.ground(_adm_citation, "exception", text, _adm_facts) if {
+	personal_data
+	facts.answered(_a("significant"))
+	not significant_automated_decision
+	text := concat("", [
+		"no significant decision is taken without meaningful human involvement: the rules on solely",
+		" automated decisions do not apply",
+	])
+}
+
+grounds contains facts.ground("UK GDPR Art. 22B", "automated_decision", b, ids) if {
+	some b in art_22b_breaches
+	ids := [_a("uses_special_category"), _a("relies_on_6_1_ea"), _a("explicit_consent"), _a("contract_or_law_with_9_2_g")]
+}
+
+grounds contains facts.ground(_dpia_citation, "dpia", dpia_reason, _dpia_facts) if {
+	personal_data
+	dpia != "undetermined"
+}

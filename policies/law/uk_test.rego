@@ -73,3 +73,18 @@ test_the_duaa_date_decides_which_article_governs if {
 	cfg := fx.config_put(["duaa_art_22a_from"], "2027-01-01")
 	not uk.duaa_in_force with input.context as ctx with data.ai_assure.config as cfg
 }
+
+test_each_uk_conclusion_is_a_ground_with_its_citation_and_facts if {
+	m := json.patch(fx.manifest, [
+		{"op": "replace", "path": ["uk_data_protection", "regime"], "value": "dpa_part3"},
+		{"op": "replace", "path": ["uk_data_protection", "criminal_offence_data"], "value": true},
+	])
+	grounds := uk.grounds with input.manifest as m
+	{g.citation | some g in grounds} == {"DPA 2018 ss. 29-31", "UK GDPR Art. 10", "DPA 2018 s. 50A", "DPA 2018 s. 64"}
+	some g in grounds
+	g.kind == "dpia"
+	g.facts == [
+		"uk_data_protection.dpia_screen.art_35_3", "uk_data_protection.dpia_screen.ico_list",
+		"uk_data_protection.dpia_screen.wp248",
+	]
+}

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from engine.evaluators.policy_tests import run_compiled_tests
 from engine.policy.catalogue import load_catalogue
 from engine.policy.sources import bundled_policy_dir, load_policies, package_of, rego_files
-from engine.evaluators.policy_tests import run_compiled_tests
 from engine.policy.testing import discover_tests
 
 POLICIES = load_policies()
