@@ -32,6 +32,15 @@ def flags_text(eu: EuAiAct) -> str:
     return f"provider of a general-purpose AI model, {risk}"
 
 
+def category_short(eu: EuAiAct) -> str:
+    """The category in a few words: `high`, `out of scope (high on its facts)`."""
+    if eu.in_scope is False:
+        return f"out of scope ({eu.category} on its facts)"
+    if eu.in_scope is None:
+        return f"{eu.category} (scope not decided)"
+    return eu.category
+
+
 def roles_text(eu: EuAiAct) -> str:
     return ", ".join(eu.roles) or "none of the operators the Act names"
 

@@ -30,6 +30,7 @@ from engine.records.atrs.record import (
     AtrsRecord,
     Candidate,
     Conflict,
+    RecordClassification,
     RecordField,
     RecordSection,
     RecordTier,
@@ -245,7 +246,26 @@ def generate(target: Path, as_of: str, policy_dir: Path | None = None) -> AtrsRe
     manifest_sha = _read(resolved, MAX_MANIFEST_BYTES, loaded.display_path).sha256
     sources = [SourceRef(kind="manifest", path=loaded.display_path, sha256=manifest_sha)]
     sources += _evidence_sources(evidence, usable[:1])
-    return build_record(loaded.model, evidence, record, template, as_of, sources)
+    built = build_record(loaded.model, evidence, record, template, as_of, sources)
+    return built.model_copy(update={"classification": _classification(target, as_of)})
+
+
+def _classification(target: Path, as_of: str) -> RecordClassification:
+    """Both axes of the system's classification, and whether the ATRS binds, by the bundled
+    policies (the same as `ai-assure classify`)."""
+    import datetime as dt
+
+    from engine.assessment.classify import classify_system
+    from engine.assessment.run import CheckOptions
+
+    classified = classify_system(target, CheckOptions(as_of=dt.date.fromisoformat(as_of)))
+    atrs = [o for o in classified.obligations if o.id == "UK-ATRS:Tier1"]
+    return RecordClassification(
+        eu_ai_act=classified.eu_ai_act,
+        assurance_level=classified.assurance_level,
+        atrs=atrs[0] if atrs else None,
+        open_questions=len(classified.questions),
+    )
 
 
 def _markdown_text(item: dict[str, Any], base: Path, root: Path, limits: Limits) -> str | None:
