@@ -217,11 +217,15 @@ high if annex_i_high
 
 high if annex_iii_high
 
-# route: which Chapter III date applies (law.dates): Annex III's where a use makes the system
-# high-risk, else Annex I's.
-default route := "annex_i"
+# route: which date the high-risk obligations apply from (law.dates): Annex I's (Art. 113(c))
+# for a system high-risk only as a product; Annex III's otherwise (Art. 113), which is also the
+# date of an Art. 6(3) derogation's registration (Art. 49(2)).
+default route := "annex_iii"
 
-route := "annex_iii" if annex_iii_high
+route := "annex_i" if {
+	annex_i_high
+	not annex_iii_high
+}
 
 # --- grounds ------------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import pytest
 
 from engine.assessment.run import CheckOptions, run_check
 from engine.reporters import get_reporter
+from tests.law import assert_no_unbinding_law_in_failures
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 AS_OF = dt.date(2026, 11, 26)
@@ -56,6 +57,11 @@ def test_the_high_risk_example_fails_on_real_gaps_only(example):
         assert not any("UK-GDPR:Art.35" in f.controls for f in failed)
     else:
         assert not [f for f in failed if f.severity in ("critical", "high")]
+
+
+def test_no_failed_finding_names_a_legal_control_that_does_not_bind(example):
+    _, report = example
+    assert_no_unbinding_law_in_failures(report)
 
 
 def test_every_example_finding_is_located_in_its_manifest(example):

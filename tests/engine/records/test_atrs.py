@@ -433,7 +433,9 @@ def test_the_record_carries_both_axes_of_the_classification_and_whether_the_atrs
     assert record.classification.atrs.status == "binds"  # a public-sector body's tool
     text = render(record, "markdown")
     assert "## Classification (ai-assure; not an ATRS field)" in text
-    assert "| EU AI Act category | high on its facts; the Act does not apply to this system |" in text
+    assert (
+        "| EU AI Act category | high on its facts; the Act does not apply to this system |" in text
+    )
 
 
 def test_markdown_has_a_heading_per_section_and_the_unfilled_fields():

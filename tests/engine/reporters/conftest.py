@@ -24,9 +24,9 @@ from engine.assessment.model import (
     ControlBinding,
     EuAiAct,
     EvidenceRecord,
-    Ground,
     ExceptionRecord,
     Finding,
+    Ground,
     Location,
     PolicyRef,
     Report,
@@ -248,7 +248,9 @@ def classified_report(report: Report) -> Report:
         " organisation is the deployer",
     )
     findings = [
-        f.model_copy(update={"controls_not_binding": [not_binding]}) if f.rule_id == "EVAL-002" else f
+        f.model_copy(update={"controls_not_binding": [not_binding]})
+        if f.rule_id == "EVAL-002"
+        else f
         for f in report.findings
     ]
     return report.model_copy(
