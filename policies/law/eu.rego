@@ -43,40 +43,9 @@ exclusions := facts.items("eu_ai_act.scope.exclusions")
 
 _s(id) := concat("", ["eu_ai_act.scope.", id])
 
-# _nexus: each link to the EU with its citation and the fact that gives it.
-_nexus contains {"citation": "Art.2(1)(a)", "fact": _s("placed_on_eu_market")} if facts.yes(_s("placed_on_eu_market"))
+_provider_or_unknown if "provider" in roles.held
 
-_nexus contains {
-	"citation": "Art.2(1)(a)",
-	"fact": _s("put_into_service_in_eu"),
-} if {
-	facts.yes(_s("put_into_service_in_eu"))
-}
-
-_nexus contains {"citation": "Art.2(1)(b)", "fact": _s("deployed_in_eu")} if facts.yes(_s("deployed_in_eu"))
-
-_nexus contains {"citation": "Art.2(1)(b)", "fact": "organisation.established_in_eu"} if {
-	facts.yes("organisation.established_in_eu")
-	"deployer" in roles.held
-}
-
-_nexus contains {"citation": "Art.2(1)(c)", "fact": _s("output_intended_for_use_in_eu")} if {
-	facts.yes(_s("output_intended_for_use_in_eu"))
-}
-
-_nexus contains {"citation": "Art.2(1)(d)", "fact": "eu_ai_act.activities"} if "importer" in roles.held
-
-_nexus contains {"citation": "Art.2(1)(d)", "fact": "organisation.established_in_eu"} if {
-	"distributor" in roles.held
-	facts.yes("organisation.established_in_eu")
-}
-
-_nexus contains {"citation": "Art.2(1)(e)", "fact": "eu_ai_act.activities"} if {
-	"product_manufacturer" in roles.held
-	_placed_in_eu
-}
-
-_nexus contains {"citation": "Art.2(1)(f)", "fact": "eu_ai_act.activities"} if "authorised_representative" in roles.held
+_provider_or_unknown if facts.unanswered("eu_ai_act.activities")
 
 _placed_in_eu if facts.yes(_s("placed_on_eu_market"))
 
@@ -221,3 +190,37 @@ _own contains facts.ground("Art.6", "minimal", "no Art. 5, Annex I, Annex III or
 grounds := (((_own | art5.grounds) | high_risk.grounds) | art50.grounds) | gpai.grounds
 
 grounds_list := sort(grounds)
+
+# _nexus: each link to the EU with its citation and the fact that gives it. Art. 2(1)(a)
+# reaches providers (and, while what the organisation does is unanswered, is counted: fail
+# closed); a deployer is reached by Art. 2(1)(b) or (c).
+_nexus contains {"citation": "Art.2(1)(a)", "fact": id} if {
+	_provider_or_unknown
+	some id in [_s("placed_on_eu_market"), _s("put_into_service_in_eu")]
+	facts.yes(id)
+}
+
+_nexus contains {"citation": "Art.2(1)(b)", "fact": _s("deployed_in_eu")} if facts.yes(_s("deployed_in_eu"))
+
+_nexus contains {"citation": "Art.2(1)(b)", "fact": "organisation.established_in_eu"} if {
+	facts.yes("organisation.established_in_eu")
+	"deployer" in roles.held
+}
+
+_nexus contains {"citation": "Art.2(1)(c)", "fact": _s("output_intended_for_use_in_eu")} if {
+	facts.yes(_s("output_intended_for_use_in_eu"))
+}
+
+_nexus contains {"citation": "Art.2(1)(d)", "fact": "eu_ai_act.activities"} if "importer" in roles.held
+
+_nexus contains {"citation": "Art.2(1)(d)", "fact": "organisation.established_in_eu"} if {
+	"distributor" in roles.held
+	facts.yes("organisation.established_in_eu")
+}
+
+_nexus contains {"citation": "Art.2(1)(e)", "fact": "eu_ai_act.activities"} if {
+	"product_manufacturer" in roles.held
+	_placed_in_eu
+}
+
+_nexus contains {"citation": "Art.2(1)(f)", "fact": "eu_ai_act.activities"} if "authorised_representative" in roles.held
