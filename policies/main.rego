@@ -7,12 +7,16 @@
 # an error finding, so a rule that silently stops deciding fails the gate, never passes.
 # exceptions is the governance decision on each exception the manifest requests
 # (package ai_assure.exceptions); the engine waives the rules whose request is approved.
+# classification holds both axes (the EU AI Act category and the assurance level), the open
+# questions and the points for legal review; obligations says which control of a legal
+# framework binds this system, which the engine applies to every finding (docs/classification.md).
 package ai_assure.main
 
 import rego.v1
 
 import data.ai_assure.classification
 import data.ai_assure.exceptions
+import data.ai_assure.law.obligations
 
 # METADATA
 # description: The decision every evaluator queries; see the comment at the top.
@@ -22,6 +26,8 @@ result := {
 	"reasons": sort([r | some r in classification.reasons]),
 	"rules": rules,
 	"exceptions": exceptions.decisions,
+	"classification": classification.summary,
+	"obligations": {"frameworks": obligations.frameworks, "controls": obligations.decisions},
 }
 
 rules[domain] := packages if {

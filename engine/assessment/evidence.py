@@ -18,7 +18,7 @@ from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
 from engine.core.limits import Limits, format_size
-from engine.manifest.model import Manifest
+from engine.manifest.model_v2 import AnyManifest
 
 __all__ = [
     "MAX_REPORTED_FACTS_BYTES",
@@ -39,7 +39,7 @@ class TooMuchEvidenceError(AssuranceError):
     """The declarations name more files than one check may read (`--max-evidence-files`)."""
 
 
-def declarations(manifest: Manifest) -> dict[str, list[str]]:
+def declarations(manifest: AnyManifest) -> dict[str, list[str]]:
     """Declared paths per evidence kind, in manifest order, without repeats."""
     declared: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for kind, value in manifest.evidence.model_dump(exclude_none=True).items():
@@ -50,7 +50,7 @@ def declarations(manifest: Manifest) -> dict[str, list[str]]:
 
 
 def gather(
-    manifest: Manifest, base: Path, root: Path, limits: Limits | None = None
+    manifest: AnyManifest, base: Path, root: Path, limits: Limits | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Evidence items per kind, every kind present (see docs/input-document.md). No file is
     read once the declarations together name more than `limits.max_evidence_files`."""
@@ -59,7 +59,7 @@ def gather(
 
 
 def _gather(
-    manifest: Manifest, base: Path, root: Path, limits: Limits
+    manifest: AnyManifest, base: Path, root: Path, limits: Limits
 ) -> dict[str, list[dict[str, Any]]]:
     gathered: dict[str, list[dict[str, Any]]] = {}
     budget = limits.max_evidence_files

@@ -20,6 +20,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 EvidenceStatus = Literal["ok", "invalid", "missing"]
 ExceptionStatus = Literal["unapproved", "approved", "expired"]
+#: whether a control of a legal framework binds this system (docs/classification.md)
+BindingStatus = Literal["binds", "upcoming", "not_applicable", "advisory", "undetermined"]
 
 Score = Annotated[int, Field(ge=1, le=5)]  # a risk's likelihood or impact, as in the manifest
 
@@ -96,6 +98,21 @@ class Waiver(_Model):
     expires: str
 
 
+class Binding(_Model):
+    """Whether a control of a legal framework binds this system, and why (decided by the
+    policies, package ai_assure.law.obligations)."""
+
+    status: BindingStatus
+    reason: str
+    applies_from: str | None = None
+
+
+class ControlBinding(Binding):
+    """A control a finding's rule maps to that does not bind this system."""
+
+    id: str
+
+
 class Finding(_Model):
     rule_id: str
     title: str
@@ -109,12 +126,18 @@ class Finding(_Model):
     remediation: str = ""
     help_uri: str | None = None
     waiver: Waiver | None = None  # set exactly when status is `waived`
+    # the rule's controls of a legal framework that do not bind this system: never in
+    # `controls`, never failed (docs/classification.md)
+    controls_not_binding: list[ControlBinding] = Field(default_factory=list)
+    # binding controls whose legal floor raised `severity` above the rule's own
+    severity_raised_by: list[str] = Field(default_factory=list)
 
 
 class ControlResult(_Model):
     id: str
     status: ControlStatus
     rules: list[str] = Field(default_factory=list)
+    binding: Binding | None = None  # for controls of a legal framework
 
 
 class ExceptionRecord(_Model):
@@ -134,6 +157,83 @@ class ExceptionRecord(_Model):
     approved_by: str | None = None
     approved_on: str | None = None
     approved_until: str | None = None  # governance's expiry: the one that counts
+
+
+class Ground(_Model):
+    """One conclusion of the EU AI Act classification, with its citation and the facts (their
+    manifest paths, dotted) that decided it."""
+
+    citation: str
+    kind: str  # gate, scope, role, prohibited, high, transparency, gpai, exception, minimal
+    text: str
+    facts: list[str] = Field(default_factory=list)
+
+
+class EuAiAct(_Model):
+    """The EU AI Act axis: computed only from the Act's facts."""
+
+    in_scope: bool | None  # None: the facts that decide scope are unanswered
+    scope: str
+    roles: list[str] = Field(default_factory=list)
+    category: str  # prohibited, high, limited, minimal
+    gpai_model: bool = False
+    gpai_systemic_risk: bool = False
+    grounds: list[Ground] = Field(default_factory=list)
+    date_schedule: str
+    date_schedule_note: str = ""
+    open_questions: int = 0
+
+
+class AssuranceReason(_Model):
+    level: str
+    source: str
+    text: str
+
+
+class AssuranceLevel(_Model):
+    """The organisation's own proportionality: low, medium, high, critical."""
+
+    level: str
+    reasons: list[AssuranceReason] = Field(default_factory=list)
+
+
+class UkDataProtection(_Model):
+    """What UK GDPR and the DPA 2018 turn on: they raise the assurance level, never the EU
+    category."""
+
+    personal_data: bool | None = None
+    regime: str
+    dpia: str  # required, likely, not_required, not_applicable, undetermined
+    dpia_reason: str
+    special_category_data: bool = False
+    criminal_offence_data: bool = False
+    significant_automated_decision: bool = False
+    automated_decision_breaches: list[str] = Field(default_factory=list)
+    grounds: list[Ground] = Field(default_factory=list)  # each conclusion, its citation, facts
+    open_questions: int = 0
+
+
+class Question(_Model):
+    """A fact the classification needs that is unanswered."""
+
+    fact: str
+    path: list[str]
+    question: str
+    cite: str
+
+
+class ReviewPoint(_Model):
+    """A contested point of law the classification depends on, for legal review."""
+
+    citation: str
+    path: list[str]
+    text: str
+
+
+class Obligation(Binding):
+    """Whether one control of a legal framework binds this system."""
+
+    id: str
 
 
 class RiskScore(_Model):
@@ -165,7 +265,7 @@ class Report(_Model):
     system: SystemRef
     as_of: str
     fail_on: str
-    tier: Tier
+    tier: Tier  # deprecated: the EU AI Act category; read eu_ai_act and assurance_level
     verdict: Verdict
     policy: PolicyRef
     evidence: list[EvidenceRecord] = Field(default_factory=list)
@@ -174,6 +274,13 @@ class Report(_Model):
     exceptions: list[ExceptionRecord] = Field(default_factory=list)
     risks: list[RiskRecord] = Field(default_factory=list)  # the manifest's, in its order
     errors: list[str] = Field(default_factory=list)
+    # the two axes (docs/classification.md); None on an error report
+    eu_ai_act: EuAiAct | None = None
+    assurance_level: AssuranceLevel | None = None
+    uk_data_protection: UkDataProtection | None = None
+    questions: list[Question] = Field(default_factory=list)  # unanswered facts (CLS-005)
+    review: list[ReviewPoint] = Field(default_factory=list)  # contested points (CLS-007)
+    obligations: list[Obligation] = Field(default_factory=list)  # every legal control, by id
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -31,6 +31,7 @@ from engine.policy.layering import with_local_rules
 from engine.policy.sources import PolicyError, PolicySet, load_policies
 
 if TYPE_CHECKING:
+    from engine.assessment.classification import Classification, Obligations
     from engine.assessment.model import (
         EvidenceRecord,
         ExceptionRecord,
@@ -115,14 +116,14 @@ def _problems(exc: BaseException) -> tuple[list[str], Any]:
 
 def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
     try:
-        policies = _policies(options, partial)
+        policies = policies_for(options, partial)
     except PolicyError:
         _note_manifest(target, partial)  # so the error report names the system
         raise
     partial["policies"] = policies
     evaluation = get_evaluator(options.evaluator, **options.evaluator_options()).start(policies)
     try:
-        manifest, shown, root = _manifest(target)
+        manifest, shown, root = load_system(target)
         partial["manifest"] = manifest
         evidence = _gather(manifest, root, options)
         partial["evidence"] = evidence
@@ -139,7 +140,7 @@ def understood_evidence(target: Path, limits: Limits | None = None) -> list[Evid
     the policies see), unbounded: `ai-assure evidence`. Refusals raise."""
     from engine.assessment.evidence import gather, records
 
-    manifest, _, root = _manifest(target)
+    manifest, _, root = load_system(target)
     limits = limits or Limits()
     with yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
         evidence = gather(manifest.model, manifest.path.parent, root, limits)
@@ -148,8 +149,8 @@ def understood_evidence(target: Path, limits: Limits | None = None) -> list[Evid
     return records(document["evidence"], max_facts_bytes=None)
 
 
-def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
-    """The loaded manifest, its path as reports show it, and the repository root."""
+def load_system(target: Path) -> tuple[LoadedManifest, str, Path]:
+    """The manifest at `target` loaded, its path as reports show it, and the repository root."""
     from engine.manifest import ManifestError, load_manifest, locate_manifest
 
     manifest_path = locate_manifest(target)
@@ -164,7 +165,7 @@ def _manifest(target: Path) -> tuple[LoadedManifest, str, Path]:
 def _note_manifest(target: Path, partial: dict[str, Any]) -> None:
     """Best effort: the manifest, for the system's name in an error report."""
     with contextlib.suppress(AssuranceError, OSError):
-        partial["manifest"] = _manifest(target)[0]
+        partial["manifest"] = load_system(target)[0]
 
 
 def _gather(manifest: LoadedManifest, root: Path, options: CheckOptions) -> dict[str, Any]:
@@ -181,22 +182,47 @@ def _outcome(
     evidence: dict[str, Any],
     options: CheckOptions,
 ) -> Report:
-    """The report of an evaluation: tier, findings with exceptions applied, controls."""
+    """The report of an evaluation: both axes of the classification, findings with the legal
+    controls that do not bind set apart and exceptions applied, controls."""
+    from engine.assessment.binding import apply_binding
+    from engine.assessment.classification import read_classification, read_obligations
     from engine.assessment.exceptions import apply_exceptions
     from engine.assessment.findings import build_findings, sort_findings
 
     tier = _tier(result)
+    classification = read_classification(result)
+    obligations = read_obligations(result)
     findings = build_findings(policies.rules, result, manifest, shown)
+    findings = apply_binding(findings, obligations)
     findings, exceptions = apply_exceptions(
         findings, result.get("exceptions"), manifest, policies.rules
     )
     policy = _policy_ref(policies, result.get("local_engine"))
-    return _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
+    report = _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
+    return _classified(report, classification, obligations)
 
 
-def _policies(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
+def _classified(report: Report, classification: Classification, obligations: Obligations) -> Report:
+    """The report with both axes, the open questions, the review points, the obligations and
+    each control's binding."""
+    from engine.assessment.binding import bound_control_results
+
+    return report.model_copy(
+        update={
+            "eu_ai_act": classification.eu_ai_act,
+            "assurance_level": classification.assurance_level,
+            "uk_data_protection": classification.uk_data_protection,
+            "questions": classification.questions,
+            "review": classification.review,
+            "obligations": obligations.listed(),
+            "controls": bound_control_results(report.findings, obligations),
+        }
+    )
+
+
+def policies_for(options: CheckOptions, partial: dict[str, Any]) -> PolicySet:
     """The governance policies (a verified bundle, a policy folder or the bundled library),
-    with any repository-local rules layered on."""
+    with any repository-local rules layered on; what went wrong is noted in `partial`."""
     return with_local_rules(_governance_policies(options, partial), list(options.local_policies))
 
 
@@ -228,7 +254,7 @@ def build_input(
     """The document every evaluator sees, in canonical form (docs/input-document.md): the
     same values, whichever evaluator reads them."""
     document = {
-        "manifest": manifest.raw,
+        "manifest": manifest.policy_document(),
         "evidence": evidence,
         "context": {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)},
     }

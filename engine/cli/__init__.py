@@ -1,7 +1,7 @@
 """The `ai-assure` command line: the group, its one error handler, and the console script.
 
-One module per command group (`check`, `scaffold`, `manifest`, `catalogue`, `policy`,
-`records`), imported only when one of its commands runs; the options several share are in
+One module per command group (`check`, `classify`, `scaffold`, `manifest`, `catalogue`,
+`policy`, `records`), imported only when one of its commands runs; the options several share are in
 `options`. The pre-commit hook runs this on every commit, so start-up must stay cheap.
 """
 
@@ -28,6 +28,8 @@ __all__ = ["FAIL_ON", "main", "run"]
 #: command name -> "module:command", imported only when that command runs (or for --help)
 COMMANDS: dict[str, str] = {
     "check": "engine.cli.check:check",
+    "classify": "engine.cli.classify:classify",
+    "migrate": "engine.cli.classify:migrate",
     "init": "engine.cli.scaffold:init",
     "validate": "engine.cli.manifest:validate",
     "schema": "engine.cli.manifest:schema",

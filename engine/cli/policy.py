@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -130,17 +131,36 @@ def policy_build(
 @policy.command("test")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), required=False)
 @click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
-def policy_test(directory: Path | None, verbose: bool) -> None:
-    """Run the Rego unit tests (`test_*` rules in *_test.rego) with the embedded evaluator."""
+@click.option(
+    "--opa-binary",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The OPA that compiles the tests (default: $AI_ASSURE_OPA or opa on PATH).",
+)
+def policy_test(directory: Path | None, verbose: bool, opa_binary: Path | None) -> None:
+    """Run the Rego unit tests (`test_*` rules in *_test.rego) on the embedded evaluator: OPA
+    compiles them with the policies to WebAssembly, as `check` runs the policies. Without
+    OPA, rego-cpp runs them (enough for a few local rules; say which ran)."""
     from engine.core.assets import bundled_policy_dir
-    from engine.policy.testing import run_policy_tests
     from engine.render.text import inert
 
-    results = run_policy_tests(directory or bundled_policy_dir())
+    results, engine = _test_results(directory or bundled_policy_dir(), opa_binary)
     failed = [result for result in results if not result.passed]
     for result in results if verbose else failed:
         mark = "PASS" if result.passed else "FAIL"
         detail = f" ({result.detail})" if result.detail else ""
         click.echo(inert(f"{mark} {result.package}.{result.name}{detail}"))
-    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed ({engine})")
     sys.exit(1 if failed or not results else 0)
+
+
+def _test_results(directory: Path, opa_binary: Path | None) -> tuple[list[Any], str]:
+    from engine.evaluators.interface import EvaluationError
+    from engine.evaluators.opa_eval import find_opa
+    from engine.evaluators.policy_tests import run_compiled_tests
+    from engine.policy.testing import run_policy_tests
+
+    try:
+        binary = find_opa(opa_binary)
+    except EvaluationError:
+        return run_policy_tests(directory), "rego-cpp: OPA not found"
+    return run_compiled_tests(directory, binary), "embedded evaluator"

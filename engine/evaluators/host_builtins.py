@@ -9,6 +9,7 @@ returns a JSON value, or raises `BuiltinError`, which fails the evaluation as
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import unicodedata
@@ -20,14 +21,18 @@ _NAMED_GROUP = re.compile(r"\(\?P?<(\w+)>")
 #: the non-native builtins a compiled policy may call
 HOST_BUILTINS = ("regex.replace",)
 
+#: what compiled Rego unit tests may call besides: the fixtures edit documents with json.patch
+#: (`ai-assure policy test`; never available to a check)
+TEST_BUILTINS = (*HOST_BUILTINS, "json.patch")
+
 
 class BuiltinError(Exception):
     """A builtin could not produce a value for these arguments."""
 
 
-def call_builtin(name: str, arguments: list[Any]) -> Any:
-    """The value of builtin `name` applied to `arguments`."""
-    implementation = _IMPLEMENTATIONS.get(name)
+def call_builtin(name: str, arguments: list[Any], allowed: tuple[str, ...] = HOST_BUILTINS) -> Any:
+    """The value of builtin `name` applied to `arguments` (one of `allowed`)."""
+    implementation = _IMPLEMENTATIONS.get(name) if name in allowed else None
     if implementation is None:
         raise BuiltinError("not available in compiled policies")
     return implementation(*arguments)
@@ -174,4 +179,87 @@ def _group_number(name: str) -> int | None:
     return int(name)
 
 
-_IMPLEMENTATIONS: dict[str, Callable[..., Any]] = {"regex.replace": regex_replace}
+def json_patch(document: Any, patches: Any) -> Any:
+    """OPA's `json.patch` (RFC 6902) for the operations the tests use: `add`, `remove`,
+    `replace` and `test`, each path an array of keys and indexes or a `/a/b` pointer; the
+    document is never changed in place."""
+    if not isinstance(patches, list):
+        raise BuiltinError("operand 2 must be an array of patches")
+    result = copy.deepcopy(document)
+    for patch in patches:
+        result = _apply(result, patch)
+    return result
+
+
+def _apply(document: Any, patch: Any) -> Any:
+    if not isinstance(patch, dict) or patch.get("op") not in ("add", "remove", "replace", "test"):
+        raise BuiltinError(f"unsupported patch {patch!r}")
+    path = _pointer(patch.get("path"))
+    if not path:
+        if patch["op"] == "test":
+            return _tested(document, document, patch)
+        return patch.get("value") if patch["op"] != "remove" else None
+    parent = _walk(document, path[:-1])
+    key = path[-1]
+    if patch["op"] == "test":
+        return _tested(document, _member(parent, key), patch)
+    if patch["op"] in ("remove", "replace"):
+        _member(parent, key)  # must exist
+    if isinstance(parent, dict):
+        if patch["op"] == "remove":
+            del parent[str(key)]
+        else:
+            parent[str(key)] = patch.get("value")
+        return document
+    if not isinstance(parent, list):
+        raise BuiltinError(f"path {path!r} does not lead into an object or array")
+    index = len(parent) if key == "-" else _index(key, len(parent) + (patch["op"] == "add"))
+    if patch["op"] == "add":
+        parent.insert(index, patch.get("value"))
+    elif patch["op"] == "remove":
+        del parent[index]
+    else:
+        parent[index] = patch.get("value")
+    return document
+
+
+def _tested(document: Any, actual: Any, patch: dict[str, Any]) -> Any:
+    if actual != patch.get("value"):
+        raise BuiltinError(f"test failed at {patch.get('path')!r}")
+    return document
+
+
+def _pointer(path: Any) -> list[Any]:
+    if isinstance(path, list):
+        return path
+    if isinstance(path, str) and (path == "" or path.startswith("/")):
+        parts = path.split("/")[1:] if path else []
+        return [part.replace("~1", "/").replace("~0", "~") for part in parts]
+    raise BuiltinError(f"invalid patch path {path!r}")
+
+
+def _walk(document: Any, path: list[Any]) -> Any:
+    for key in path:
+        document = _member(document, key)
+    return document
+
+
+def _member(container: Any, key: Any) -> Any:
+    if isinstance(container, dict) and str(key) in container:
+        return container[str(key)]
+    if isinstance(container, list):
+        return container[_index(key, len(container))]
+    raise BuiltinError(f"no member {key!r}")
+
+
+def _index(key: Any, size: int) -> int:
+    text = str(key)
+    if not text.isdigit() or int(text) >= size:
+        raise BuiltinError(f"index {key!r} out of range")
+    return int(text)
+
+
+_IMPLEMENTATIONS: dict[str, Callable[..., Any]] = {
+    "regex.replace": regex_replace,
+    "json.patch": json_patch,
+}

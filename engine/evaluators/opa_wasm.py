@@ -102,22 +102,26 @@ class OpaWasmPolicy:
     """
 
     def __init__(
-        self, engine: wasmtime.Engine, module: wasmtime.Module, data: Any, limits: Limits
+        self,
+        engine: wasmtime.Engine,
+        module: wasmtime.Module,
+        data: Any,
+        limits: Limits,
+        builtins: tuple[str, ...] = HOST_BUILTINS,
     ) -> None:
-        self._engine, self._limits = engine, limits
+        self._engine, self._limits, self._allowed = engine, limits, builtins
         self.broken = False  # set when an evaluation was cut short: the instance is unusable
         self._store = wasmtime.Store(engine)
         if limits.max_memory_bytes is not None:
             self._store.set_limits(memory_size=limits.max_memory_bytes)
         self._arm_timeout()
-        self._memory = wasmtime.Memory(self._store, wasmtime.MemoryType(_memory_limits(module)))
-        self._exports = self._instantiate(module)
+        self._memory, self._exports = self._instantiate_with_room(module)
         self._builtin_names = self._builtin_ids()
-        missing = sorted(set(self._builtin_names.values()) - set(HOST_BUILTINS))
+        missing = sorted(set(self._builtin_names.values()) - set(builtins))
         if missing:
             raise EvaluationError(
                 "the policies use builtins that compiled (WebAssembly) policies cannot run: "
-                f"{', '.join(missing)} (the host provides {', '.join(HOST_BUILTINS)})"
+                f"{', '.join(missing)} (the host provides {', '.join(builtins)})"
             )
         self.entrypoints: dict[str, int] = self._dump(self._call("entrypoints"))
         self._data = self._load_json(json.dumps(data, ensure_ascii=False).encode())
@@ -126,13 +130,18 @@ class OpaWasmPolicy:
     def evaluate(self, input_json: bytes, entrypoint: str) -> Any:
         """The entry point's value for the input (JSON text); `EvaluationError` when the
         policy is undefined there or cannot be evaluated within the limits."""
+        results = self.results(input_json, entrypoint)
+        if not results:
+            raise EvaluationError(f"data.{entrypoint.replace('/', '.')} is undefined")
+        return results[0].get("result") if isinstance(results[0], dict) else None
+
+    def results(self, input_json: bytes, entrypoint: str) -> list[Any]:
+        """The entry point's result set for the input: [] where it is undefined."""
         if entrypoint not in self.entrypoints:
             raise EvaluationError(f"the compiled policy has no entry point {entrypoint}")
         self._arm_timeout()
         results = self._evaluate(input_json, self.entrypoints[entrypoint])
-        if not isinstance(results, list) or not results:
-            raise EvaluationError(f"data.{entrypoint.replace('/', '.')} is undefined")
-        return results[0].get("result") if isinstance(results[0], dict) else None
+        return results if isinstance(results, list) else []
 
     def _arm_timeout(self) -> None:
         """Interrupt whatever runs in this store from now on after `--timeout`."""
@@ -159,9 +168,33 @@ class OpaWasmPolicy:
 
     # --- the module's exports -----------------------------------------------------------
 
-    def _instantiate(self, module: wasmtime.Module) -> dict[str, Any]:
+    def _instantiate_with_room(
+        self, module: wasmtime.Module
+    ) -> tuple[wasmtime.Memory, dict[str, Any]]:
+        """The module instantiated with a memory its data segments fit in. OPA declares the
+        minimum its runtime needs, but a larger policy's constants (its strings) are data
+        segments placed beyond it, and instantiating then traps ("out of bounds memory
+        access"): start from the declared minimum and double until they fit, as far as
+        `--max-memory` allows."""
+        pages = _memory_limits(module).min
+        while True:
+            memory = wasmtime.Memory(self._store, wasmtime.MemoryType(wasmtime.Limits(pages, None)))
+            try:
+                return memory, self._instantiate(module, memory)
+            except wasmtime.Trap as trap:
+                if not _data_did_not_fit(trap) or not self._room_for(pages * 2):
+                    raise EvaluationError(
+                        f"the compiled policy cannot be instantiated: {trap.message}"
+                    ) from None
+                pages *= 2
+
+    def _room_for(self, pages: int) -> bool:
+        limit = self._limits.max_memory_bytes
+        return limit is None or pages * _PAGE <= limit
+
+    def _instantiate(self, module: wasmtime.Module, memory: wasmtime.Memory) -> dict[str, Any]:
         linker = wasmtime.Linker(self._engine)
-        linker.define(self._store, "env", "memory", self._memory)
+        linker.define(self._store, "env", "memory", memory)
         linker.define_func("env", "opa_abort", wasmtime.FuncType([_I32], []), self._abort)
         linker.define_func("env", "opa_println", wasmtime.FuncType([_I32], []), self._println)
         for count in range(_MAX_BUILTIN_ARGS + 1):
@@ -232,7 +265,7 @@ class OpaWasmPolicy:
         name = self._builtin_names.get(builtin_id, f"#{builtin_id}")
         values = [self._dump(argument) for argument in arguments]
         try:
-            value = call_builtin(name, values)
+            value = call_builtin(name, values, self._allowed)
         except BuiltinError as exc:
             raise EvaluationError(f"policy error: {name}: {exc}") from None
         return self._load_json(json.dumps(value, ensure_ascii=False).encode())
@@ -334,6 +367,10 @@ def _global(exports: Any, name: str, store: wasmtime.Store) -> int:
     if not isinstance(value, wasmtime.Global):
         raise EvaluationError(f"the compiled policy's {name} is not a global")
     return int(value.value(store))
+
+
+def _data_did_not_fit(trap: wasmtime.Trap) -> bool:
+    return "out of bounds memory access" in trap.message
 
 
 def _memory_limits(module: wasmtime.Module) -> wasmtime.Limits:

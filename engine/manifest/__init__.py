@@ -13,7 +13,15 @@ from engine.core.parsing import ParseError, YamlDocument, decode_text, load_yaml
 from engine.manifest.model import API_VERSION, Manifest
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from pydantic_core import ErrorDetails
+
+    from engine.manifest.model_v2 import AnyManifest
+
+#: the manifest versions that load; version 1 is read as it was written and given to the
+#: policies in version 2's form (engine/manifest/migrate.py), its new facts unanswered
+API_VERSION_V2 = "ai-assure/v2"
+API_VERSIONS = (API_VERSION, API_VERSION_V2)
 
 MANIFEST_NAME = "ai-manifest.yaml"
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -39,12 +47,25 @@ class ManifestError(AssuranceError):
 class LoadedManifest:
     path: Path
     display_path: str
-    model: Manifest
+    model: AnyManifest
     document: YamlDocument
 
     @property
     def raw(self) -> dict[str, Any]:
         return self.document.data
+
+    @property
+    def api_version(self) -> str:
+        return str(self.raw.get("apiVersion"))
+
+    def policy_document(self) -> dict[str, Any]:
+        """The manifest as the policies read it: version 2's form. A version 1 manifest is
+        migrated in memory, every fact it could not hold left unanswered."""
+        if self.api_version == API_VERSION_V2:
+            return self.raw
+        from engine.manifest.migrate import migrate_document
+
+        return migrate_document(self.raw)
 
 
 def locate_manifest(target: Path) -> Path:
@@ -72,20 +93,31 @@ def load_manifest(
     if not isinstance(document.data, dict):
         raise ManifestError([f"{shown}:1: the manifest must be a YAML mapping"])
     api_version = document.data.get("apiVersion")
-    if api_version != API_VERSION:
+    if api_version not in API_VERSIONS:
         line = document.line_of(("apiVersion",))
+        expected = " or ".join(repr(version) for version in reversed(API_VERSIONS))
         raise ManifestError(
-            [f"{shown}:{line}: apiVersion: expected {API_VERSION!r}, got {api_version!r}"],
+            [f"{shown}:{line}: apiVersion: expected {expected}, got {api_version!r}"],
             raw=document.data,
         )
     return LoadedManifest(path, shown, _validate(document, shown), document)
 
 
-def _validate(document: YamlDocument, shown: str) -> Manifest:
+def model_class(api_version: object) -> type[BaseModel]:
+    """The model of a manifest version (version 1 unless it says version 2)."""
+    if api_version == API_VERSION_V2:
+        from engine.manifest.model_v2 import ManifestV2
+
+        return ManifestV2
+    return Manifest
+
+
+def _validate(document: YamlDocument, shown: str) -> AnyManifest:
     from pydantic import ValidationError
 
+    model = model_class(document.data.get("apiVersion"))
     try:
-        return Manifest.model_validate(document.data)
+        return model.model_validate(document.data)  # type: ignore[return-value]
     except ValidationError as exc:
         located = sorted({_describe(error, document) for error in exc.errors()})
         problems = [f"{shown}:{line}: {text}" for line, text in located]

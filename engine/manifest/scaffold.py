@@ -60,12 +60,28 @@ def render_manifest(answers: Answers) -> str:
         "purpose": _yaml_text(answers.purpose),
         "deployment": answers.deployment,
         "decision_role": answers.decision_role,
-        "interacts_with_public": _yaml_bool(answers.deployment == "public-facing"),
-        "personal_data": _yaml_bool(answers.personal_data),
+        "facts": _facts(answers),
         "dpia_line": dpia,
     }
     template = Template((TEMPLATES / "ai-manifest.yaml.tmpl").read_text(encoding="utf-8"))
     return template.substitute(values)
+
+
+_FACTS_INTRO = (
+    "# The facts the law turns on (docs/classification.md): the EU AI Act category and the\n"
+    "# assurance level are derived from them. Answer each question (true/false, a value, or a\n"
+    "# list; [] for none of these); until a fact the classification needs is answered, rule\n"
+    "# CLS-005 fails. `ai-assure classify` shows the decision path.\n"
+)
+
+
+def _facts(answers: Answers) -> str:
+    """The fact sections: what `init` was told (whether personal data is processed), every
+    other fact unanswered with its question."""
+    from engine.manifest.fact_sections import fact_sections
+
+    known = {"uk_data_protection": {"personal_data": answers.personal_data}}
+    return fact_sections(known, _FACTS_INTRO)[0].rstrip("\n")
 
 
 def _yaml_text(value: str) -> str:

@@ -39,13 +39,14 @@ class PolicyTestResult:
 
 
 @dataclass(frozen=True)
-class _TestModule:
+class _TestModule:  # one *_test.rego file
     path: Path
     package: str
     tests: tuple[str, ...]
 
 
-def _test_modules(directory: Path) -> list[_TestModule]:
+def unit_test_modules(directory: Path) -> list[_TestModule]:
+    """Every `*_test.rego` module of the folder, with its package and the tests it defines."""
     modules = []
     for path in rego_files(directory, tests=True):
         if not is_test_module(path):
@@ -59,7 +60,7 @@ def _test_modules(directory: Path) -> list[_TestModule]:
 
 def discover_tests(directory: Path) -> list[tuple[str, str]]:
     """(package, test name) for every test rule, sorted and without repeats."""
-    found = {(m.package, name) for m in _test_modules(directory) for name in m.tests}
+    found = {(m.package, name) for m in unit_test_modules(directory) for name in m.tests}
     return sorted(found)
 
 
@@ -68,7 +69,7 @@ def run_policy_tests(directory: Path) -> list[PolicyTestResult]:
     the shared fixture modules (test modules without tests) and that module, in worker
     processes (one per core). One interpreter for everything peaked above 4 GB, because
     rego-cpp copies each rule a `with` reaches."""
-    modules = _test_modules(directory)
+    modules = unit_test_modules(directory)
     shared = [path for path in rego_files(directory) if not is_test_module(path)]
     shared += [m.path for m in modules if not m.tests]
     data = load_data(tuple(read_source(path, directory) for path in data_files_in(directory)))
@@ -120,7 +121,7 @@ def run_fixture_query(directory: Path, query: str) -> Any:
     import regopy
 
     paths = [p for p in rego_files(directory) if not is_test_module(p)]
-    paths += [m.path for m in _test_modules(directory) if not m.tests]
+    paths += [m.path for m in unit_test_modules(directory) if not m.tests]
     with stdout_to_stderr():
         interpreter = regopy.Interpreter()
         for path in paths:

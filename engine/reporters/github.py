@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from engine.assessment.describe import category_short, ground_text, reason_text, roles_text
 from engine.assessment.model import Finding, Report
 from engine.render.markdown import cell, code
 from engine.render.text import inert_lines, plural
@@ -123,8 +124,16 @@ def _heading(report: Report) -> str:
 
 
 def _tier(report: Report) -> str:
-    reasons = "".join(f"\n- {_cell(reason)}" for reason in report.tier.reasons)
-    return f"**Risk tier: {_cell(report.tier.level)}**{reasons}"
+    eu, level = report.eu_ai_act, report.assurance_level
+    if eu is None or level is None:
+        reasons = "".join(f"\n- {_cell(reason)}" for reason in report.tier.reasons)
+        return f"**Risk tier: {_cell(report.tier.level)}**{reasons}"
+    grounds = "".join(f"\n- {_cell(ground_text(ground))}" for ground in eu.grounds)
+    raised = "".join(f"\n- {_cell(reason_text(reason))}" for reason in level.reasons)
+    return (
+        f"**EU AI Act category: {_cell(category_short(eu))}** · roles:"
+        f" {_cell(roles_text(eu))}{grounds}\n\n**Assurance level: {_cell(level.level)}**{raised}"
+    )
 
 
 def _errors(report: Report) -> str:

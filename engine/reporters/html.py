@@ -1,6 +1,7 @@
 """The HTML assurance report: one self-contained page an auditor or SRO opens in a browser.
 
-It holds the system summary, the risk tier and its reasons, the verdict, the findings grouped
+It holds the system summary, both axes of the classification (the EU AI Act category with its
+grounds, the assurance level with its reasons), the verdict, the findings grouped
 by framework and control, each framework's coverage, the exceptions, a likelihood x impact
 heat map of the manifest's risks, the evidence with its sha256 digests and the policy
 revision. No script, no external style, font or image (engine/render/html.py); every string
@@ -13,6 +14,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from engine.assessment.describe import (
+    category_short,
+    category_text,
+    flags_text,
+    ground_text,
+    reason_text,
+    roles_text,
+    scope_text,
+)
 from engine.assessment.model import REPORT_SCHEMA, Finding, Report, RiskRecord
 from engine.render.html import (
     Html,
@@ -51,7 +61,7 @@ class HtmlReporter(Reporter):
         frameworks, controls = catalogue_titles()
         body = [
             _header(report),
-            _tier(report),
+            *_classification(report),
             _errors(report),
             _coverage(report, frameworks),
             _findings(report, frameworks, controls),
@@ -101,7 +111,7 @@ def _header(report: Report) -> Html:
         [
             ("System", system.name or "(no name)"),
             ("System id", code(system.id)),
-            ("Risk tier", report.tier.level),
+            *_axes_facts(report),
             ("Verdict", report.verdict),
             ("Fails on", _fails_on(report.fail_on)),
             ("Assessed as of", report.as_of),
@@ -130,6 +140,43 @@ def _counts(report: Report) -> str:
     if errors:
         parts.append(plural(errors, "error"))
     return ", ".join(parts)
+
+
+def _axes_facts(report: Report) -> list[tuple[str, str]]:
+    eu, level = report.eu_ai_act, report.assurance_level
+    if eu is None or level is None:
+        return [("Risk tier", report.tier.level)]
+    return [("EU AI Act category", category_short(eu)), ("Assurance level", level.level)]
+
+
+def _classification(report: Report) -> list[Html]:
+    """Both axes, each in its own section: the EU AI Act category with its grounds, and the
+    assurance level with its reasons (the tier when the check did not get that far)."""
+    eu, level = report.eu_ai_act, report.assurance_level
+    if eu is None or level is None:
+        return [_tier(report)]
+    eu_facts = facts(
+        [
+            ("Category", category_text(eu)),
+            ("In scope", scope_text(eu)),
+            ("Roles", roles_text(eu)),
+            ("General-purpose AI", flags_text(eu)),
+            ("Dates", eu.date_schedule_note),
+        ]
+    )
+    grounds = bullet_list([ground_text(ground) for ground in eu.grounds])
+    eu_section = section("eu-ai-act", "EU AI Act (Regulation (EU) 2024/1689)", eu_facts, grounds)
+    intro = element(
+        "p",
+        element("strong", level.level)
+        + Html(": the organisation's own proportionality, raised by each of these:"),
+    )
+    reasons = bullet_list([reason_text(reason) for reason in level.reasons])
+    parts = [intro, reasons]
+    if report.questions:
+        open_questions = plural(len(report.questions), "classification question")
+        parts.append(element("p", f"{open_questions} unanswered (CLS-005)."))
+    return [eu_section, section("assurance-level", "Assurance level", *parts)]
 
 
 def _tier(report: Report) -> Html:

@@ -67,9 +67,23 @@ def _suite_properties(report: Report) -> list[tuple[str, str]]:
         ("ai-assure.as_of", report.as_of),
         ("ai-assure.fail_on", report.fail_on),
         ("ai-assure.tier", report.tier.level),
+        *_axes(report),
         ("ai-assure.verdict", report.verdict),
         ("ai-assure.policy.revision", report.policy.revision),
         ("ai-assure.policy.digest", report.policy.digest),
+    ]
+
+
+def _axes(report: Report) -> list[tuple[str, str]]:
+    eu, level = report.eu_ai_act, report.assurance_level
+    if eu is None or level is None:
+        return []
+    in_scope = {True: "yes", False: "no", None: "not decided"}[eu.in_scope]
+    return [
+        ("ai-assure.eu_ai_act.category", eu.category),
+        ("ai-assure.eu_ai_act.in_scope", in_scope),
+        ("ai-assure.eu_ai_act.roles", ", ".join(eu.roles)),
+        ("ai-assure.assurance_level", level.level),
     ]
 
 

@@ -155,6 +155,13 @@ def _result(report: Report, finding: Finding, rule_index: int) -> Json:
         result["level"] = "none"
     else:
         result["level"] = _RESULT_LEVEL[finding.status]
+    if finding.controls_not_binding:  # mapped law that does not bind this system: never failed
+        result["properties"] = {
+            "controlsNotBinding": [
+                {"id": c.id, "status": c.status, "reason": c.reason}
+                for c in finding.controls_not_binding
+            ]
+        }
     if finding.status == "waived":
         justification = waiver_text(report, finding)
         result["suppressions"] = [
@@ -198,7 +205,32 @@ def _run_properties(report: Report) -> Json:
         "failOn": report.fail_on,
         "verdict": report.verdict,
         "tier": {"level": report.tier.level, "reasons": list(report.tier.reasons)},
+        **_axes(report),
         "policy": report.policy.model_dump(),
+    }
+
+
+def _axes(report: Report) -> Json:
+    """Both axes of the classification, when the check got that far."""
+    eu, level = report.eu_ai_act, report.assurance_level
+    if eu is None or level is None:
+        return {}
+    return {
+        "euAiAct": {
+            "category": eu.category,
+            "inScope": eu.in_scope,
+            "scope": eu.scope,
+            "roles": list(eu.roles),
+            "gpaiModel": eu.gpai_model,
+            "gpaiSystemicRisk": eu.gpai_systemic_risk,
+            "grounds": [{"citation": g.citation, "text": g.text} for g in eu.grounds],
+            "dateSchedule": eu.date_schedule,
+        },
+        "assuranceLevel": {
+            "level": level.level,
+            "reasons": [r.model_dump() for r in level.reasons],
+        },
+        "openQuestions": len(report.questions),
     }
 
 

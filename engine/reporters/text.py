@@ -14,6 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from engine.assessment.describe import (
+    category_short,
+    category_text,
+    flags_text,
+    ground_text,
+    reason_text,
+    roles_text,
+    scope_text,
+)
 from engine.assessment.model import Finding, Report
 from engine.core.vocabulary import SEVERITY_ORDER
 from engine.render.text import inert, inert_lines, plural
@@ -62,11 +71,26 @@ class TextReporter(Reporter):
         ]
         if policy.local_engine:
             lines.append(inert(f"team-local rules evaluated by {policy.local_engine} (no OPA)"))
-        lines += [
-            f"risk tier: {self._paint(inert(report.tier.level), '1')}",
+        return "\n".join(lines + self._axes(report))
+
+    def _axes(self, report: Report) -> list[str]:
+        """Both axes of the classification: the EU AI Act category with its grounds, and the
+        assurance level with its reasons (the tier alone when the check did not get that far)."""
+        eu, level = report.eu_ai_act, report.assurance_level
+        if eu is None or level is None:
+            lines = [f"risk tier: {self._paint(inert(report.tier.level), '1')}"]
+            return lines + [f"  - {inert(reason)}" for reason in report.tier.reasons]
+        lines = [
+            f"EU AI Act category: {self._paint(inert(category_text(eu)), '1')}",
+            inert(f"  in scope: {scope_text(eu)} · roles: {roles_text(eu)} · {flags_text(eu)}"),
+            *(f"  - {inert(ground_text(ground))}" for ground in eu.grounds),
+            f"assurance level: {self._paint(inert(level.level), '1')}",
+            *(f"  - {inert(reason_text(reason))}" for reason in level.reasons),
         ]
-        lines += [f"  - {inert(reason)}" for reason in report.tier.reasons]
-        return "\n".join(lines)
+        if report.questions:
+            count = plural(len(report.questions), "classification question")
+            lines.append(f"{count} unanswered (CLS-005): ai-assure classify --explain-unknowns")
+        return lines
 
     def _errors(self, report: Report) -> str:
         if not report.errors:
@@ -110,6 +134,12 @@ class TextReporter(Reporter):
         yield f"{_INDENT}{_indented(finding.message, _INDENT)}"
         controls = ", ".join(finding.controls) or "none"
         yield f"{_INDENT}{inert(f'at {location_text(finding)} · controls {controls}')}"
+        if finding.controls_not_binding:
+            named = ", ".join(f"{c.id} ({c.status})" for c in finding.controls_not_binding)
+            yield f"{_INDENT}{inert(f'does not bind this system: {named}')}"
+        if finding.severity_raised_by:
+            raised = ", ".join(finding.severity_raised_by)
+            yield f"{_INDENT}{inert(f'severity set by binding law: {raised}')}"
         if finding.remediation:
             yield f"{_INDENT}fix: {_indented(finding.remediation, _INDENT + '     ')}"
 
@@ -145,8 +175,16 @@ def summary_line(report: Report) -> str:
         parts.append(plural(errors, "error"))
     return inert(
         f"{report.tool.name}: {report.verdict.upper()} — {', '.join(parts)}"
-        f" · tier {report.tier.level} · policy {report.policy.revision}"
+        f" · {_classification(report)} · policy {report.policy.revision}"
     )
+
+
+def _classification(report: Report) -> str:
+    """`EU AI Act high · assurance high`, or the tier when there is no classification."""
+    eu, level = report.eu_ai_act, report.assurance_level
+    if eu is None or level is None:
+        return f"tier {report.tier.level}"
+    return f"EU AI Act {category_short(eu)} · assurance {level.level}"
 
 
 def _primary_control(finding: Finding) -> str:

@@ -1,155 +1,204 @@
-# The risk tier of the system and the reasons for it, computed from the manifest's
-# classification facts. Every rule decides whether it applies from the helpers here,
-# so proportionality is decided once, in Rego, and every evaluator agrees.
+# The two axes of a system's classification, and the helpers every rule decides from
+# (docs/classification.md). Decided once, in Rego, so every evaluator agrees.
 #
-# tier is exactly one of prohibited | high | limited | minimal (default minimal):
-#   prohibited  an EU AI Act Art. 5(1) practice is declared
-#   high        an Annex III area applies and the Art. 6(3) derogation does not, or a
-#               UK GDPR trigger applies (special category data: Art. 9; solely
-#               automated decisions: Art. 22)
-#   limited     an EU AI Act Art. 50 transparency trigger applies
-#   minimal     none of the above
+# 1. The EU AI Act category (package ai_assure.law.eu): computed only from the Act's facts:
+#    prohibited | high | limited | minimal, with in_scope, the roles held, the GPAI flags and
+#    every ground with its citation. No UK fact can change it.
+# 2. The assurance level: the organisation's own proportionality, low | medium | high |
+#    critical, raised by the EU category (where the Act applies, or as a reference framework:
+#    configuration eu_ai_act_reference), UK data-protection facts, open questions and the
+#    organisation's policy (configuration assurance). Rules that are internal good practice
+#    apply from it; rules that check a legal duty apply where the duty binds (package
+#    ai_assure.law.obligations).
 package ai_assure.classification
 
 import rego.v1
 
+import data.ai_assure.config
+import data.ai_assure.law.art5
+import data.ai_assure.law.art50
+import data.ai_assure.law.dates as law_dates
+import data.ai_assure.law.eu
+import data.ai_assure.law.facts
+import data.ai_assure.law.gpai
+import data.ai_assure.law.high_risk as law_high_risk
+import data.ai_assure.law.obligations
+import data.ai_assure.law.questions
+import data.ai_assure.law.review
+import data.ai_assure.law.roles
+import data.ai_assure.law.uk
 import data.ai_assure.lib.util
 
-_eu(key) := util.manifest(["classification", "eu_ai_act", key])
+# --- the EU AI Act axis --------------------------------------------------------------------
 
-_uk(key) := util.manifest(["classification", "uk_gdpr", key])
+category := eu.category
 
-_system(key) := util.manifest(["system", key])
+# tier: kept for the report's `tier` (deprecated): the EU AI Act category from the facts.
+tier := eu.category
 
-# --- EU AI Act Art. 5: prohibited practices -------------------------------------
-
-art_5_points := {
-	"Art.5(1)(a)": "subliminal, manipulative or deceptive techniques that distort behaviour",
-	"Art.5(1)(b)": "exploiting vulnerabilities due to age, disability or social or economic situation",
-	"Art.5(1)(c)": "social scoring leading to detrimental or unfavourable treatment",
-	"Art.5(1)(d)": "predicting criminal offending solely from profiling or personality traits",
-	"Art.5(1)(e)": "untargeted scraping of facial images to build facial recognition databases",
-	"Art.5(1)(f)": "emotion recognition in the workplace or in education",
-	"Art.5(1)(g)": "biometric categorisation to infer sensitive characteristics",
-	"Art.5(1)(h)": "real-time remote biometric identification in public spaces for law enforcement",
+# reasons: the EU AI Act grounds, in words (the report's tier.reasons).
+reasons contains util.msg(["EU AI Act ", g.citation, ": ", g.text]) if {
+	some g in eu.grounds
 }
 
-# art_5_title(p): what point p prohibits, in words.
-art_5_title(p) := title if {
-	title := art_5_points[p]
-} else := "not a recognised Art. 5(1) point"
-
-prohibited_practices := util.list(_eu("prohibited_practices"))
-
-prohibited if count(prohibited_practices) > 0
-
-# --- EU AI Act Art. 6(2) and Annex III: high-risk areas ---------------------------
-
-annex_iii := {
-	"biometrics": {"point": 1, "title": "biometrics"},
-	"critical_infrastructure": {"point": 2, "title": "critical infrastructure"},
-	"education": {"point": 3, "title": "education and vocational training"},
-	"employment": {"point": 4, "title": "employment, workers management and access to self-employment"},
-	"essential_services": {"point": 5, "title": "access to essential private and public services and benefits"},
-	"law_enforcement": {"point": 6, "title": "law enforcement"},
-	"migration": {"point": 7, "title": "migration, asylum and border control management"},
-	"administration_of_justice": {"point": 8, "title": "administration of justice and democratic processes"},
+eu_ai_act := {
+	"in_scope": eu.in_scope,
+	"scope": eu.scope_reason,
+	"roles": roles.names,
+	"category": eu.category,
+	"gpai_model": gpai.model,
+	"gpai_systemic_risk": gpai.systemic_risk,
+	"grounds": eu.grounds_list,
+	"date_schedule": law_dates.schedule,
+	"date_schedule_note": law_dates.schedule_note,
+	"open_questions": count(questions.open_eu),
 }
 
-annex_iii_areas := util.list(_eu("annex_iii_areas"))
+# --- the UK data-protection facts ----------------------------------------------------------------
 
-# annex_iii_points: the Annex III points (1-8) of the declared, recognised areas.
-annex_iii_points contains point if {
-	some area in annex_iii_areas
-	point := annex_iii[area].point
-}
+personal_data if uk.personal_data
 
-# unknown_annex_iii_areas: declared values that name no Annex III area. They still make
-# the system high-risk (fail closed); rule CLS-002 asks for a recognised value.
-unknown_annex_iii_areas contains area if {
-	some area in annex_iii_areas
-	not annex_iii[area]
-}
-
-annex_iii_declared if count(annex_iii_areas) > 0
-
-# The Art. 6(3) derogation needs a documented reason, and is never available to a
-# system that profiles natural persons (Art. 6(3), last subparagraph): the manifest
-# must state profiling_of_natural_persons: false for the derogation to hold, and the
-# reason must be long enough to say which Art. 6(3) condition applies and why (at least
-# min_derogation_words words; rule CLS-003 says what is missing).
-derogation_claimed if util.present(_eu("art_6_3_exemption"))
-
-min_derogation_words := 8
-
-derogation_reason_words := count([w | some w in split(trim_space(_eu("art_6_3_exemption")), " "); w != ""]) if {
-	is_string(_eu("art_6_3_exemption"))
-}
-
-derogation_documented if derogation_reason_words >= min_derogation_words
-
-profiling if _eu("profiling_of_natural_persons") == true
-
-profiling_stated_false if _eu("profiling_of_natural_persons") == false
-
-derogation_applies if {
-	derogation_claimed
-	derogation_documented
-	profiling_stated_false
-}
-
-annex_iii_high if {
-	annex_iii_declared
-	not derogation_applies
-}
-
-# --- EU AI Act Art. 50: transparency triggers -------------------------------------
-
-interacts_with_public if _system("interacts_with_public") == true
-
-generates_synthetic_content if _system("generates_synthetic_content") == true
-
-public_deployment if _system("deployment") == "public-facing"
-
-# public_facing: people outside the organisation use or see the system.
-public_facing if interacts_with_public
-
-public_facing if public_deployment
-
-art_50 if public_facing
-
-art_50 if generates_synthetic_content
-
-# --- UK GDPR ------------------------------------------------------------------------
-
-special_category_data if _uk("special_category_data") == true
+special_category_data if uk.special_category
 
 special_category_data if {
 	some d in util.datasets
 	d.dataset.special_category_data == true
 }
 
-solely_automated_decision if _uk("solely_automated_decision") == true
+criminal_offence_data if uk.criminal_offence
 
-uk_high if special_category_data
+# automated_decision: significant decisions with no meaningful human involvement (UK GDPR Art.
+# 22A; DPA s. 50A).
+automated_decision if uk.significant_automated_decision
 
-uk_high if solely_automated_decision
+# dpia_required: a DPIA is required or likely (UK GDPR Art. 35; DPA s. 64), or personal data is
+# processed and the screening is not finished (fail closed).
+dpia_required if uk.dpia_needed
 
-personal_data if _uk("personal_data") == true
-
-personal_data if special_category_data
-
-personal_data if {
-	some d in util.datasets
-	d.dataset.personal_data == true
+dpia_required if {
+	personal_data
+	uk.dpia == "undetermined"
 }
 
-# automated_decision: decisions are made without a person (either declaration counts).
-automated_decision if solely_automated_decision
+uk_data_protection := {
+	"personal_data": facts.value("uk_data_protection.personal_data"),
+	"regime": uk.regime_text,
+	"dpia": uk.dpia,
+	"dpia_reason": uk.dpia_reason,
+	"special_category_data": uk.special_category,
+	"criminal_offence_data": uk.criminal_offence,
+	"significant_automated_decision": uk.significant_automated_decision,
+	"automated_decision_breaches": sort([b | some b in uk.art_22b_breaches]),
+	"grounds": sort(uk.grounds),
+	"open_questions": count(questions.open_uk),
+}
 
-automated_decision if _system("decision_role") == "automated-decision"
+# --- the assurance level -----------------------------------------------------------------------------
 
-# --- Models -----------------------------------------------------------------------
+levels := ["low", "medium", "high", "critical"]
+
+_rank(level) := i if {
+	some i, l in levels
+	l == level
+}
+
+default _assurance := {}
+
+_assurance := a if {
+	a := config.assurance
+	is_object(a)
+}
+
+_raise_to(trigger) := object.get(_assurance, ["raise", trigger], "high")
+
+# eu_counts: the EU category feeds the level where the Act applies, or (configuration
+# eu_ai_act_reference) as a reference framework for a system it does not reach.
+_eu_counts if eu.in_scope != false
+
+_eu_counts if config.eu_ai_act_reference == true
+
+default _eu_source := "EU AI Act, as a reference framework"
+
+_eu_source := "EU AI Act" if eu.in_scope != false
+
+_grounds_of("minimal") := "no trigger"
+
+_grounds_of(c) := concat(", ", sort({g.citation | some g in eu.grounds; g.kind == _kind_of(c)})) if c != "minimal"
+
+_kind_of("prohibited") := "prohibited"
+
+_kind_of("high") := "high"
+
+_kind_of("limited") := "transparency"
+
+default assurance_rank := 0
+
+assurance_rank := max([_rank(r.level) | some r in assurance_reasons]) if count(assurance_reasons) > 0
+
+assurance_level := levels[assurance_rank]
+
+assurance := {
+	"level": assurance_level,
+	"reasons": sort([r | some r in assurance_reasons]),
+}
+
+assurance_high if assurance_rank >= 2
+
+assurance_medium if assurance_rank >= 1
+
+# high_risk, at_least_limited: the names rules used before the two axes, kept for repository-local
+# rules: the assurance level (high or critical; medium or more), never the EU category.
+high_risk if assurance_high
+
+at_least_limited if assurance_medium
+
+# --- helpers rules decide from ---------------------------------------------------------------------
+
+# duty(control): whether a legal control binds this system (package ai_assure.law.obligations):
+# binds, upcoming, advisory, not_applicable or undetermined.
+duty(control) := obligations.status(control)
+
+# enforced(control): a rule checking this legal duty fails: it binds, or whether it binds is
+# not decided (fail closed: the open questions are CLS-005 failures, and the control itself is
+# never named as binding). advised(control): it would bind (advisory) or will (upcoming): the
+# rule advises. Otherwise the rule does nothing for it.
+enforced(control) if duty(control) in {"binds", "undetermined"}
+
+advised(control) if duty(control) in {"advisory", "upcoming"}
+
+duty_reason(control) := obligations.decisions[control].reason
+
+# fria_required: EU AI Act Art. 27 binds this deployer.
+fria_required if duty("EU-AI-ACT:Art.27") == "binds"
+
+# fria_advised: it would bind (advisory, upcoming) or is not yet decided: advice, never a failure.
+fria_advised if duty("EU-AI-ACT:Art.27") in {"advisory", "upcoming", "undetermined"}
+
+provider if "provider" in roles.held
+
+deployer if "deployer" in roles.held
+
+gpai_provider if gpai.model
+
+gpai_systemic_risk if gpai.systemic_risk
+
+gpai_open_source if gpai.open_source
+
+art_50 if art50.limited
+
+art_50_paragraphs := art50.applying
+
+profiling if law_high_risk.profiling
+
+# public_facing: people outside the organisation use or see the system.
+public_facing if util.manifest(["system", "deployment"]) == "public-facing"
+
+# decision_support: outputs inform or make decisions about people or cases.
+decision_support if util.manifest(["system", "decision_role"]) in {"decision-support", "automated-decision"}
+
+atrs_in_scope if obligations.atrs_scope
+
+atrs_mandatory if obligations.atrs_mandatory
 
 # third_party_models: models the organisation did not build ({"index", "model"}).
 third_party_models := [m |
@@ -163,55 +212,13 @@ generative if {
 	m.model.type == "foundation-model"
 }
 
-generative if generates_synthetic_content
+generative if count(art50.synthetic) > 0
 
-generative if _system("decision_role") == "content-generation"
+generative if util.manifest(["system", "decision_role"]) == "content-generation"
 
-# --- Roles and scope -------------------------------------------------------------------
-
-# role: the system's EU AI Act operator role (provider, deployer, importer, distributor).
-role := _eu("role")
-
-provider if role == "provider"
-
-deployer if role == "deployer"
-
-# gpai_provider: the organisation provides a general-purpose AI model (Chapter V, Art. 53).
-gpai_provider if {
-	_eu("general_purpose_ai") == true
-	provider
-}
-
-# decision_support: outputs inform or make decisions about people or cases.
-decision_support if _system("decision_role") in {"decision-support", "automated-decision"}
-
-# atrs_in_scope: the ATRS mandatory scope (significant influence on decisions with public
-# effect, or direct interaction with the public).
-atrs_in_scope if public_facing
-
-atrs_in_scope if decision_support
-
-# fria_required: EU AI Act Art. 27(1): a deployer that is a body governed by public law or
-# provides public services (policy configuration: public_body) deploying a high-risk
-# Annex III system other than point 2, or any deployer of an Annex III point 5 system (5(b)
-# and 5(c) are not told apart, so point 5 counts, failing closed). An unrecognised area
-# counts as any point.
-fria_required if {
-	annex_iii_high
-	deployer
-	data.ai_assure.config.public_body == true
-	count(annex_iii_points - {2}) + count(unknown_annex_iii_areas) > 0
-}
-
-fria_required if {
-	annex_iii_high
-	deployer
-	5 in annex_iii_points
-}
-
-# triggers: the facts that raise obligations, by name. Policy configuration keyed by
-# trigger (risk.required_categories) is read through this set.
-triggers contains "high_risk" if high_risk
+# triggers: the facts that raise obligations, by name. Policy configuration keyed by trigger
+# (risk.required_categories) is read through this set.
+triggers contains "high_risk" if assurance_high
 
 triggers contains "personal_data" if personal_data
 
@@ -225,102 +232,115 @@ triggers contains "generative" if generative
 
 triggers contains "public_facing" if public_facing
 
-# --- The tier -----------------------------------------------------------------------
+# --- the classification as the report shows it ----------------------------------------------------
 
-_high_trigger if annex_iii_high
-
-_high_trigger if uk_high
-
-default tier := "minimal"
-
-tier := "prohibited" if {
-	prohibited
-} else := "high" if {
-	_high_trigger
-} else := "limited" if {
-	art_50
+summary := {
+	"eu_ai_act": eu_ai_act,
+	"assurance_level": assurance,
+	"uk_data_protection": uk_data_protection,
+	"questions": questions.list,
+	"review": sort(review.points),
+	"facts": questions.relevant,
 }
 
-ranks := {"minimal": 0, "limited": 1, "high": 2, "prohibited": 3}
-
-rank := ranks[tier]
-
-# high_risk: the obligations of a high-risk system apply (a prohibited system is at
-# least as constrained).
-high_risk if rank >= 2
-
-at_least_limited if rank >= 1
-
-# --- Reasons, in the law's words ------------------------------------------------------
-
-reasons contains util.msg(["EU AI Act ", p, ": prohibited practice declared (", art_5_title(p), ")"]) if {
-	some p in prohibited_practices
+assurance_reasons contains {
+	"level": level,
+	"source": _eu_source,
+	"text": util.msg(["the EU AI Act category from the facts is ", eu.category, " (", _grounds_of(eu.category), ")"]),
+} if {
+	_eu_counts
+	level := object.get(_assurance, ["eu_category", eu.category], "high")
 }
 
-reasons contains util.msg(["EU AI Act Annex III point ", a.point, ": ", a.title]) if {
-	not derogation_applies
-	some area in annex_iii_areas
-	a := annex_iii[area]
+assurance_reasons contains {
+	"level": _raise_to("gpai_model"),
+	"source": _eu_source,
+	"text": "it provides a general-purpose AI model (Art. 53)",
+} if {
+	_eu_counts
+	gpai.model
 }
 
-reasons contains util.msg(["EU AI Act Annex III: ", area, " is not a recognised area and is treated as high-risk"]) if {
-	not derogation_applies
-	some area in unknown_annex_iii_areas
+assurance_reasons contains {
+	"level": _raise_to("gpai_systemic_risk"),
+	"source": _eu_source,
+	"text": "its general-purpose AI model has systemic risk (Art. 51)",
+} if {
+	_eu_counts
+	gpai.systemic_risk
 }
 
-reasons contains util.msg([
-	"EU AI Act Art. 6(3): not high-risk under Annex III point ", a.point,
-	" (", a.title, "): derogation documented: ", _eu("art_6_3_exemption"),
-]) if {
-	derogation_applies
-	some area in annex_iii_areas
-	a := annex_iii[area]
+assurance_reasons contains {
+	"level": _raise_to("omnibus_prohibited_practice"),
+	"source": "EU AI Act (Digital Omnibus, secondary sources)", "text": util.msg([
+		"it can generate what the Digital Omnibus prohibits (", art5.omnibus_only_point,
+		"), whichever date_schedule is configured",
+	]),
+} if {
+	art5.omnibus_only_point
 }
 
-reasons contains "EU AI Act Art. 6(3): the derogation claimed is void because the system profiles natural persons" if {
-	derogation_claimed
-	annex_iii_declared
-	profiling
+assurance_reasons contains {
+	"level": _raise_to("special_category_data"),
+	"source": "UK GDPR",
+	"text": "special category data is processed (UK GDPR Art. 9; DPA 2018 s. 35)",
+} if {
+	special_category_data
 }
 
-reasons contains msg if {
-	derogation_claimed
-	annex_iii_declared
-	not profiling
-	not profiling_stated_false
-	msg := concat("", [
-		"EU AI Act Art. 6(3): the derogation claimed is not accepted because profiling_of_natural_persons",
-		" is not stated false",
-	])
+assurance_reasons contains {
+	"level": _raise_to("criminal_offence_data"),
+	"source": "UK GDPR",
+	"text": "criminal offence data is processed (UK GDPR Art. 10; DPA 2018 s. 11(2))",
+} if {
+	criminal_offence_data
 }
 
-reasons contains msg if {
-	derogation_claimed
-	annex_iii_declared
-	profiling_stated_false
-	not derogation_documented
-	msg := concat("", [
-		"EU AI Act Art. 6(3): the derogation claimed is not accepted because its reason is too short",
-		" to document the assessment",
-	])
+assurance_reasons contains {
+	"level": _raise_to("significant_automated_decision"),
+	"source": "UK GDPR", "text": concat("", [
+		"it takes decisions with legal or similarly significant effects without meaningful human",
+		" involvement (UK GDPR Art. 22A; DPA 2018 s. 50A)",
+	]),
+} if {
+	automated_decision
 }
 
-reasons contains "EU AI Act Art. 50(1): the system interacts directly with the public" if interacts_with_public
+assurance_reasons contains {
+	"level": _raise_to("unlawful_automated_decision"),
+	"source": "UK GDPR",
+	"text": util.msg(["its automated decision is restricted: ", b]),
+} if {
+	some b in uk.art_22b_breaches
+}
 
-reasons contains "EU AI Act Art. 50: the system is deployed public-facing" if public_deployment
+assurance_reasons contains {
+	"level": _raise_to("dpia_required"),
+	"source": "UK GDPR",
+	"text": util.msg(["a DPIA is ", uk.dpia_reason]),
+} if {
+	uk.dpia_needed
+}
 
-reasons contains "EU AI Act Art. 50(2): the system generates synthetic content" if generates_synthetic_content
+assurance_reasons contains {
+	"level": _raise_to("public_facing"),
+	"source": "organisation policy",
+	"text": "it is public-facing",
+} if {
+	public_facing
+}
 
-reasons contains "UK GDPR Art. 9: special category personal data is processed" if special_category_data
+assurance_reasons contains {
+	"level": _raise_to("generative"),
+	"source": "organisation policy",
+	"text": "it generates content",
+} if {
+	generative
+}
 
-reasons contains "UK GDPR Art. 22: decisions are based solely on automated processing" if solely_automated_decision
-
-reasons contains "UK GDPR Art. 35: personal data is processed, so a DPIA is required" if personal_data
-
-reasons contains msg if {
-	tier == "minimal"
-	msg := concat("", [
-		"No EU AI Act prohibited, Annex III or Art. 50 trigger and no UK GDPR Art. 9 or Art. 22",
-		" trigger applies: minimal risk",
-	])
+assurance_reasons contains {"level": _raise_to("open_questions"), "source": "organisation policy", "text": util.msg([
+	count(questions.open), " classification questions are unanswered (CLS-005): the level stays at least this",
+	" until they are",
+])} if {
+	count(questions.open) > 0
 }

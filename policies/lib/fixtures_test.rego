@@ -148,10 +148,13 @@ no_evidence := {
 	"sbom": [], "supplier_assessments": [], "threat_model": [],
 }
 
-# --- a complete, compliant high-risk system (Annex III point 8, personal data) -------
+# --- a complete, compliant high-risk system -----------------------------------------
+# A public body that deploys, in the EU, a vendor's system suggesting which benefit claims
+# need a review (EU AI Act Annex III 5(a)): the Act applies and its deployer obligations
+# bind (Arts. 26, 27, 49(3), 86). Personal data under the UK GDPR; a DPIA is required.
 
 manifest := {
-	"apiVersion": "ai-assure/v1",
+	"apiVersion": "ai-assure/v2",
 	"kind": "AISystem",
 	"metadata": {
 		"id": "risk-tool", "name": "Risk Tool",
@@ -161,19 +164,44 @@ manifest := {
 		},
 		"lifecycle_stage": "private-beta",
 	},
-	"system": {
-		"description": "Suggests a supervision level.", "purpose": "Decision support.",
-		"users": ["probation practitioners"], "affected_persons": ["people on probation"],
-		"deployment": "internal", "decision_role": "decision-support",
-		"human_oversight": {"mode": "human-in-the-loop", "description": "A practitioner reviews every suggestion."},
-		"interacts_with_public": false, "generates_synthetic_content": false,
+	"organisation": {
+		"established_in_eu": true, "public_authority": true, "body_governed_by_public_law": true,
+		"private_entity_providing_public_service": false, "law_enforcement_authority": false,
 	},
-	"classification": {
-		"eu_ai_act": {
-			"role": "deployer", "annex_iii_areas": ["administration_of_justice"], "prohibited_practices": [],
-			"profiling_of_natural_persons": true, "art_6_3_exemption": null, "general_purpose_ai": false,
+	"system": {
+		"description": "Suggests which benefit claims need a review.", "purpose": "Decision support.",
+		"users": ["benefit caseworkers"], "affected_persons": ["benefit claimants"],
+		"deployment": "internal", "decision_role": "decision-support",
+		"human_oversight": {"mode": "human-in-the-loop", "description": "A caseworker reviews every suggestion."},
+	},
+	"eu_ai_act": {
+		"is_ai_system": "yes", "is_gpai_model": false,
+		"scope": {
+			"placed_on_eu_market": false, "put_into_service_in_eu": false, "deployed_in_eu": true,
+			"output_intended_for_use_in_eu": true, "exclusions": [], "free_open_source_licence": false,
 		},
-		"uk_gdpr": {"personal_data": true, "special_category_data": false, "solely_automated_decision": false},
+		"activities": ["uses_under_authority"], "art_25": [],
+		"art_5": {
+			"manipulative_or_subliminal": false, "exploits_vulnerability": [], "social_scoring": false,
+			"crime_prediction_basis": "none", "untargeted_facial_scraping": false,
+		},
+		"biometrics": {"remote_identification": false, "emotion_recognition": false, "biometric_categorisation": false},
+		"annex_i": {"act": "none"},
+		"annex_iii": {"points": ["AnnexIII.5(a)"], "carve_outs": []},
+		"profiling_of_natural_persons": true,
+		"art_6_3": {"claimed": false},
+		"decisions": {"about_natural_persons": true, "legal_or_similar_effect": true, "workplace_use_on_workers": false},
+		"transparency": {"interacts_directly_with_natural_persons": false, "generates_synthetic": []},
+		"lifecycle": {"first_placed_or_put_into_service": "2026-09-01"},
+	},
+	"uk_data_protection": {
+		"personal_data": true, "regime": "uk_gdpr", "controller": "controller", "lawful_basis": "6(1)(e)",
+		"special_category_data": false, "criminal_offence_data": false,
+		"automated_decision": {"significant": true, "solely_automated": false},
+		"dpia_screen": {
+			"art_35_3": ["a_systematic_extensive_evaluation"], "ico_list": ["innovative_technology", "denial_of_service"],
+			"wp248": ["evaluation_scoring", "innovative_technology", "prevents_right_or_service"],
+		},
 	},
 	"models": [{
 		"name": "risk-scorer", "version": "2.3.1", "type": "in-house", "task": "classification",
@@ -228,28 +256,60 @@ evidence := {
 	"threat_model": [item("threat_model", "docs/threat-model.md", threat_model_facts)],
 }
 
-# --- a minimal-risk internal tool (no personal data, no public) ----------------------
+# --- a minimal-risk internal tool (no personal data, no Annex III use) -----------------
 
 minimal_manifest := json.patch(manifest, [
-	{"op": "replace", "path": ["classification", "eu_ai_act", "annex_iii_areas"], "value": []},
-	{"op": "replace", "path": ["classification", "eu_ai_act", "profiling_of_natural_persons"], "value": false},
-	{"op": "replace", "path": ["classification", "uk_gdpr", "personal_data"], "value": false},
+	{"op": "replace", "path": ["eu_ai_act", "annex_iii", "points"], "value": []},
+	{"op": "replace", "path": ["eu_ai_act", "profiling_of_natural_persons"], "value": false},
+	{"op": "replace", "path": ["eu_ai_act", "decisions"], "value": {"about_natural_persons": false}},
+	{"op": "replace", "path": ["uk_data_protection"], "value": {"personal_data": false}},
 	{"op": "replace", "path": ["data", "datasets", 0, "personal_data"], "value": false},
 	{"op": "replace", "path": ["system", "decision_role"], "value": "information-retrieval"},
 	{"op": "replace", "path": ["risks"], "value": []},
 ])
 
-# --- a public chatbot on a third-party foundation model (Art. 50, limited) -----------
+# provider_manifest: the same system, built and marketed under the organisation's own name
+# (Art. 3(3)) and not used by it: the high-risk provider obligations bind, the deployer's do not.
+provider_manifest := put(manifest, ["eu_ai_act", "activities"], ["develops", "markets_under_own_name"])
+
+# uk_only(m): m with no link to the EU (Art. 2(1)): the Act does not reach it.
+uk_only(m) := json.patch(m, [
+	{"op": "replace", "path": ["organisation", "established_in_eu"], "value": false},
+	{"op": "replace", "path": ["eu_ai_act", "scope"], "value": {
+		"placed_on_eu_market": false, "put_into_service_in_eu": false, "deployed_in_eu": false,
+		"output_intended_for_use_in_eu": false, "exclusions": [], "free_open_source_licence": false,
+	}},
+])
+
+# uk_low: personal data under the UK GDPR that raises nothing: no special category or criminal
+# offence data, no significant decision, and a screening that needs no DPIA.
+uk_low := {
+	"personal_data": true, "regime": "uk_gdpr", "controller": "controller", "lawful_basis": "6(1)(e)",
+	"special_category_data": false, "criminal_offence_data": false,
+	"automated_decision": {"significant": false},
+	"dpia_screen": {"art_35_3": [], "ico_list": [], "wp248": []},
+}
+
+# --- a public chatbot the organisation builds on a third-party foundation model (Art. 50) --
 
 genai_manifest := json.patch(minimal_manifest, [
 	{"op": "replace", "path": ["system", "deployment"], "value": "public-facing"},
 	{"op": "replace", "path": ["system", "decision_role"], "value": "content-generation"},
-	{"op": "replace", "path": ["system", "interacts_with_public"], "value": true},
-	{"op": "replace", "path": ["system", "generates_synthetic_content"], "value": true},
 	{
 		"op": "add", "path": ["system", "transparency_notice"],
 		"value": "You are chatting with an AI assistant. Answers can be wrong.",
 	},
+	{
+		"op": "replace",
+		"path": ["eu_ai_act", "activities"],
+		"value": ["develops", "puts_into_service_own_use", "uses_under_authority"],
+	},
+	{"op": "replace", "path": ["eu_ai_act", "transparency"], "value": {
+		"interacts_directly_with_natural_persons": true, "ai_nature_obvious": false,
+		"generates_synthetic": ["text"], "assistive_editing_or_no_substantial_alteration": false,
+		"publishes_public_interest_text": false, "authorised_by_law_for_crime": false,
+		"output_marking": "Every answer carries generated: ai in its metadata.",
+	}},
 	{"op": "replace", "path": ["models", 0], "value": {
 		"name": "example-llm", "version": "2026-05", "type": "foundation-model", "task": "text-generation",
 		"provider": "Example Models Ltd", "model_card": "docs/supplier-model-card.md", "licence": "commercial",
@@ -280,4 +340,25 @@ genai_evidence := json.patch(evidence, [
 	},
 	{"op": "replace", "path": ["dpia"], "value": []},
 	{"op": "replace", "path": ["fria"], "value": []},
+])
+
+# --- a general-purpose AI model the organisation develops and places on the EU market ------
+# Below the systemic-risk threshold (Art. 51(2)), proprietary, provider established in the EU.
+
+gpai_manifest := json.patch(minimal_manifest, [
+	{"op": "replace", "path": ["eu_ai_act", "is_gpai_model"], "value": true},
+	{"op": "replace", "path": ["eu_ai_act", "activities"], "value": ["develops", "markets_under_own_name"]},
+	{"op": "replace", "path": ["eu_ai_act", "scope", "placed_on_eu_market"], "value": true},
+	{"op": "add", "path": ["eu_ai_act", "art_5", "intimate_or_csam_generation"], "value": "none"},
+	{
+		"op": "replace",
+		"path": ["eu_ai_act", "transparency"],
+		"value": {"interacts_directly_with_natural_persons": false, "generates_synthetic": []},
+	},
+	{"op": "add", "path": ["eu_ai_act", "gpai"], "value": {
+		"training_compute_flop": 3.0e+24, "commission_designated": false, "open_licence_weights_public": false,
+		"first_placed_on_market": "2025-09-01",
+		"copyright_policy": "https://example.org/copyright-policy",
+		"training_content_summary": "https://example.org/training-summary",
+	}},
 ])

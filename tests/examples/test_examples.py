@@ -11,14 +11,17 @@ import pytest
 
 from engine.assessment.run import CheckOptions, run_check
 from engine.reporters import get_reporter
+from tests.law import assert_no_unbinding_law_in_failures
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 AS_OF = dt.date(2026, 11, 26)
 
+# (EU AI Act category, whether the Act reaches it, the assurance level, the verdict). The three
+# are UK-only systems: the Act does not apply (Art. 2(1)) and is a reference framework.
 EXPECTED = {
-    "probation-risk-assistant": ("high", "fail"),
-    "public-llm-assistant": ("limited", "pass"),
-    "document-search": ("minimal", "pass"),
+    "probation-risk-assistant": ("high", False, "high", "fail"),
+    "public-llm-assistant": ("limited", False, "medium", "pass"),
+    "document-search": ("limited", False, "medium", "pass"),
 }
 
 
@@ -28,10 +31,19 @@ def example(request):
     return request.param, report
 
 
-def test_each_example_gets_its_expected_tier_and_verdict(example):
+def test_each_example_gets_its_expected_classification_and_verdict(example):
     name, report = example
     assert report.errors == []
-    assert (report.tier.level, report.verdict) == EXPECTED[name]
+    assert report.eu_ai_act and report.assurance_level
+    outcome = (
+        report.eu_ai_act.category,
+        report.eu_ai_act.in_scope,
+        report.assurance_level.level,
+        report.verdict,
+    )
+    assert outcome == EXPECTED[name]
+    assert report.tier.level == report.eu_ai_act.category
+    assert report.questions == []
     assert all(item.status == "ok" for item in report.evidence), report.evidence
 
 
@@ -40,9 +52,16 @@ def test_the_high_risk_example_fails_on_real_gaps_only(example):
     failed = [f for f in report.findings if f.status == "fail"]
     if name == "probation-risk-assistant":
         assert 1 <= len(failed) <= 4
-        assert any("UK-GDPR:Art.35" in f.controls for f in failed)
+        # law-enforcement processing: the DPIA duty is DPA 2018 s. 64, not UK GDPR Art. 35
+        assert any("UK-DPA-2018:s.64" in f.controls for f in failed)
+        assert not any("UK-GDPR:Art.35" in f.controls for f in failed)
     else:
         assert not [f for f in failed if f.severity in ("critical", "high")]
+
+
+def test_no_failed_finding_names_a_legal_control_that_does_not_bind(example):
+    _, report = example
+    assert_no_unbinding_law_in_failures(report)
 
 
 def test_every_example_finding_is_located_in_its_manifest(example):

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from engine.evaluators.policy_tests import run_compiled_tests
 from engine.policy.catalogue import load_catalogue
 from engine.policy.sources import bundled_policy_dir, load_policies, package_of, rego_files
-from engine.policy.testing import discover_tests, run_policy_tests
+from engine.policy.testing import discover_tests
 
 POLICIES = load_policies()
 RULE_IDS = [rule.id for rule in POLICIES.rules]
@@ -34,8 +35,8 @@ def test_the_readme_lists_every_rule_as_its_metadata_says():
         assert row in readme, f"policies/README.md should have the row {row}"
 
 
-def test_every_rego_unit_test_passes_on_the_embedded_evaluator():
-    results = run_policy_tests(bundled_policy_dir())
+def test_every_rego_unit_test_passes_on_the_embedded_evaluator(opa_binary):
+    results = run_compiled_tests(bundled_policy_dir(), opa_binary)
     failures = [f"{r.package}.{r.name}: {r.detail}" for r in results if not r.passed]
     assert results and not failures, "\n".join(failures)
 

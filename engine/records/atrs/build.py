@@ -24,11 +24,13 @@ from engine.manifest import (
     load_manifest,
     locate_manifest,
 )
-from engine.manifest.model import Manifest, Model
+from engine.manifest.model import Model
+from engine.manifest.model_v2 import AnyManifest
 from engine.records.atrs.record import (
     AtrsRecord,
     Candidate,
     Conflict,
+    RecordClassification,
     RecordField,
     RecordSection,
     RecordTier,
@@ -51,7 +53,7 @@ from engine.records.atrs.template import (
 class _Build:
     """What one build collects while it walks the template."""
 
-    manifest: Manifest
+    manifest: AnyManifest
     evidence: Evidence
     record: RecordFile | None
     no_record: str  # why there is no record to read, for unfilled reasons
@@ -60,7 +62,7 @@ class _Build:
 
 
 def build_record(
-    manifest: Manifest,
+    manifest: AnyManifest,
     evidence: Evidence,
     record: RecordFile | None,
     template: Template,
@@ -88,7 +90,7 @@ def build_record(
     )
 
 
-def own_models(manifest: Manifest) -> list[tuple[int, Model]]:
+def own_models(manifest: AnyManifest) -> list[tuple[int, Model]]:
     """(index, model) for the models the organisation built: the ones the model and
     development data specifications describe."""
     return [(i, m) for i, m in enumerate(manifest.models) if m.type == "in-house"]
@@ -201,7 +203,7 @@ def _evidence_notes(evidence: Evidence) -> list[str]:
     return notes
 
 
-def _unused_copies(record: RecordFile, manifest: Manifest, template: Template) -> list[str]:
+def _unused_copies(record: RecordFile, manifest: AnyManifest, template: Template) -> list[str]:
     """Record sections the manifest gives nothing to describe (extra model specifications)."""
     notes = []
     for section in template.sections:
@@ -244,7 +246,26 @@ def generate(target: Path, as_of: str, policy_dir: Path | None = None) -> AtrsRe
     manifest_sha = _read(resolved, MAX_MANIFEST_BYTES, loaded.display_path, root).sha256
     sources = [SourceRef(kind="manifest", path=loaded.display_path, sha256=manifest_sha)]
     sources += _evidence_sources(evidence, usable[:1])
-    return build_record(loaded.model, evidence, record, template, as_of, sources)
+    built = build_record(loaded.model, evidence, record, template, as_of, sources)
+    return built.model_copy(update={"classification": _classification(target, as_of)})
+
+
+def _classification(target: Path, as_of: str) -> RecordClassification:
+    """Both axes of the system's classification, and whether the ATRS binds, by the bundled
+    policies (the same as `ai-assure classify`)."""
+    import datetime as dt
+
+    from engine.assessment.classify import classify_system
+    from engine.assessment.run import CheckOptions
+
+    classified = classify_system(target, CheckOptions(as_of=dt.date.fromisoformat(as_of)))
+    atrs = [o for o in classified.obligations if o.id == "UK-ATRS:Tier1"]
+    return RecordClassification(
+        eu_ai_act=classified.eu_ai_act,
+        assurance_level=classified.assurance_level,
+        atrs=atrs[0] if atrs else None,
+        open_questions=len(classified.questions),
+    )
 
 
 def _markdown_text(item: dict[str, Any], base: Path, root: Path, limits: Limits) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.assessment.model import SystemRef, Tool
+from engine.assessment.model import AssuranceLevel, EuAiAct, Obligation, SystemRef, Tool
 from engine.render.jsondoc import dumps as json_document
 
 ATRS_SCHEMA = "ai-assure/atrs/v4.0"
@@ -75,6 +75,16 @@ class Standard(_Model):
     version: str
 
 
+class RecordClassification(_Model):
+    """The system's classification on both axes beside the record (not an ATRS field): the EU
+    AI Act category and the assurance level, and whether the ATRS binds the organisation."""
+
+    eu_ai_act: EuAiAct
+    assurance_level: AssuranceLevel
+    atrs: Obligation | None = None  # UK-ATRS:Tier1: binds only for public-sector bodies
+    open_questions: int = 0
+
+
 class AtrsRecord(_Model):
     schema_: str = Field(ATRS_SCHEMA, alias="schema")
     standard: Standard
@@ -86,6 +96,7 @@ class AtrsRecord(_Model):
     unfilled: list[Unfilled] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    classification: RecordClassification | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from engine.manifest.model import Manifest, Model
+from engine.manifest.model import Model
+from engine.manifest.model_v2 import AnyManifest
 from engine.records.atrs.record import Candidate
 from engine.records.atrs.template import norm
 
@@ -39,12 +40,12 @@ class Stated:
     or the same `yes_no` answer), how the field is written and why it can be empty."""
 
     path: str
-    read: Callable[[Manifest, Model | None], list[str]]
+    read: Callable[[AnyManifest, Model | None], list[str]]
     compare: Literal["equal", "mentions", "yes_no"] = "equal"
-    write: Callable[[Manifest, list[str]], str] | None = None
+    write: Callable[[AnyManifest, list[str]], str] | None = None
     missing: str | None = None
 
-    def value(self, manifest: Manifest, items: list[str]) -> str:
+    def value(self, manifest: AnyManifest, items: list[str]) -> str:
         return self.write(manifest, items) if self.write else "; ".join(items)
 
     def why_empty(self) -> str:
@@ -55,11 +56,11 @@ def _one(value: str | None) -> list[str]:
     return [value] if value else []
 
 
-def _outside_models(manifest: Manifest) -> list[Model]:
+def _outside_models(manifest: AnyManifest) -> list[Model]:
     return [m for m in manifest.models if m.type != "in-house"]
 
 
-def _models_list(manifest: Manifest, _items: list[str]) -> str:
+def _models_list(manifest: AnyManifest, _items: list[str]) -> str:
     return "; ".join(_model_label(m) for m in manifest.models)
 
 
@@ -139,7 +140,7 @@ def agrees(compare: str, items: list[str], recorded: str) -> bool:
     return said == norm(" ".join(items))
 
 
-def _risks(manifest: Manifest, _evidence: Evidence) -> Candidate | None:
+def _risks(manifest: AnyManifest, _evidence: Evidence) -> Candidate | None:
     lines = []
     for risk in manifest.risks:
         actions = "; ".join(action.description for action in risk.actions)
@@ -155,7 +156,7 @@ ASSESSMENTS = {
 }
 
 
-def _assessments(_manifest: Manifest, evidence: Evidence) -> Candidate | None:
+def _assessments(_manifest: AnyManifest, evidence: Evidence) -> Candidate | None:
     lines, paths = [], []
     for kind, title in ASSESSMENTS.items():
         for item in (i for i in evidence.get(kind, []) if i["status"] == "ok"):
@@ -178,7 +179,7 @@ def _assessments(_manifest: Manifest, evidence: Evidence) -> Candidate | None:
 class Summary:
     """A field summarised from other facts, and what is missing when it cannot be."""
 
-    build: Callable[[Manifest, Evidence], Candidate | None]
+    build: Callable[[AnyManifest, Evidence], Candidate | None]
     missing: str
 
 

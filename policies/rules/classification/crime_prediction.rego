@@ -1,53 +1,48 @@
 # METADATA
-# title: Offending-risk assessments are not based solely on profiling
+# title: An offending-risk assessment relying on the Art. 5(1)(d) exception keeps a human assessment central
 # description: >-
-#   EU AI Act Art. 5(1)(d) prohibits assessing or predicting the risk that a person will
-#   commit a criminal offence based solely on profiling or on assessing personality traits;
-#   it does not prohibit systems that support a human assessment already based on objective,
-#   verifiable facts. A system that profiles people in law enforcement or the administration
-#   of justice (Annex III points 6 and 8) must therefore keep a person's assessment at the
-#   centre: decision support with a human in the loop. Automated decisions, or oversight
-#   that is absent or only on the loop, fail as a possible prohibited practice.
+#   EU AI Act Art. 5(1)(d) prohibits predicting a person's risk of offending solely from
+#   profiling or personality traits; it does not prohibit a system that supports a human
+#   assessment already based on objective, verifiable facts linked to criminal activity. A
+#   system answered as such a support (eu_ai_act.art_5.crime_prediction_basis) must have that
+#   human assessment: decision support with a person in the loop, and no significant decision
+#   taken without one. Otherwise the answer and the system disagree, and the exception cannot
+#   be relied on.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: Regulation (EU) 2024/1689 (AI Act), Article 5(1)(d) and Annex III points 6 and 8
+#     description: Regulation (EU) 2024/1689 (AI Act), Article 5(1)(d), recital 42 and Annex III point 6(d)
 #   - ref: https://www.gov.uk/government/publications/ai-playbook-for-the-uk-government
 #     description: AI Playbook for the UK Government, principles 2 and 4
 # custom:
 #   id: CLS-004
 #   severity: high
 #   controls: [
-#     "EU-AI-ACT:Art.5", "EU-AI-ACT:AnnexIII.6", "EU-AI-ACT:AnnexIII.8", "EU-AI-ACT:Art.14",
+#     "EU-AI-ACT:Art.5", "EU-AI-ACT:AnnexIII.6", "EU-AI-ACT:Art.14",
 #     "UK-AI-PLAYBOOK:P4", "NIST-AI-RMF:MAP-3.5"]
 #   remediation: >-
-#     Make the system support a practitioner's assessment based on objective, verifiable
-#     facts (decision-support, human-in-the-loop), or declare Art.5(1)(d) under
-#     prohibited_practices and stop.
+#     Make the system support a practitioner's assessment based on objective, verifiable facts
+#     (decision-support, human-in-the-loop), or answer crime_prediction_basis as it really is.
 package ai_assure.rules.classification.crime_prediction
 
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.law.facts
 import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if {
-	classification.profiling
-	some area in classification.annex_iii_areas
-	area in justice_areas
-}
-
-# justice_areas: the Annex III areas where offending-risk assessments are made.
-justice_areas := {"law_enforcement", "administration_of_justice"}
-
-_areas := util.join({a | some a in classification.annex_iii_areas; a in justice_areas})
+applicable if facts.is("eu_ai_act.art_5.crime_prediction_basis", "supports_human_assessment_on_objective_facts")
 
 _mode := util.manifest(["system", "human_oversight", "mode"])
 
-# _why: what makes the assessment rest on the system alone.
-_why contains "decisions are automated (solely_automated_decision or decision_role automated-decision)" if {
+# _why: what contradicts a human assessment at the centre.
+_why contains "its significant decisions are taken with no meaningful human involvement" if {
 	classification.automated_decision
+}
+
+_why contains "its decision role is automated-decision" if {
+	util.manifest(["system", "decision_role"]) == "automated-decision"
 }
 
 _why contains util.msg(["human oversight is ", _mode, ", not human-in-the-loop"]) if {
@@ -57,11 +52,22 @@ _why contains util.msg(["human oversight is ", _mode, ", not human-in-the-loop"]
 
 _why contains "no human oversight mode is set" if util.blank(_mode)
 
-deny contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
+_gaps contains {"msg": msg, "path": ["system", "human_oversight", "mode"]} if {
 	applicable
 	count(_why) > 0
 	msg := util.msg([
-		"The system profiles natural persons in ", _areas, " and ", concat("; ", sort([w | some w in _why])),
-		": an assessment of offending risk resting on profiling alone is prohibited by EU AI Act Art. 5(1)(d)",
+		"The system is answered as supporting a human assessment based on objective facts (the EU AI Act",
+		" Art. 5(1)(d) exception) but ", concat("; ", sort([w | some w in _why])),
+		": without that assessment an offending-risk prediction from profiling is prohibited",
 	])
+}
+
+deny contains gap if {
+	classification.enforced("EU-AI-ACT:Art.5")
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not classification.enforced("EU-AI-ACT:Art.5")
+	some gap in _gaps
 }

@@ -1,80 +1,67 @@
 # METADATA
-# title: A claimed Art. 6(3) derogation is documented and available
+# title: A claimed Art. 6(3) derogation holds
 # description: >-
-#   An Annex III system is not high-risk under EU AI Act Art. 6(3) only when it does not
-#   pose a significant risk of harm (a narrow procedural task, improving a completed human
-#   activity, detecting patterns without replacing human assessment, or a preparatory task)
-#   and it does not profile natural persons. The provider documents that assessment
-#   (Art. 6(4)) and registers the system (Art. 49(2)). A claim that profiling voids, that
-#   does not state that the system does not profile, or whose reason is too short to show
-#   the assessment, fails: the classification treats the system as high-risk and the
-#   manifest must not say otherwise.
+#   An Annex III system is not high-risk under EU AI Act Art. 6(3) only when it poses no
+#   significant risk of harm (including by not materially influencing decisions) and at least
+#   one condition holds: a narrow procedural task, improving a completed human activity,
+#   detecting patterns without replacing human assessment, or a preparatory task. A system
+#   that profiles natural persons is always high-risk. The provider documents the assessment
+#   before placing the system on the market (Art. 6(4)) and registers it (Art. 49(2)). A claim
+#   that does not hold leaves the system high-risk: it fails where the Act reaches the system
+#   (or its scope is undecided), so the gate stops at the default --fail-on high.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
-#     description: Regulation (EU) 2024/1689 (AI Act), Article 6(3) and (4), Article 49(2)
+#     description: Regulation (EU) 2024/1689 (AI Act), Article 6(3) and (4), Article 49(2), recital 53
 # custom:
 #   id: CLS-003
-#   severity: medium
+#   severity: high
 #   controls: ["EU-AI-ACT:Art.6", "EU-AI-ACT:Art.49", "NIST-AI-RMF:MAP-2.1", "ISO42001:A.5.2"]
 #   remediation: >-
-#     Remove classification.eu_ai_act.art_6_3_exemption when the system profiles people;
-#     otherwise state profiling_of_natural_persons false, write which Art. 6(3) condition
-#     applies and why, and register the system.
+#     Treat the system as high-risk and set eu_ai_act.art_6_3.claimed to false; or, when the
+#     derogation truly applies, state its conditions, that it poses no significant risk, the
+#     documented assessment and its date, and register the system.
 package ai_assure.rules.classification.derogation
 
 import rego.v1
 
-import data.ai_assure.classification
+import data.ai_assure.law.eu
+import data.ai_assure.law.high_risk
+import data.ai_assure.law.roles
 import data.ai_assure.lib.util
 
 default applicable := false
 
 applicable if {
-	classification.derogation_claimed
-	classification.annex_iii_declared
+	high_risk.derogation_claimed
+	count(high_risk.annex_iii_points) > 0
 }
 
-_reason := util.manifest(["classification", "eu_ai_act", "art_6_3_exemption"])
+_points := util.join(high_risk.annex_iii_points)
 
-_path := ["classification", "eu_ai_act", "art_6_3_exemption"]
-
-_areas := util.join(classification.annex_iii_areas)
-
-deny contains {"msg": msg, "path": _path} if {
+_gaps contains {"msg": msg, "path": gap.path} if {
 	applicable
-	classification.profiling
+	some gap in high_risk.derogation_gaps
 	msg := util.msg([
-		"The Art. 6(3) derogation claimed for Annex III (", _areas, ") is void because the system profiles",
-		" natural persons (profiling_of_natural_persons: true): it is high-risk; remove art_6_3_exemption",
+		"The Art. 6(3) derogation claimed for ", _points, " does not hold: ", gap.text,
+		". The system is high-risk",
 	])
 }
 
-deny contains {"msg": msg, "path": ["classification", "eu_ai_act", "profiling_of_natural_persons"]} if {
-	applicable
-	not classification.profiling
-	not classification.profiling_stated_false
-	msg := util.msg([
-		"The Art. 6(3) derogation is claimed but classification.eu_ai_act.profiling_of_natural_persons is not",
-		" stated false, so the system is treated as high-risk: state whether it profiles people",
-	])
+deny contains gap if {
+	eu.in_scope != false
+	some gap in _gaps
 }
 
-deny contains {"msg": msg, "path": _path} if {
-	applicable
-	not classification.derogation_documented
-	words := classification.derogation_reason_words
-	msg := util.msg([
-		"The Art. 6(3) derogation reason (", trim_space(_reason), ") is too short to document the assessment",
-		" (", words, " of at least ", classification.min_derogation_words, " words): say which Art. 6(3)",
-		" condition applies and why the system poses no significant risk of harm",
-	])
+warn contains gap if {
+	eu.in_scope == false
+	some gap in _gaps
 }
 
-warn contains {"msg": msg, "path": _path} if {
-	classification.derogation_applies
-	classification.provider
+warn contains {"msg": msg, "path": ["eu_ai_act", "art_6_3", "assessment_doc"]} if {
+	high_risk.derogation_holds
+	"provider" in roles.held
 	msg := util.msg([
-		"The system relies on the Art. 6(3) derogation for Annex III (", _areas, "): keep the documented",
-		" assessment for the authorities (Art. 6(4)) and register the system in the EU database (Art. 49(2))",
+		"The system relies on the Art. 6(3) derogation for ", _points, ": keep the documented assessment",
+		" for the authorities (Art. 6(4)) and its EU database registration current (Art. 49(2))",
 	])
 }

@@ -1,8 +1,8 @@
 # METADATA
 # title: The policy configuration is present and well-formed
 # description: >-
-#   Rules read their thresholds, freshness windows, licence allowlist, supplier terms and
-#   risk appetite from the policy configuration (policies/data.yaml, loaded as
+#   Rules read their thresholds, freshness windows, licence allowlist, supplier terms, risk
+#   appetite, assurance levels and the law's date schedule from the policy configuration (policies/data.yaml, loaded as
 #   data.ai_assure.config). A missing or mistyped knob would quietly switch a check off, so
 #   this rule fails the gate instead: the configuration is part of the policy.
 # related_resources:
@@ -22,13 +22,31 @@ package ai_assure.rules.config.valid
 
 import rego.v1
 
+import data.ai_assure.lib.dates
 import data.ai_assure.lib.util
 
 applicable := true
 
 # knobs: every configuration value a rule reads, its type and, for numbers, its range.
 knobs := [
-	{"path": ["public_body"], "type": "boolean"},
+	{"path": ["date_schedule"], "type": "string", "values": ["aia_2024", "omnibus_2026"]},
+	{"path": ["eu_ai_act_reference"], "type": "boolean"},
+	{"path": ["duaa_art_22a_from"], "type": "string", "date": true},
+	{"path": ["assurance", "eu_category", "prohibited"], "type": "string", "values": _levels},
+	{"path": ["assurance", "eu_category", "high"], "type": "string", "values": _levels},
+	{"path": ["assurance", "eu_category", "limited"], "type": "string", "values": _levels},
+	{"path": ["assurance", "eu_category", "minimal"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "gpai_model"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "gpai_systemic_risk"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "omnibus_prohibited_practice"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "special_category_data"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "criminal_offence_data"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "significant_automated_decision"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "unlawful_automated_decision"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "dpia_required"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "public_facing"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "generative"], "type": "string", "values": _levels},
+	{"path": ["assurance", "raise", "open_questions"], "type": "string", "values": _levels},
 	{"path": ["review_warning_days"], "type": "number", "min": 0, "max": 3650},
 	{"path": ["staleness_days", "evaluations"], "type": "number", "min": 1, "max": 3650},
 	{"path": ["staleness_days", "red_team"], "type": "number", "min": 1, "max": 3650},
@@ -51,6 +69,8 @@ knobs := [
 	{"path": ["risk", "appetite_max_residual"], "type": "number", "min": 1, "max": 25},
 	{"path": ["risk", "required_categories"], "type": "object"},
 ]
+
+_levels := ["low", "medium", "high", "critical"]
 
 # _config: the configuration, or {} when none was loaded (every knob is then missing).
 default _config := {}
@@ -126,6 +146,30 @@ deny contains {"msg": msg, "path": []} if {
 		"The policy configuration red_team.required_owasp.", tier,
 		" must be a list of OWASP Top 10 for LLM Applications 2025 ids (LLM01 to LLM10)",
 	])
+}
+
+deny contains {"msg": msg, "path": []} if {
+	some s in _settings
+	is_string(s.value)
+	values := object.get(s.knob, "values", null)
+	values != null
+	not s.value in values
+	msg := util.msg([
+		"The policy configuration value ",
+		s.name,
+		" is ",
+		s.value,
+		" but must be one of ",
+		util.join(values),
+	])
+}
+
+deny contains {"msg": msg, "path": []} if {
+	some s in _settings
+	s.knob.date == true
+	is_string(s.value)
+	not dates.valid(s.value)
+	msg := util.msg(["The policy configuration value ", s.name, " is ", s.value, " but must be a date written YYYY-MM-DD"])
 }
 
 _in_range(value, knob) if {

@@ -28,10 +28,31 @@ test_no_configuration_at_all_fails_closed if {
 }
 
 test_a_mistyped_knob_is_denied if {
-	cfg := fx.config_put(["public_body"], "yes")
+	cfg := fx.config_put(["eu_ai_act_reference"], "yes")
 	findings := valid.deny with data.ai_assure.config as cfg
 	some f in findings
-	f.msg == "The policy configuration value public_body is a string (yes) but must be a boolean"
+	f.msg == "The policy configuration value eu_ai_act_reference is a string (yes) but must be a boolean"
+}
+
+test_a_schedule_or_level_outside_its_values_is_denied if {
+	cfg := json.patch(data.ai_assure.config, [
+		{"op": "replace", "path": ["date_schedule"], "value": "aia_2025"},
+		{"op": "replace", "path": ["assurance", "raise", "generative"], "value": "severe"},
+	])
+	msgs := {f.msg | some f in valid.deny} with data.ai_assure.config as cfg
+	msgs == {
+		"The policy configuration value date_schedule is aia_2025 but must be one of aia_2024, omnibus_2026",
+		"The policy configuration value assurance.raise.generative is severe but must be one of critical, high, low, medium",
+	}
+}
+
+test_a_commencement_date_that_is_not_a_date_is_denied if {
+	cfg := fx.config_put(["duaa_art_22a_from"], "5 February 2026")
+	msgs := {f.msg | some f in valid.deny} with data.ai_assure.config as cfg
+	msgs == {concat("", [
+		"The policy configuration value duaa_art_22a_from is 5 February 2026 but must be a date written",
+		" YYYY-MM-DD",
+	])}
 }
 
 test_an_out_of_range_number_is_denied if {

@@ -38,7 +38,15 @@ _holds_personal_data(dataset) if dataset.special_category_data == true
 
 default applicable := false
 
-applicable if count(_personal) > 0
+applicable if {
+	count(_personal) > 0
+	classification.dpia_required
+}
+
+applicable if {
+	count(_personal) > 0
+	evidence.declared("dpia")
+}
 
 # _text(item): the DPIA's description of the processing, normalised, padded with spaces
 # so whole words can be matched.

@@ -43,7 +43,10 @@ test_part_of_a_word_does_not_count if {
 }
 
 test_unnamed_dataset_warns_below_high_risk if {
-	m := json.patch(fx.genai_manifest, [{"op": "add", "path": ["data", "datasets", 0, "personal_data"], "value": true}])
+	m := json.patch(fx.genai_manifest, [
+		{"op": "add", "path": ["data", "datasets", 0, "personal_data"], "value": true},
+		{"op": "replace", "path": ["uk_data_protection"], "value": fx.uk_low},
+	])
 	ev := fx.put(fx.genai_evidence, ["dpia"], [fx.item("dpia", "docs/dpia.yaml", fx.assessment_facts)])
 	count(dpia_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
 	count(dpia_coverage.warn) == 0 with input.manifest as m with input.evidence as ev

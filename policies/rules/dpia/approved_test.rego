@@ -32,7 +32,23 @@ test_undeclared_dpia_is_denied if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["evidence", "dpia"]
-	contains(f.msg, "no DPIA is declared")
+	startswith(f.msg, "A DPIA is required: Art. 35(3)(a): a_systematic_extensive_evaluation; ")
+	endswith(f.msg, ", but none is declared: complete one and set evidence.dpia")
+}
+
+test_personal_data_alone_does_not_require_a_dpia if {
+	m := fx.put(fx.minimal_manifest, ["uk_data_protection"], {
+		"personal_data": true, "regime": "uk_gdpr", "controller": "controller",
+		"special_category_data": false, "criminal_offence_data": false,
+		"automated_decision": {"significant": false},
+		"dpia_screen": {"art_35_3": [], "ico_list": [], "wp248": ["large_scale"]},
+	})
+	not approved.applicable with input.manifest as m
+}
+
+test_an_unfinished_screening_requires_one_until_it_is_answered if {
+	m := fx.remove(fx.manifest, ["uk_data_protection", "dpia_screen"])
+	approved.applicable with input.manifest as m
 }
 
 test_missing_dpia_file_is_denied if {

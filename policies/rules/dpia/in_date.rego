@@ -13,7 +13,7 @@
 # custom:
 #   id: DPIA-002
 #   severity: high
-#   controls: ["UK-GDPR:Art.35", "ISO42001:A.5.3", "NIST-AI-RMF:GOVERN-1.5"]
+#   controls: ["UK-GDPR:Art.35", "UK-DPA-2018:s.64", "ISO42001:A.5.3", "NIST-AI-RMF:GOVERN-1.5"]
 #   remediation: Review the DPIA against the current processing, record the new approval and set a new review_by date.
 package ai_assure.rules.dpia.in_date
 
@@ -27,7 +27,10 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if classification.personal_data
+applicable if classification.dpia_required
+
+# A DPIA the team keeps is kept in date, required or not.
+applicable if evidence.declared("dpia")
 
 warn_days := config.review_warning_days
 

@@ -73,10 +73,20 @@ test_invalid_assessment_date_fails_closed if {
 	contains(f.msg, "context.as_of")
 }
 
-test_not_applicable_without_personal_data if {
-	m := fx.minimal_manifest
-	ev := fx.put(fx.evidence, ["dpia", 0, "facts", "review_by"], "2020-01-01")
+test_not_applicable_without_personal_data_or_a_dpia if {
+	m := fx.remove(fx.minimal_manifest, ["evidence", "dpia"])
+	ev := fx.put(fx.evidence, ["dpia"], [])
 	ctx := fx.context
 	not in_date.applicable with input.manifest as m
 	count(in_date.deny) == 0 with input.manifest as m with input.evidence as ev with input.context as ctx
+}
+
+test_a_dpia_kept_without_being_required_is_kept_in_date if {
+	m := fx.minimal_manifest
+	ev := fx.put(fx.evidence, ["dpia", 0, "facts", "review_by"], "2020-01-01")
+	ctx := fx.context
+	in_date.applicable with input.manifest as m with input.evidence as ev
+	findings := in_date.deny with input.manifest as m with input.evidence as ev with input.context as ctx
+	some f in findings
+	contains(f.msg, "was due for review on 2020-01-01")
 }

@@ -5,8 +5,10 @@
 #   that provide public services, to assess the impact on fundamental rights before
 #   using a high-risk Annex III system (all points except 2, critical infrastructure),
 #   and every deployer of an Annex III point 5(b) or 5(c) system to do the same. Applies
-#   when the EU AI Act role is deployer and either the organisation is a public body
-#   (policy configuration public_body) or the system is in Annex III point 5.
+#   where Art. 27 binds the system's deployer (package ai_assure.law.obligations: the
+#   organisation's facts, its roles and the Annex III points) and fails; advises where Art.
+#   27 would bind (the Act does not reach the system but is the organisation's reference
+#   framework) or will bind (before its date).
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: Regulation (EU) 2024/1689 (AI Act), Article 27
@@ -28,9 +30,11 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if classification.fria_required
+applicable if classification.enforced("EU-AI-ACT:Art.27")
 
-deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
+applicable if classification.advised("EU-AI-ACT:Art.27")
+
+_gaps contains {"msg": msg, "path": ["evidence", "fria"]} if {
 	applicable
 	not evidence.declared("fria")
 	msg := concat("", [
@@ -39,14 +43,14 @@ deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
 	])
 }
 
-deny contains {"msg": msg, "path": ["evidence", "fria"]} if {
+_gaps contains {"msg": msg, "path": ["evidence", "fria"]} if {
 	applicable
 	evidence.declared("fria")
 	not evidence.usable("fria")
 	msg := concat("", ["The FRIA cannot be used: ", evidence.problems("fria")])
 }
 
-deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+_gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("fria")
 	status := evidence.fact(item, "status")
@@ -54,9 +58,19 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	msg := util.msg(["The FRIA ", item.path, " has status ", status, ": it must be approved before the system is used"])
 }
 
-deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+_gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("fria")
 	util.blank(evidence.fact(item, "approved_by"))
 	msg := util.msg(["The FRIA ", item.path, " does not record who approved it (approved_by)"])
+}
+
+deny contains gap if {
+	classification.enforced("EU-AI-ACT:Art.27")
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not classification.enforced("EU-AI-ACT:Art.27")
+	some gap in _gaps
 }

@@ -35,19 +35,66 @@ test_unapproved_fria_is_denied if {
 	contains(msgs, "does not record who approved it")
 }
 
-test_not_applicable_to_providers if {
-	m := fx.put(fx.manifest, ["classification", "eu_ai_act", "role"], "provider")
+test_not_applicable_to_an_organisation_that_only_provides_the_system if {
+	m := fx.put(fx.manifest, ["eu_ai_act", "activities"], ["develops", "markets_under_own_name"])
 	not approved.applicable with input.manifest as m
+}
+
+test_a_public_body_that_builds_and_uses_its_system_needs_one if {
+	m := fx.put(
+		fx.manifest,
+		["eu_ai_act", "activities"],
+		["develops", "puts_into_service_own_use", "uses_under_authority"],
+	)
+	approved.applicable with input.manifest as m
 }
 
 test_not_applicable_to_critical_infrastructure_only if {
-	m := fx.put(fx.manifest, ["classification", "eu_ai_act", "annex_iii_areas"], ["critical_infrastructure"])
+	m := fx.put(fx.manifest, ["eu_ai_act", "annex_iii", "points"], ["AnnexIII.2"])
 	not approved.applicable with input.manifest as m
 }
 
-test_not_applicable_when_high_only_under_uk_gdpr if {
-	m := fx.put(fx.minimal_manifest, ["classification", "uk_gdpr", "special_category_data"], true)
+test_not_applicable_when_only_uk_facts_raise_the_level if {
+	m := json.patch(fx.minimal_manifest, [
+		{"op": "replace", "path": ["uk_data_protection"], "value": fx.uk_low},
+		{"op": "replace", "path": ["uk_data_protection", "special_category_data"], "value": true},
+	])
 	not approved.applicable with input.manifest as m
+}
+
+test_not_applicable_to_a_private_deployer_of_a_recruitment_tool if {
+	m := json.patch(fx.manifest, [
+		{"op": "replace", "path": ["organisation"], "value": {
+			"established_in_eu": true, "public_authority": false, "body_governed_by_public_law": false,
+			"private_entity_providing_public_service": false,
+		}},
+		{"op": "replace", "path": ["eu_ai_act", "annex_iii", "points"], "value": ["AnnexIII.4(a)"]},
+	])
+	not approved.applicable with input.manifest as m
+}
+
+test_every_deployer_of_a_credit_scoring_system_needs_one if {
+	m := json.patch(fx.manifest, [
+		{"op": "replace", "path": ["organisation"], "value": {
+			"established_in_eu": true, "public_authority": false, "body_governed_by_public_law": false,
+			"private_entity_providing_public_service": false,
+		}},
+		{"op": "replace", "path": ["eu_ai_act", "annex_iii", "points"], "value": ["AnnexIII.5(b)"]},
+	])
+	approved.applicable with input.manifest as m
+}
+
+test_outside_the_act_a_missing_fria_is_advice if {
+	m := json.patch(fx.manifest, [
+		{"op": "replace", "path": ["eu_ai_act", "scope", "deployed_in_eu"], "value": false},
+		{"op": "replace", "path": ["eu_ai_act", "scope", "output_intended_for_use_in_eu"], "value": false},
+		{"op": "replace", "path": ["organisation", "established_in_eu"], "value": false},
+		{"op": "remove", "path": ["evidence", "fria"]},
+	])
+	ev := fx.put(fx.evidence, ["fria"], [])
+	approved.applicable with input.manifest as m
+	count(approved.deny) == 0 with input.manifest as m with input.evidence as ev
+	count(approved.warn) == 1 with input.manifest as m with input.evidence as ev
 }
 
 test_unreadable_fria_is_denied if {
@@ -56,9 +103,4 @@ test_unreadable_fria_is_denied if {
 	findings := approved.deny with input.manifest as m with input.evidence as ev
 	some f in findings
 	f.msg == "The FRIA cannot be used: docs/fria.yaml does not exist"
-}
-
-test_not_applicable_when_the_organisation_is_not_a_public_body if {
-	m := fx.manifest
-	not approved.applicable with input.manifest as m with data.ai_assure.config.public_body as false
 }

@@ -29,7 +29,9 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if classification.fria_required
+applicable if classification.enforced("EU-AI-ACT:Art.27")
+
+applicable if classification.advised("EU-AI-ACT:Art.27")
 
 # elements: each FRIA fact and the Art. 27(1) point it answers.
 elements := {
@@ -40,7 +42,7 @@ elements := {
 	"complaint_mechanism": "27(1)(f) complaints and redress",
 }
 
-deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+_gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("fria")
 	missing := {util.msg([field, " (Art. ", elements[field], ")"]) |
@@ -54,3 +56,13 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 _missing(item, field) if field in util.list(evidence.fact(item, "missing_fields"))
 
 _missing(item, field) if util.blank(evidence.fact(item, field))
+
+deny contains gap if {
+	classification.enforced("EU-AI-ACT:Art.27")
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not classification.enforced("EU-AI-ACT:Art.27")
+	some gap in _gaps
+}

@@ -12,8 +12,8 @@ test_complete_fria_passes if {
 	count(content.deny) == 0 with input.manifest as m with input.evidence as ev
 }
 
-test_not_applicable_to_providers if {
-	m := fx.put(fx.manifest, ["classification", "eu_ai_act", "role"], "provider")
+test_not_applicable_to_an_organisation_that_only_provides_the_system if {
+	m := fx.put(fx.manifest, ["eu_ai_act", "activities"], ["develops", "markets_under_own_name"])
 	not content.applicable with input.manifest as m
 }
 

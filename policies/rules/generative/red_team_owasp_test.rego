@@ -119,9 +119,10 @@ test_the_requirements_come_from_the_configuration if {
 }
 
 test_a_high_risk_generative_system_needs_more if {
-	m := fx.put(fx.genai_manifest, ["classification", "uk_gdpr", "special_category_data"], true)
+	m := fx.genai_manifest
 	ev := _covering
 	findings := red_team_owasp.deny with input.manifest as m with input.evidence as ev
+		with data.ai_assure.classification.tier as "high"
 	some f in findings
 	contains(f.msg, "do not test LLM05 Improper Output Handling, LLM06 Excessive Agency, LLM07 System Prompt Leakage")
 	contains(f.msg, "which a high-risk generative system must")

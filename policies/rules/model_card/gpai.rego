@@ -32,7 +32,11 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if classification.gpai_provider
+applicable if {
+	classification.gpai_provider
+	not classification.gpai_open_source
+	not classification.duty("EU-AI-ACT:Art.53") == "not_applicable"
+}
 
 required_sections := {
 	"model_details", "technical_specifications", "intended_use", "out_of_scope_use",
@@ -49,7 +53,7 @@ _card_of(item, model) if item.declared == object.get(model, "model_card", null)
 
 _card_of(item, model) if evidence.fact(item, "name") == model.name
 
-deny contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
+_gaps contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
 	applicable
 	some m in util.models
 	m.model.type == "in-house"
@@ -63,7 +67,7 @@ deny contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
 	])
 }
 
-deny contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
+_gaps contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
 	applicable
 	some m in util.models
 	m.model.type == "in-house"
@@ -72,4 +76,14 @@ deny contains {"msg": msg, "path": ["models", m.index, "model_card"]} if {
 		"The general-purpose AI model ", object.get(m.model, "name", m.index), " has no readable model card:",
 		" a GPAI provider documents each model for the AI Office and downstream providers",
 	])
+}
+
+deny contains gap if {
+	classification.enforced("EU-AI-ACT:Art.53")
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not classification.enforced("EU-AI-ACT:Art.53")
+	some gap in _gaps
 }

@@ -5,10 +5,7 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.model_card.gpai
 
-_gpai := json.patch(fx.manifest, [
-	{"op": "replace", "path": ["classification", "eu_ai_act", "role"], "value": "provider"},
-	{"op": "replace", "path": ["classification", "eu_ai_act", "general_purpose_ai"], "value": true},
-])
+_gpai := fx.gpai_manifest
 
 _full := fx.put(fx.evidence, ["model_cards", 0, "facts", "sections"], [
 	"evaluation", "intended_use", "limitations", "model_details", "out_of_scope_use",
@@ -47,4 +44,9 @@ test_unreadable_card_is_denied if {
 	findings := gpai.deny with input.manifest as m with input.evidence as ev
 	some f in findings
 	contains(f.msg, "has no readable model card")
+}
+
+test_an_open_weights_model_is_exempt_from_the_documentation_duties if {
+	m := fx.put(_gpai, ["eu_ai_act", "gpai", "open_licence_weights_public"], true)
+	not gpai.applicable with input.manifest as m
 }

@@ -32,10 +32,9 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if {
-	classification.high_risk
-	classification.provider
-}
+applicable if classification.enforced("EU-AI-ACT:Art.72")
+
+applicable if classification.advised("EU-AI-ACT:Art.72")
 
 keywords := ["metric", "measure", "indicator", "signal", "threshold", "kpi", "what we monitor"]
 
@@ -47,7 +46,7 @@ _names_metrics(item) if {
 
 _names_metrics(item) if count(util.list(object.get(item, ["facts", "front_matter", "metrics"], []))) > 0
 
-deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+_gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("monitoring_plan")
 	not _names_metrics(item)
@@ -55,4 +54,14 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		"The monitoring plan ", item.path, " does not say what is measured (no metrics section or metrics list):",
 		" EU AI Act Art. 72 requires a provider's plan to collect and analyse performance data",
 	])
+}
+
+deny contains gap if {
+	classification.enforced("EU-AI-ACT:Art.72")
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not classification.enforced("EU-AI-ACT:Art.72")
+	some gap in _gaps
 }

@@ -5,7 +5,7 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.monitoring.metrics
 
-_provider := fx.put(fx.manifest, ["classification", "eu_ai_act", "role"], "provider")
+_provider := fx.provider_manifest
 
 test_plan_with_a_metrics_section_passes if {
 	m := _provider

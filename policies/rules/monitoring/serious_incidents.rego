@@ -31,7 +31,19 @@ import data.ai_assure.lib.util
 
 default applicable := false
 
-applicable if classification.high_risk
+applicable if classification.enforced("EU-AI-ACT:Art.73")
+
+applicable if classification.advised("EU-AI-ACT:Art.73")
+
+applicable if classification.enforced("EU-AI-ACT:Art.26")
+
+applicable if classification.advised("EU-AI-ACT:Art.26")
+
+# A provider reports serious incidents (Art. 73); a deployer tells the provider and the
+# authorities (Art. 26(5)).
+_enforced if classification.enforced("EU-AI-ACT:Art.73")
+
+_enforced if classification.enforced("EU-AI-ACT:Art.26")
 
 keywords := ["report", "notif", "escalat"]
 
@@ -47,7 +59,7 @@ _covers_reporting(item) if {
 	contains(util.norm(key), word)
 }
 
-deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
+_gaps contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	applicable
 	some item in evidence.ok("incident_response")
 	not _covers_reporting(item)
@@ -56,4 +68,14 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 		" (a heading on reporting, notification or escalation): say who tells the provider, the market",
 		" surveillance authority (EU AI Act Art. 73) and the ICO (UK GDPR Art. 33), and by when",
 	])
+}
+
+deny contains gap if {
+	_enforced
+	some gap in _gaps
+}
+
+warn contains gap if {
+	not _enforced
+	some gap in _gaps
 }

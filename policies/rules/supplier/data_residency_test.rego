@@ -5,7 +5,7 @@ import rego.v1
 import data.ai_assure.lib.fixtures_test as fx
 import data.ai_assure.rules.supplier.data_residency
 
-_personal := fx.put(fx.genai_manifest, ["classification", "uk_gdpr", "personal_data"], true)
+_personal := fx.put(fx.genai_manifest, ["uk_data_protection"], fx.uk_low)
 
 test_uk_residency_passes if {
 	m := _personal

@@ -1,11 +1,18 @@
 # METADATA
 # title: People are told when they deal with an AI system
 # description: >-
-#   EU AI Act Art. 50 requires that people interacting with an AI system are informed
-#   of it, and that AI-generated content is marked as such. The manifest records the
-#   notice in system.transparency_notice (the wording shown, or where it is shown).
-#   Applies to systems that interact with the public, are deployed public-facing or
-#   generate synthetic content.
+#   EU AI Act Art. 50: the provider of a system that interacts directly with natural persons
+#   (users, staff or the public) tells them they are dealing with AI, unless it is obvious
+#   (50(1)), and marks generated audio, images, video or text as AI-generated in a
+#   machine-readable way (50(2)); the deployer informs people exposed to emotion recognition
+#   or biometric categorisation (50(3)) and discloses deep fakes and AI-generated text
+#   published on matters of public interest (50(4)). The classification derives which
+#   paragraphs apply from eu_ai_act.transparency and eu_ai_act.biometrics. The manifest
+#   records each measure: system.transparency_notice (50(1)) and
+#   eu_ai_act.transparency.output_marking, exposure_notice, deep_fake_disclosure and
+#   public_interest_text_disclosure. Fails for a paragraph that binds the organisation's own
+#   role; advises where it would bind (reference framework), will bind (before 2 Aug 2026) or
+#   binds another operator.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/reg/2024/1689/oj
 #     description: Regulation (EU) 2024/1689 (AI Act), Article 50
@@ -18,31 +25,48 @@
 #     "EU-AI-ACT:Art.50", "ISO42001:A.8.2", "ISO42001:A.8.5", "NIST-AI-RMF:MEASURE-2.8",
 #     "UK-ATRS:Tier1", "UK-AI-PLAYBOOK:P7", "UK-AI-CYBER-COP:P10"]
 #   remediation: >-
-#     Write the AI disclosure shown to users (and how generated content is labelled) into
-#     system.transparency_notice, and show it before or at the first interaction.
+#     Record each measure: the AI disclosure shown at the first interaction in
+#     system.transparency_notice, and how outputs are marked or disclosed in
+#     eu_ai_act.transparency.
 package ai_assure.rules.transparency.ai_disclosure
 
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.law.art50
+import data.ai_assure.law.roles
 import data.ai_assure.lib.util
 
 default applicable := false
 
 applicable if classification.art_50
 
-deny contains {"msg": msg, "path": ["system", "transparency_notice"]} if {
-	applicable
-	util.blank(util.manifest(["system", "transparency_notice"]))
-	msg := concat("", [
-		"The system is subject to EU AI Act Art. 50 (", concat("; ", sort(_triggers)),
-		") but system.transparency_notice is empty:",
-		" record the notice that tells people they are dealing with AI",
+_gaps contains {"msg": msg, "path": path, "own": d.addressee in roles.held} if {
+	some d in art50.paragraphs
+	path := d.measure
+	util.blank(util.manifest(path))
+	msg := util.msg([
+		"EU AI Act ", d.paragraph, " applies because ", d.text, ", but ", concat(".", path),
+		" is empty: record the measure", _whose(d),
 	])
 }
 
-_triggers contains "it interacts with the public" if classification.interacts_with_public
+_whose(d) := "" if {
+	d.addressee in roles.held
+} else := util.msg([" (this duty is the ", d.addressee, "'s: make sure it is met)"])
 
-_triggers contains "it is deployed public-facing" if classification.public_deployment
+deny contains {"msg": g.msg, "path": g.path} if {
+	classification.enforced("EU-AI-ACT:Art.50")
+	some g in _gaps
+	g.own
+}
 
-_triggers contains "it generates synthetic content" if classification.generates_synthetic_content
+warn contains {"msg": g.msg, "path": g.path} if {
+	some g in _gaps
+	not _deny_worthy(g)
+}
+
+_deny_worthy(g) if {
+	classification.enforced("EU-AI-ACT:Art.50")
+	g.own
+}

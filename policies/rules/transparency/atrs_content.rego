@@ -9,7 +9,8 @@
 #   (off-the-shelf models skip them). The fields and sections come from the template in
 #   data.ai_assure.atrs, the list `ai-assure report atrs` writes. Headings (Markdown) or keys
 #   (YAML, JSON) are matched to the template's names ignoring case and punctuation. Fails for
-#   a public body and warns otherwise, and fails closed when the template data is missing.
+#   a public authority (organisation.public_authority) and warns otherwise, and fails closed
+#   when the template data is missing.
 # related_resources:
 #   - ref: https://www.gov.uk/government/publications/guidance-for-organisations-using-the-algorithmic-transparency-recording-standard
 #     description: ATRS guidance v4.0, sections 5 to 13
@@ -28,7 +29,6 @@ package ai_assure.rules.transparency.atrs_content
 import rego.v1
 
 import data.ai_assure.classification
-import data.ai_assure.config
 import data.ai_assure.lib.evidence
 import data.ai_assure.lib.util
 
@@ -106,12 +106,12 @@ deny contains {"msg": msg, "path": ["evidence", "atrs_record"]} if {
 
 deny contains gap if {
 	applicable
-	config.public_body == true
+	classification.enforced("UK-ATRS:Tier1")
 	some gap in _gaps
 }
 
 warn contains gap if {
 	applicable
-	config.public_body != true
+	not classification.enforced("UK-ATRS:Tier1")
 	some gap in _gaps
 }

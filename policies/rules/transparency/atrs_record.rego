@@ -5,7 +5,7 @@
 #   departments and arm's-length bodies delivering public services, for tools that have a
 #   significant influence on decisions with public effect or that interact directly with
 #   the public. Applies when the system is public-facing or supports or makes decisions;
-#   fails when the organisation is a public body (policy configuration public_body) and
+#   fails when the organisation is a public authority (organisation.public_authority) and
 #   warns otherwise.
 # related_resources:
 #   - ref: https://www.gov.uk/government/publications/guidance-for-organisations-using-the-algorithmic-transparency-recording-standard
@@ -24,7 +24,6 @@ package ai_assure.rules.transparency.atrs_record
 import rego.v1
 
 import data.ai_assure.classification
-import data.ai_assure.config
 import data.ai_assure.lib.evidence
 import data.ai_assure.lib.util
 
@@ -51,10 +50,10 @@ _gap := {"msg": msg, "path": ["evidence", "atrs_record"]} if {
 
 deny contains _gap if {
 	applicable
-	config.public_body == true
+	classification.enforced("UK-ATRS:Tier1")
 }
 
 warn contains _gap if {
 	applicable
-	config.public_body != true
+	not classification.enforced("UK-ATRS:Tier1")
 }

@@ -31,11 +31,13 @@ test_missing_record_is_denied_for_a_public_body if {
 }
 
 test_missing_record_warns_outside_the_public_sector if {
-	m := fx.manifest
+	m := json.patch(fx.manifest, [
+		{"op": "replace", "path": ["organisation", "public_authority"], "value": false},
+		{"op": "replace", "path": ["organisation", "body_governed_by_public_law"], "value": false},
+	])
 	ev := fx.put(fx.evidence, ["atrs_record"], [])
-	cfg := fx.config_put(["public_body"], false)
-	count(atrs_record.deny) == 0 with input.manifest as m with input.evidence as ev with data.ai_assure.config as cfg
-	findings := atrs_record.warn with input.manifest as m with input.evidence as ev with data.ai_assure.config as cfg
+	count(atrs_record.deny) == 0 with input.manifest as m with input.evidence as ev
+	findings := atrs_record.warn with input.manifest as m with input.evidence as ev
 	some f in findings
 	contains(f.msg, "(its decision role is decision-support)")
 }

@@ -94,7 +94,7 @@ def test_an_approved_exception_in_date_waives_the_rule_and_opens_the_gate(repo, 
         ("MC-002", "approved", "2027-06-30"),
     }
     statuses = {c.id: c.status for c in report.controls}
-    assert statuses["UK-GDPR:Art.35"] == "waived"
+    assert statuses["UK-DPA-2018:s.64"] == "waived"  # law-enforcement processing (Part 3)
     assert [f.status for f in by_rule(report, "EXC-001")] == ["pass"]
 
 
@@ -309,8 +309,11 @@ def test_decisions_that_do_not_match_the_requests_fail_closed(requesting, decisi
         apply_exceptions([], decisions, requesting, [])
 
 
-def test_the_guards_of_the_policy_data_and_of_exceptions_cannot_be_waived():
+def test_the_guards_and_what_no_evidence_can_cure_cannot_be_waived():
     from engine.policy.sources import load_policies
 
     unwaivable = {rule.id for rule in load_policies().rules if not rule.waivable}
-    assert unwaivable == {"CFG-001", "CFG-002", "EXC-001"}
+    # the policy data and exceptions guards; a prohibited practice (EU AI Act Art. 5), an
+    # unanswered classification question, and an automated decision the law forbids (UK GDPR
+    # Art. 22B)
+    assert unwaivable == {"CFG-001", "CFG-002", "EXC-001", "CLS-001", "CLS-005", "HO-003"}

@@ -50,7 +50,8 @@ def test_every_problem_is_reported_in_line_order(tmp_path, minimal_manifest):
 def test_unknown_api_version_is_refused(tmp_path, minimal_manifest):
     text = minimal_manifest.replace("ai-assure/v1", "ai-assure/v9")
     assert problems(tmp_path, text) == [
-        "ai-manifest.yaml:1: apiVersion: expected 'ai-assure/v1', got 'ai-assure/v9'"
+        "ai-manifest.yaml:1: apiVersion: expected 'ai-assure/v2' or 'ai-assure/v1',"
+        " got 'ai-assure/v9'"
     ]
 
 

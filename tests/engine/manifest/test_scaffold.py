@@ -80,9 +80,28 @@ def test_init_asks_on_a_terminal(empty_repo, monkeypatch):
     assert made.exit_code == 0, made.output
     text = (empty_repo / "ai-manifest.yaml").read_text()
     assert "id: court-listing" in text and 'name: "Court Listing Assistant"' in text
-    assert "deployment: public-facing" in text and "interacts_with_public: true" in text
+    assert "apiVersion: ai-assure/v2" in text and "deployment: public-facing" in text
     assert "personal_data: true" in text and "dpia: docs/dpia.yaml" in text
     assert invoke("validate", str(empty_repo)).exit_code == 0
+
+
+def test_init_scaffolds_the_facts_with_their_questions_and_guesses_none(empty_repo):
+    made = invoke("init", str(empty_repo), "--non-interactive", "--deployment", "public-facing")
+    assert made.exit_code == 0, made.output
+    text = (empty_repo / "ai-manifest.yaml").read_text()
+    # a public-facing deployment does not answer whether people interact with it directly
+    assert (
+        "  # QUESTION (EU AI Act Art. 50(1)): Do people (the public, customers or your own staff)"
+        " interact with the system directly, for example by chatting or talking to it?\n"
+        "    interacts_directly_with_natural_persons: null\n"
+    ) in text
+    assert "  personal_data: false\n" in text
+    classified = invoke("classify", str(empty_repo), "--explain-unknowns", "--format", "json")
+    assert classified.exit_code == 1  # questions are open
+    questions = json.loads(classified.output)["questions"]
+    assert {"eu_ai_act.is_ai_system", "organisation.public_authority"} <= {
+        q["fact"] for q in questions
+    }
 
 
 def test_answers_that_look_like_yaml_stay_text(empty_repo):

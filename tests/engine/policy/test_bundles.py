@@ -438,8 +438,13 @@ def sorted_sets(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: sorted_sets(item) for key, item in value.items()}
     if isinstance(value, list):
-        return sorted((sorted_sets(item) for item in value), key=json.dumps)
+        return sorted((sorted_sets(item) for item in value), key=_canonical)
     return value
+
+
+def _canonical(value: Any) -> str:
+    """One text per value, whatever order its objects' keys came in."""
+    return json.dumps(value, sort_keys=True)
 
 
 def test_real_opa_serves_our_signed_bundle_like_the_embedded_evaluator(

@@ -34,6 +34,7 @@ def test_every_framework_file_loads_with_its_own_prefix():
         "NIST-AI-RMF",
         "EU-AI-ACT",
         "UK-GDPR",
+        "UK-DPA-2018",
         "UK-ATRS",
         "UK-AI-PLAYBOOK",
         "UK-AI-CYBER-COP",

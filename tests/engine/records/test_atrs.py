@@ -423,6 +423,21 @@ def test_json_has_the_schema_marker_tool_version_and_date():
     assert [t["title"] for t in data["tiers"]] == ["Tier 1", "Tier 2"]
 
 
+def test_the_record_carries_both_axes_of_the_classification_and_whether_the_atrs_binds():
+    record = generate(EXAMPLES / "probation-risk-assistant", AS_OF)
+    assert record.classification is not None
+    assert record.classification.eu_ai_act.category == "high"
+    assert record.classification.eu_ai_act.in_scope is False
+    assert record.classification.assurance_level.level == "high"
+    assert record.classification.atrs is not None
+    assert record.classification.atrs.status == "binds"  # a public-sector body's tool
+    text = render(record, "markdown")
+    assert "## Classification (ai-assure; not an ATRS field)" in text
+    assert (
+        "| EU AI Act category | high on its facts; the Act does not apply to this system |" in text
+    )
+
+
 def test_markdown_has_a_heading_per_section_and_the_unfilled_fields():
     text = render(generate(EXAMPLES / "probation-risk-assistant", AS_OF), "markdown")
     headings = [line for line in text.splitlines() if line.startswith("## ")]

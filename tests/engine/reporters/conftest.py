@@ -19,9 +19,14 @@ import xmlschema
 from jsonschema import Draft4Validator, Draft202012Validator
 
 from engine.assessment.model import (
+    AssuranceLevel,
+    AssuranceReason,
+    ControlBinding,
+    EuAiAct,
     EvidenceRecord,
     ExceptionRecord,
     Finding,
+    Ground,
     Location,
     PolicyRef,
     Report,
@@ -229,6 +234,53 @@ def report() -> Report:
                 approved_until="2026-07-01",
             )
         ],
+    )
+
+
+@pytest.fixture
+def classified_report(report: Report) -> Report:
+    """The same assessment with both axes of its classification, and a finding whose mapped
+    EU AI Act article does not bind this system (a deployer: Art. 9 binds providers)."""
+    not_binding = ControlBinding(
+        id="EU-AI-ACT:Art.9",
+        status="not_applicable",
+        reason="Art. 9 (risk management system): does not apply: it binds the provider and the"
+        " organisation is the deployer",
+    )
+    findings = [
+        f.model_copy(update={"controls_not_binding": [not_binding]})
+        if f.rule_id == "EVAL-002"
+        else f
+        for f in report.findings
+    ]
+    return report.model_copy(
+        update={
+            "findings": findings,
+            "eu_ai_act": EuAiAct(
+                in_scope=True,
+                scope="in scope: Art.2(1)(b)",
+                roles=["deployer"],
+                category="high",
+                grounds=[
+                    Ground(citation="AnnexIII.5(a)", kind="high", text="high-risk: Annex III 5(a)"),
+                    Ground(citation="Art.3(4)", kind="role", text="the organisation is a deployer"),
+                ],
+                date_schedule="aia_2024",
+            ),
+            "assurance_level": AssuranceLevel(
+                level="high",
+                reasons=[
+                    AssuranceReason(
+                        level="high",
+                        source="EU AI Act",
+                        text="the EU AI Act category from the facts is high (AnnexIII.5(a))",
+                    ),
+                    AssuranceReason(
+                        level="medium", source="UK GDPR", text="a DPIA is required: <large scale>"
+                    ),
+                ],
+            ),
+        }
     )
 
 

@@ -295,3 +295,12 @@ def test_the_gate_threshold_is_described_in_words(full_report):
     assert "failed findings of severity high or worse" in high
     never = page_of(full_report.model_copy(update={"fail_on": "never"}))
     assert "findings do not fail the gate" in never.find("dl", class_="facts").text()
+
+
+def test_both_axes_have_their_own_sections(classified_report):
+    page = page_of(classified_report)
+    eu = page.find("section", id="eu-ai-act")
+    assert "AnnexIII.5(a): high-risk: Annex III 5(a)" in eu.text()
+    assurance = page.find("section", id="assurance-level")
+    assert "medium (UK GDPR): a DPIA is required: <large scale>" in assurance.text()
+    assert page.find_all("section", id="tier") == []

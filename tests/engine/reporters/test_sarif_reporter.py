@@ -191,3 +191,18 @@ def test_uris_are_relative_and_percent_encoded(build_report, make_finding):
 def test_sarif_is_byte_identical_across_renders(report):
     assert SarifReporter().render(report) == SarifReporter().render(report)
     assert SarifReporter(github=True).render(report) == SarifReporter(github=True).render(report)
+
+
+def test_the_run_carries_both_axes_and_results_the_law_that_does_not_bind(classified_report):
+    sarif = json.loads(SarifReporter().render(classified_report))
+    run = sarif["runs"][0]
+    assert run["properties"]["euAiAct"]["category"] == "high"
+    assert run["properties"]["euAiAct"]["grounds"][0] == {
+        "citation": "AnnexIII.5(a)",
+        "text": "high-risk: Annex III 5(a)",
+    }
+    assert run["properties"]["assuranceLevel"]["level"] == "high"
+    eval_results = [r for r in run["results"] if r["ruleId"] == "EVAL-002"]
+    assert all(
+        r["properties"]["controlsNotBinding"][0]["id"] == "EU-AI-ACT:Art.9" for r in eval_results
+    )

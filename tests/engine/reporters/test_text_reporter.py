@@ -108,3 +108,22 @@ def test_a_clean_pass_prints_counts_and_summary(build_report, make_finding):
 
 def test_text_is_byte_identical_across_renders(report):
     assert TextReporter().render(report) == TextReporter().render(report)
+
+
+def test_both_axes_head_the_report_and_a_mapped_article_that_does_not_bind_is_named(
+    classified_report,
+):
+    output = TextReporter().render(classified_report)
+    assert (
+        "EU AI Act category: high\n"
+        "  in scope: yes (in scope: Art.2(1)(b)) · roles: deployer · not a general-purpose AI"
+        " model provider\n"
+        "  - AnnexIII.5(a): high-risk: Annex III 5(a)\n"
+        "  - Art.3(4): the organisation is a deployer\n"
+        "assurance level: high\n"
+        "  - high (EU AI Act): the EU AI Act category from the facts is high (AnnexIII.5(a))\n"
+        "  - medium (UK GDPR): a DPIA is required: <large scale>\n"
+    ) in output
+    assert "risk tier" not in output
+    assert "      does not bind this system: EU-AI-ACT:Art.9 (not_applicable)\n" in output
+    assert output.rstrip().endswith("· EU AI Act high · assurance high · policy 0.1.0")

@@ -4,6 +4,13 @@ manifest or record cannot add formatting, links or HTML to the page."""
 
 from __future__ import annotations
 
+from engine.assessment.describe import (
+    category_text,
+    ground_text,
+    reason_text,
+    roles_text,
+    scope_text,
+)
 from engine.records.atrs.formats.interface import AtrsFormat
 from engine.records.atrs.record import AtrsRecord, Conflict, RecordSection, Unfilled
 from engine.render.markdown import cell, table
@@ -39,8 +46,43 @@ def to_markdown(record: AtrsRecord) -> str:
                 for f in section.fields
             ]
             lines += table(("Ref", "Field", "Value", "Source"), rows)
+    lines += _classification(record)
     lines += _conflicts(record) + _unfilled(record) + _notes(record) + _sources(record)
     return "\n".join(lines) + "\n"
+
+
+def _classification(record: AtrsRecord) -> list[str]:
+    """Both axes beside the record (ai-assure's classification, not an ATRS field)."""
+    found = record.classification
+    if found is None:
+        return []
+    eu, level = found.eu_ai_act, found.assurance_level
+    rows = [
+        ("EU AI Act category", cell(category_text(eu))),
+        ("EU AI Act scope", cell(scope_text(eu))),
+        ("EU AI Act roles", cell(roles_text(eu))),
+        *(("EU AI Act ground", cell(ground_text(ground))) for ground in eu.grounds),
+        ("Assurance level", cell(level.level)),
+        *(("Assurance reason", cell(reason_text(reason))) for reason in level.reasons),
+    ]
+    if found.atrs is not None:
+        rows.append(("ATRS", cell(f"{found.atrs.status}: {found.atrs.reason}")))
+    if found.open_questions:
+        rows.append(
+            (
+                "Open questions",
+                cell(f"{found.open_questions} (ai-assure classify --explain-unknowns)"),
+            )
+        )
+    return [
+        "",
+        "## Classification (ai-assure; not an ATRS field)",
+        "",
+        "The system's EU AI Act category and the organisation's assurance level, from the facts"
+        " in its manifest (`ai-assure classify` shows the decision path).",
+        "",
+        *table(("Axis", "Value"), rows),
+    ]
 
 
 def _section_title(section: RecordSection) -> str:
