@@ -2,9 +2,10 @@
 
 Each generated system is a folder with an `ai-manifest.yaml` and evidence files, derived
 from one example with a seeded random walk over the facts that drive the policies: the
-risk classification, deployment and decision role, owners, oversight, which models and
-evidence are declared, evidence that is missing or corrupt, DPIA status and dates, risk
-action dates, and the assessment date. The conformance tests and the benchmarks use it.
+facts the EU AI Act and UK GDPR classification turns on (answered, or left unanswered),
+deployment and decision role, owners, oversight, which models and evidence are declared,
+evidence that is missing or corrupt, DPIA status and dates, risk action dates, and the
+assessment date. The conformance tests and the benchmarks use it.
 
     python bench/corpus.py OUT_DIR [--count 200] [--seed 1]
 """
@@ -18,11 +19,14 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
-from engine.manifest.model import ANNEX_III_AREAS as ANNEX_III
+from engine.manifest.model_v2 import AnnexIIIPoint, Condition63
+
+ANNEX_III_POINTS = get_args(AnnexIIIPoint)
+ART_6_3_CONDITIONS = get_args(Condition63)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 AS_OF_DATES = ("2026-01-15", "2026-11-26", "2027-06-30")
@@ -59,20 +63,37 @@ def _mutate(folder: Path, rng: random.Random, number: int) -> None:
     manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True))
 
 
-def _classification(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
-    eu = manifest["classification"]["eu_ai_act"]
-    eu["annex_iii_areas"] = rng.sample(ANNEX_III, rng.choice((0, 0, 1, 2)))
-    eu["profiling_of_natural_persons"] = rng.random() < 0.4
-    eu["art_6_3_exemption"] = rng.choice((None, "", "Narrow procedural task: sorts letters"))
-    eu["prohibited_practices"] = ["Art.5(1)(d)"] if rng.random() < 0.05 else []
+def _fact(rng: random.Random, yes: float) -> bool | None:
+    """A yes/no fact, left unanswered one time in ten."""
+    return None if rng.random() < 0.1 else rng.random() < yes
 
 
-def _uk_gdpr(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
-    uk = manifest["classification"]["uk_gdpr"]
-    for flag in ("personal_data", "special_category_data", "solely_automated_decision"):
-        uk[flag] = rng.random() < 0.4
-    if uk["solely_automated_decision"] and rng.random() < 0.5:
-        uk["art_22_exception"] = rng.choice(("contract", "authorised-by-law", "explicit-consent"))
+def _eu_ai_act(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    eu = manifest.setdefault("eu_ai_act", {})
+    scope = eu.setdefault("scope", {})
+    scope["placed_on_eu_market"] = _fact(rng, 0.5)
+    scope["deployed_in_eu"] = _fact(rng, 0.3)
+    eu["annex_iii"] = {
+        "points": rng.sample(ANNEX_III_POINTS, rng.choice((0, 0, 1, 2))),
+        "carve_outs": [],
+    }
+    eu["profiling_of_natural_persons"] = _fact(rng, 0.4)
+    claimed = _fact(rng, 0.3)
+    eu["art_6_3"] = {
+        "claimed": claimed,
+        "conditions": rng.sample(ART_6_3_CONDITIONS, 1) if claimed else [],
+    }
+    eu.setdefault("art_5", {})["untargeted_facial_scraping"] = _fact(rng, 0.05)
+
+
+def _uk_data_protection(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
+    uk = manifest.setdefault("uk_data_protection", {})
+    uk["personal_data"] = _fact(rng, 0.6)
+    uk["special_category_data"] = _fact(rng, 0.3)
+    decision = uk.setdefault("automated_decision", {})
+    decision["significant"] = _fact(rng, 0.4)
+    decision["solely_automated"] = _fact(rng, 0.4)
+    decision["explicit_consent"] = _fact(rng, 0.2)
 
 
 def _system(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None:
@@ -87,8 +108,9 @@ def _system(manifest: dict[str, Any], _folder: Path, rng: random.Random) -> None
             "other",
         )
     )
-    system["interacts_with_public"] = rng.random() < 0.4
-    system["generates_synthetic_content"] = rng.random() < 0.4
+    transparency = manifest.setdefault("eu_ai_act", {}).setdefault("transparency", {})
+    transparency["interacts_directly_with_natural_persons"] = _fact(rng, 0.4)
+    transparency["generates_synthetic"] = ["text"] if rng.random() < 0.4 else []
     if rng.random() < 0.5:
         system.pop("transparency_notice", None)
 
@@ -178,8 +200,8 @@ def _evaluation(manifest: dict[str, Any], folder: Path, rng: random.Random) -> N
 
 Mutation = Callable[[dict[str, Any], Path, random.Random], None]
 MUTATIONS: tuple[Mutation, ...] = (
-    _classification,
-    _uk_gdpr,
+    _eu_ai_act,
+    _uk_data_protection,
     _system,
     _oversight,
     _owner,

@@ -174,6 +174,8 @@ def _scalar(annotation: Any, texts: Texts, constraints: list[Any]) -> st.SearchS
         if pattern is None:
             return texts.free
         return st.from_regex(pattern, fullmatch=True, alphabet=texts.alphabet)
+    if annotation is float:
+        return st.floats(allow_nan=False, allow_infinity=False)
     if annotation is dt.date:
         return st.dates()
     raise TypeError(f"no strategy for a field of type {annotation!r}: teach tests/strategies.py")

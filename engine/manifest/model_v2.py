@@ -17,6 +17,7 @@ both versions.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -354,10 +355,8 @@ class Art63(_Strict):
     assessment_doc: Text | None = Field(
         None, description="Where the documented assessment is kept (Art. 6(4))."
     )
-    assessment_date: str | None = Field(
-        None,
-        pattern=r"^\d{4}-\d{2}-\d{2}$",
-        description="When it was documented (YYYY-MM-DD): before placing on the market.",
+    assessment_date: dt.date | None = Field(
+        None, description="When it was documented (YYYY-MM-DD): before placing on the market."
     )
     registered: Fact = _fact("Registered in the EU database (Art. 49(2)).")
 
@@ -455,9 +454,7 @@ class Gpai(_Strict):
         "Released under a free and open-source licence with weights, architecture and usage "
         "information public (Art. 53(2), 54(6))."
     )
-    first_placed_on_market: str | None = Field(
-        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD (Art. 111(3))."
-    )
+    first_placed_on_market: dt.date | None = Field(None, description="YYYY-MM-DD (Art. 111(3)).")
     copyright_policy: Text | None = Field(
         None, description="Where the copyright policy is kept (Art. 53(1)(c))."
     )
@@ -467,20 +464,16 @@ class Gpai(_Strict):
     authorised_representative: Text | None = Field(
         None, description="The EU authorised representative (Art. 54(1))."
     )
-    commission_notified_on: str | None = Field(
-        None,
-        pattern=r"^\d{4}-\d{2}-\d{2}$",
-        description="When the Commission was notified (Art. 52(1)).",
+    commission_notified_on: dt.date | None = Field(
+        None, description="When the Commission was notified (YYYY-MM-DD) (Art. 52(1))."
     )
 
 
 class Lifecycle(_Strict):
     """For the transitional rules (AIA Art. 111)."""
 
-    first_placed_or_put_into_service: str | None = Field(
-        None,
-        pattern=r"^(\d{4}-\d{2}-\d{2}|not_yet)$",
-        description="YYYY-MM-DD, or not_yet when it has not been (Art. 111(2)).",
+    first_placed_or_put_into_service: dt.date | Literal["not_yet"] | None = Field(
+        None, description="YYYY-MM-DD, or not_yet when it has not been (Art. 111(2))."
     )
     significant_design_change_after_cutoff: Fact = _fact(
         "Its design changed significantly after the date Chapter III applies (Art. 111(2))."

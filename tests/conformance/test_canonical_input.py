@@ -30,9 +30,10 @@ INVISIBLE = {
     "mix": "\u00a0\u200b\t\u3000\ufeff\u2003\u0085",
 }
 
-#: (file, the line that fills the field in, the failure an empty value gives) in the
+#: (file, the line that fills the field in, the finding an empty value gives) in the
 #: probation example: team, contact and SRO, a risk's owner, the model's licence, and the
-#: approvers of the DPIA and the FRIA
+#: approvers of the DPIA and the FRIA (a warning: the EU AI Act does not reach this UK-only
+#: system, so Art. 27 is advisory and FRIA-001 never fails it)
 FIELDS = [
     ("ai-manifest.yaml", "    team: HMPPS Risk Tools", ("ACC-001", "team is empty")),
     (
@@ -97,12 +98,18 @@ def check_both(repo: Path, opa_binary: str) -> tuple[int, dict[str, Any]]:
     return embedded.returncode, json.loads(embedded.stdout)
 
 
-def failures(report: dict[str, Any]) -> list[tuple[str, str, int]]:
+def failures(report: dict[str, Any], statuses=("fail",)) -> list[tuple[str, str, int]]:
     return [
         (f["rule_id"], f["message"], f["location"]["line"])
         for f in report["findings"]
-        if f["status"] == "fail"
+        if f["status"] in statuses
     ]
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line number of the one line of `path` that is `text`."""
+    [number] = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line == text]
+    return number
 
 
 @pytest.fixture(scope="module")
@@ -116,9 +123,9 @@ def empty_values(tmp_path_factory, opa_binary) -> tuple[int, dict[str, Any]]:
 def test_empty_values_fail_the_rules_that_check_them(empty_values):
     code, report = empty_values
     assert code == 1
-    failed = failures(report)
+    flagged = failures(report, ("fail", "warn"))
     for _, _, (rule_id, message) in FIELDS:
-        assert any(r == rule_id and message in m for r, m, _ in failed), (rule_id, message)
+        assert any(r == rule_id and message in m for r, m, _ in flagged), (rule_id, message)
 
 
 @pytest.mark.parametrize("invisible", INVISIBLE.values(), ids=INVISIBLE)
@@ -144,8 +151,14 @@ def search(tmp_path) -> Path:
     return copy_example("document-search", tmp_path)
 
 
-def set_version(repo: Path, version: str) -> None:
-    edit(repo / "ai-manifest.yaml", "    version: 1.4.0", f"    version: {version}")
+VERSION = "    version: 1.4.0"
+
+
+def set_version(repo: Path, version: str) -> int:
+    """Give the model `version`; the manifest line it is on."""
+    line = line_of(repo / "ai-manifest.yaml", VERSION)
+    edit(repo / "ai-manifest.yaml", VERSION, f"    version: {version}")
+    return line
 
 
 def edit_evaluation(repo: Path, change) -> None:
@@ -170,19 +183,19 @@ def test_the_example_passes_as_it_is(search, opa_binary):
 def test_a_manifest_integer_beyond_2_to_the_53_fails_input_001_at_its_line(
     search, opa_binary, version, shown
 ):
-    set_version(search, version)
+    line = set_version(search, version)
     code, report = check_both(search, opa_binary)
     assert code == 1
     message = f"models[0].version: {shown} is beyond ±2^53 (9007199254740992): {BEYOND}"
-    assert failures(report) == [("INPUT-001", message, 46)]
+    assert failures(report) == [("INPUT-001", message, line)]
 
 
 def test_a_subnormal_manifest_number_fails_input_001(search, opa_binary):
-    set_version(search, "1.0e-310")
+    version_line = set_version(search, "1.0e-310")
     code, report = check_both(search, opa_binary)
     assert code == 1
     [(rule_id, message, line)] = failures(report)
-    assert (rule_id, line) == ("INPUT-001", 46)
+    assert (rule_id, line) == ("INPUT-001", version_line)
     assert message.startswith("models[0].version: the number 1e-310 is subnormal")
 
 
@@ -218,7 +231,10 @@ def test_an_evidence_number_no_evaluator_holds_the_same_fails_evid_001(
     code, report = check_both(search, opa_binary)
     assert code == 1
     [(rule_id, message, line)] = failures(report)
-    assert (rule_id, line) == ("EVID-001", 63)  # where the evaluation report is declared
+    declared = line_of(
+        search / "ai-manifest.yaml", "  evaluations: [reports/retrieval-eval-2026-09.json]"
+    )
+    assert (rule_id, line) == ("EVID-001", declared)
     assert re.fullmatch(
         r"The evaluations evidence file reports/retrieval-eval-2026-09\.json could not be "
         rf"read: {re.escape(said)} .*: {BEYOND}",

@@ -111,8 +111,9 @@ MANIFEST_TEXT_EDITS: dict[str, tuple[str, str]] = {
         "    residual: {likelihood: 1, impact: 3, impact: 1}",
     ),
     # schema: header fields
-    "unknown-api-version": ("apiVersion: ai-assure/v1", "apiVersion: ai-assure/v99"),
-    "missing-api-version": ("apiVersion: ai-assure/v1\n", ""),
+    "unknown-api-version": ("apiVersion: ai-assure/v2", "apiVersion: ai-assure/v99"),
+    "missing-api-version": ("apiVersion: ai-assure/v2\n", ""),
+    "v2-section-in-v1": ("apiVersion: ai-assure/v2", "apiVersion: ai-assure/v1"),
     "missing-kind": ("kind: AISystem\n", ""),
     "wrong-kind": ("kind: AISystem", "kind: Deployment"),
     "unknown-top-level-key": ("exceptions: []", "exceptions: []\nexec: rm -rf /"),
@@ -129,8 +130,8 @@ MANIFEST_TEXT_EDITS: dict[str, tuple[str, str]] = {
     ),
     "type-deployment-list": ("  deployment: internal", "  deployment: [internal]"),
     "type-deployment-unknown-enum": ("  deployment: internal", "  deployment: everywhere"),
-    "type-bool-as-text": ("  interacts_with_public: false", "  interacts_with_public: 'no'"),
-    "type-bool-as-number": ("  interacts_with_public: false", "  interacts_with_public: 0"),
+    "type-bool-as-text": ("  is_gpai_model: false", "  is_gpai_model: 'no'"),
+    "type-bool-as-number": ("  is_gpai_model: false", "  is_gpai_model: 0"),
     "type-models-mapping": (
         "models:\n  - name: policy-search-embedder",
         "models:\n  name: policy-search-embedder\n  x:",
@@ -178,6 +179,7 @@ REASONS = {
     "not-mapping-list": "must be a YAML mapping",
     "not-mapping-scalar": "must be a YAML mapping",
     "empty-file": "must be a YAML mapping",
+    "v2-section-in-v1": "organisation: unknown key",
     "null-document": "must be a YAML mapping",
 }
 
@@ -203,7 +205,7 @@ def _utf16le(text: str) -> bytes:
 
 
 MANIFEST_CONTENTS: dict[str, Callable[[str], bytes]] = {
-    "not-mapping-list": lambda _: b"- apiVersion: ai-assure/v1\n- kind: AISystem\n",
+    "not-mapping-list": lambda _: b"- apiVersion: ai-assure/v2\n- kind: AISystem\n",
     "not-mapping-scalar": lambda _: b"just some text\n",
     "not-mapping-number": lambda _: b"42\n",
     "empty-file": lambda _: b"",

@@ -324,11 +324,24 @@ def test_the_install_step_installs_this_checkout_into_a_venv_under_runner_temp(p
     assert again.step_outputs["install"]["bin"] == str(bin_dir)
 
 
+#: the document-search example's warnings: a contested reading of Art. 2(1)(c) for legal
+#: review, and monitoring advised for a limited-risk (Art. 50(1)) system
+SEARCH_WARNINGS = ["CLS-007", "MON-001", "MON-002"]
+#: the probation example's: four contested readings for legal review
+PROBATION_WARNINGS = ["CLS-007"] * 4
+
+
+def sarif_results(run: ActionRun) -> list[tuple[str, str]]:
+    """(level, rule) of every SARIF result, sorted."""
+    results = json.loads(Path(run.outputs["sarif-file"]).read_text())["runs"][0]["results"]
+    return sorted((r["level"], r["ruleId"]) for r in results)
+
+
 def test_a_passing_system_passes_the_step(passing):
     assert passing.exit_code == 0, passing.stderr
     counts = {name: passing.outputs[name] for name in ("verdict", "tier", "failed", "warnings")}
-    assert counts == {"verdict": "pass", "tier": "minimal", "failed": "0", "warnings": "0"}
-    assert json.loads(Path(passing.outputs["sarif-file"]).read_text())["runs"][0]["results"] == []
+    assert counts == {"verdict": "pass", "tier": "limited", "failed": "0", "warnings": "3"}
+    assert sarif_results(passing) == [("warning", rule) for rule in SEARCH_WARNINGS]
     assert passing.annotations("error") == []
     assert "PASS" in passing.summary
 
@@ -337,7 +350,7 @@ def test_a_failing_system_fails_the_step_after_writing_every_output(failing):
     assert failing.exit_code == 1, failing.stderr
     outputs = failing.outputs
     assert (outputs["verdict"], outputs["tier"], outputs["failed"]) == ("fail", "high", "2")
-    assert outputs["warnings"] == "0"
+    assert outputs["warnings"] == str(len(PROBATION_WARNINGS))
     for name in ("sarif-file", "junit-file", "json-file"):
         assert Path(outputs[name]).is_file(), name
     report = json.loads(Path(outputs["json-file"]).read_text())
@@ -351,7 +364,11 @@ def test_the_sarif_is_what_code_scanning_accepts(failing, shared_dir):
     schema = shared_dir / "reference" / "schemas" / "sarif-schema-2.1.0.codeql-action-2020-12.json"
     jsonschema.Draft202012Validator(json.loads(schema.read_text())).validate(sarif)
     results = sarif["runs"][0]["results"]
-    assert sorted(r["ruleId"] for r in results) == ["DPIA-002", "MC-002"]  # failures only
+    assert sarif_results(failing) == [  # failures and warnings, never passes
+        ("error", "DPIA-002"),
+        ("error", "MC-002"),
+        *(("warning", rule) for rule in PROBATION_WARNINGS),
+    ]
     locations = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert locations == {"examples/probation-risk-assistant/ai-manifest.yaml"}  # repo-relative
 

@@ -203,7 +203,9 @@ def test_job_passes_a_system_without_gaps(job_python, tmp_path, shared_dir):
     done, _ = run_job(job_python, project, "document-search")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ai-assure: PASS" in done.stdout
-    assert assert_code_quality(project / "gl-code-quality-report.json", project) == []
+    entries = assert_code_quality(project / "gl-code-quality-report.json", project)
+    # warnings only: a contested reading for legal review, monitoring advised (limited risk)
+    assert sorted(entry["check_name"] for entry in entries) == ["CLS-007", "MON-001", "MON-002"]
     junit = assert_junit(project / "junit.xml", shared_dir)
     assert junit.findall(".//testcase") and not junit.findall(".//testcase/failure")
 

@@ -137,6 +137,24 @@ def test_migrate_to_stdout_leaves_the_file_alone(v1_system):
     assert manifest.read_text() == before
 
 
+#: every version 1 manifest the project keeps: the conformance regressions and the v1 probation
+V1_MANIFESTS = sorted(
+    [
+        *(ROOT / "tests" / "conformance" / "regressions").glob("*/ai-manifest.yaml"),
+        Path(__file__).parent / "data" / "probation-v1.yaml",
+    ]
+)
+
+
+@pytest.mark.parametrize("manifest", V1_MANIFESTS, ids=lambda p: p.parent.name)
+def test_every_version_1_manifest_migrates_to_one_that_loads(tmp_path, manifest):
+    copy = tmp_path / "ai-manifest.yaml"
+    shutil.copy(manifest, copy)
+    result = invoke("migrate", copy)
+    assert result.exit_code == 0, result.output
+    assert load_manifest(copy).api_version == "ai-assure/v2"
+
+
 def test_migrating_a_version_2_manifest_is_refused():
     result = ai_assure("migrate", ROOT / "examples" / "document-search", "--stdout")
     assert result.returncode == 2

@@ -179,7 +179,12 @@ def test_validate_is_quiet_on_success_and_precise_on_failure(system, make_repo, 
 def test_schema_prints_the_json_schema():
     schema = json.loads(ai_assure("schema").stdout)
     assert schema["title"] == "ai-assure AI system manifest"
-    assert schema["additionalProperties"] is False
+    assert schema["discriminator"]["mapping"] == {
+        "ai-assure/v1": "#/$defs/Manifest",
+        "ai-assure/v2": "#/$defs/ManifestV2",
+    }
+    for version in ("Manifest", "ManifestV2"):  # unknown keys are errors in both
+        assert schema["$defs"][version]["additionalProperties"] is False
 
 
 def test_explain_names_controls_and_the_fix():

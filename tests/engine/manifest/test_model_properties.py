@@ -1,9 +1,9 @@
 """Properties of the manifest model and loader (issue 7): whatever a repository holds, loading
 ends in a model or in a `ManifestError` whose every problem is one visible line naming the
-file and a line, never in another exception; and every valid manifest survives
-model → YAML → model unchanged.
+file and a line, never in another exception; and every valid manifest, version 1 or 2,
+survives model → YAML → model unchanged.
 
-Inputs: manifests generated from the model's own fields, the shipped examples, both with one
+Inputs: manifests generated from the models' own fields, the shipped examples, both with one
 to three random edits (keys dropped, values replaced by junk or hostile text, stray keys),
 YAML-ish text and arbitrary bytes.
 """
@@ -22,6 +22,7 @@ from jsonschema import Draft202012Validator
 from engine.core.parsing import load_yaml
 from engine.manifest import LoadedManifest, ManifestError, load_manifest
 from engine.manifest.model import Manifest
+from engine.manifest.model_v2 import ManifestV2
 from engine.manifest.schema import manifest_schema
 from tests.strategies import Texts, hostile_text, model_values, mutated
 
@@ -39,9 +40,12 @@ SCHEMA = Draft202012Validator(manifest_schema(), format_checker=Draft202012Valid
 
 #: what a team can write in a manifest: anything UTF-8 can carry except NUL
 MANIFEST_CHARACTERS = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
-valid_manifests = model_values(
-    Manifest, Texts(st.text(MANIFEST_CHARACTERS), alphabet=MANIFEST_CHARACTERS)
-)
+MODELS: dict[str, type[Manifest] | type[ManifestV2]] = {
+    "ai-assure/v1": Manifest,
+    "ai-assure/v2": ManifestV2,
+}
+TEXTS = Texts(st.text(MANIFEST_CHARACTERS), alphabet=MANIFEST_CHARACTERS)
+valid_manifests = st.one_of(*(model_values(model, TEXTS) for model in MODELS.values()))
 near_valid_manifests = st.one_of(st.sampled_from(EXAMPLE_MANIFESTS), valid_manifests).flatmap(
     mutated
 )
@@ -120,7 +124,7 @@ def test_hostile_text_anywhere_in_a_real_manifest_is_loaded_or_refused(manifest_
 
 @given(document=valid_manifests)
 def test_a_valid_manifest_round_trips_through_yaml_unchanged(manifest_file, document):
-    model = Manifest.model_validate(document)
+    model = MODELS[document["apiVersion"]].model_validate(document)
     # escaped: PyYAML writes NEL (U+0085) raw into quoted scalars, where YAML reads a line break
     outcome = load(manifest_file, as_yaml(model.model_dump(mode="json"), raw_unicode=False))
     assert isinstance(outcome, LoadedManifest), outcome
@@ -129,6 +133,6 @@ def test_a_valid_manifest_round_trips_through_yaml_unchanged(manifest_file, docu
 
 @given(document=valid_manifests)
 def test_the_exported_json_schema_accepts_every_valid_manifest(document):
-    data = Manifest.model_validate(document).model_dump(mode="json")
+    data = MODELS[document["apiVersion"]].model_validate(document).model_dump(mode="json")
     errors = list(SCHEMA.iter_errors(data))
     assert not errors, errors[0].message
