@@ -170,7 +170,7 @@ SMUGGLED = ("ai_assure_local/team/util.rego", "package ai_assure.lib.util\n\nbla
 
 
 def _run_with(policies: PolicySet, evaluator: str, opa_binary: str, monkeypatch) -> dict:
-    monkeypatch.setattr(run, "_policies", lambda options, partial: policies)
+    monkeypatch.setattr(run, "policies_for", lambda options, partial: policies)
     options = CheckOptions(
         as_of=dt.date(2026, 11, 26), evaluator=evaluator, opa_binary=Path(opa_binary)
     )
