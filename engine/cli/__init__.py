@@ -114,6 +114,9 @@ def run() -> None:
         main()
     except SystemExit as exc:
         _exit(_exit_code(exc.code))
+    except MemoryError:  # even the error report did not fit: say so in one line
+        echo_error("the check needed more memory than --max-memory allows")
+        _exit(2)
     except Exception as exc:  # click handles its own errors and exits before this
         echo_error(f"{type(exc).__name__}: {exc}", kind="internal error")
         _exit(2)
