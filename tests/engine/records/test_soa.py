@@ -212,10 +212,10 @@ def test_a_control_no_rule_maps_to_is_not_assessed(probation):
     assert soa.summary["not assessed"] == len(unmapped)
 
 
-def test_a_minimal_risk_system_has_excluded_controls_whose_every_rule_is_not_applicable(
+def test_a_system_below_high_risk_has_excluded_controls_whose_every_rule_is_not_applicable(
     document_search,
 ):
-    assert document_search.tier.level == "minimal"
+    assert document_search.tier.level == "limited"  # Art. 50(1) only
     excluded = [
         r for r in build_soa(document_search, load_catalogue()).controls if r.status == "excluded"
     ]
@@ -225,7 +225,7 @@ def test_a_minimal_risk_system_has_excluded_controls_whose_every_rule_is_not_app
         assert row.rules and all(rule.status == "not_applicable" for rule in row.rules)
         ids = ", ".join(rule.id for rule in row.rules)
         assert row.justification == (
-            "excluded: every rule mapped to it is not applicable to this minimal-risk system"
+            "excluded: every rule mapped to it is not applicable to this limited-risk system"
             f" ({ids})"
         )
 
