@@ -8,11 +8,12 @@ clearer to the people fixing the file than a union-validation trace.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from engine.core.parsing import ParseError, YamlDocument, decode_text
 from engine.core.text import canonical_text
@@ -82,11 +83,11 @@ def is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def is_count(value: Any) -> bool:
+def is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
@@ -208,6 +209,11 @@ def sorted_texts(values: Iterable[Any]) -> list[str]:
     return sorted({text for text in map(text_or_none, values) if text is not None})
 
 
+def as_dict(value: Any) -> dict[str, Any]:
+    """A mapping as is, anything else as {} (for optional sub-objects of hostile data)."""
+    return value if isinstance(value, dict) else {}
+
+
 def as_list(value: Any) -> list[Any]:
     """A list as is, nothing as [], anything else as a one-item list."""
     if value is None:
@@ -236,8 +242,13 @@ def hash_entry(algorithm: Any, value: Any) -> dict[str, str] | None:
     alg, digest = text_or_none(algorithm), text_or_none(value)
     if alg is None or digest is None:
         return None
-    key = re.sub(r"[^a-z0-9]", "", alg.lower())
-    return {"alg": _HASH_NAMES.get(key, alg), "value": digest}
+    return {"alg": _hash_name(alg), "value": digest}
+
+
+@functools.lru_cache(maxsize=256)
+def _hash_name(alg: str) -> str:
+    """An algorithm's CycloneDX spelling (an SBOM names the same few thousands of times)."""
+    return _HASH_NAMES.get(re.sub(r"[^a-z0-9]", "", alg.lower()), alg)
 
 
 def sorted_hashes(entries: Iterable[dict[str, str] | None]) -> list[dict[str, str]]:

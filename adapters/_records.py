@@ -30,7 +30,7 @@ def load_record(name: str, content: bytes) -> Record:
         text = read_text(content)
     except ParseError as exc:
         return Record(None, error=str(exc))
-    fmt = "markdown" if _is_markdown(name, text) else "yaml"
+    fmt = "markdown" if is_markdown(name, text) else "yaml"
     try:
         if fmt == "yaml":
             doc = load_yaml(text)
@@ -45,7 +45,8 @@ def load_record(name: str, content: bytes) -> Record:
         return Record(fmt, error=str(exc))
 
 
-def _is_markdown(name: str, text: str) -> bool:
+def is_markdown(name: str, text: str) -> bool:
+    """A Markdown name, or front matter followed by text."""
     if name.lower().endswith((".md", ".markdown")):
         return True
     match = _FRONT_MATTER_THEN_TEXT.match(text)

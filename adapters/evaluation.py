@@ -1,20 +1,27 @@
-"""Evaluation and red-team reports: our `ai-assure/evaluation/v1` JSON and promptfoo output.
+"""Evaluation and red-team reports, from the tools teams run, mapped onto one set of facts.
 
-promptfoo's `eval --output results.json` file is mapped onto the same facts: `tests` from
-`results.stats` (errors count as failures), `categories` from the red-team plugin ids of
-the result rows, and pass-rate metrics (overall and per category) with no threshold.
+Formats (one reader each; exactly one must recognise a file, docs/evidence.md):
+
+- our `ai-assure/evaluation/v1` JSON (this module);
+- promptfoo eval and red-team output (`adapters._promptfoo`);
+- Inspect AI logs, `.json` and the `.eval` ZIP log (`adapters._inspect`);
+- lm-evaluation-harness `results*.json` (`adapters._lm_eval`);
+- Hugging Face `eval_results.yaml` / `.eval_results/*.yaml` (`adapters._hf_eval_results`);
+- garak `report.jsonl` and its hit log (`adapters._garak`);
+- DeepEval test-run JSON (`adapters._deepeval`).
+
+A file no reader recognises is an error naming what it looks like, never read as something
+else (a misread report loses its metrics and its date silently).
 """
 
 from __future__ import annotations
 
-import datetime
-from collections import defaultdict
 from typing import Any
 
+from adapters import _eval_facts as ef
 from adapters._common import (
     Field,
     Locator,
-    as_list,
     check_fields,
     describe,
     is_count,
@@ -23,15 +30,17 @@ from adapters._common import (
     is_number,
     is_text,
     list_of,
-    mapping_or_error,
     one_of,
-    read_text,
     require,
-    sorted_texts,
-    text_or_none,
 )
-from adapters.interface import Adapter, Parsed
-from engine.core.parsing import ParseError, load_json
+from adapters._deepeval import DeepEvalReader
+from adapters._detect import FormatAdapter
+from adapters._garak import GarakHitLogReader, GarakReportReader
+from adapters._hf_eval_results import HfEvalResultsReader
+from adapters._inspect import InspectEvalReader, InspectJsonReader
+from adapters._lm_eval import LmEvalReader
+from adapters._promptfoo import PromptfooReader
+from adapters.interface import EvidenceFile, Parsed, Reader
 from engine.core.text import canonical_text
 
 SCHEMA = "ai-assure/evaluation/v1"
@@ -39,9 +48,11 @@ SCHEMA = "ai-assure/evaluation/v1"
 _REPORT_FIELDS = {
     "date": Field(is_iso_date, "a date written YYYY-MM-DD", required=True),
     "tool": Field(is_text, "text", required=True),
+    "target": Field(is_text, "text"),
     "metrics": Field(list_of(is_mapping), "a list of metric mappings", default=[]),
     "tests": Field(is_mapping, "a mapping with total, passed and failed"),
     "categories": Field(list_of(is_text), "a list of text", default=[]),
+    "strategies": Field(list_of(is_text), "a list of text", default=[]),
 }
 _METRIC_FIELDS = {
     "name": Field(is_text, "text", required=True),
@@ -55,90 +66,67 @@ _TEST_FIELDS = {
     for key in ("total", "passed", "failed")
 }
 
-
-def empty_facts() -> dict[str, Any]:
-    return {
-        "date": None,
-        "tool": None,
-        "metrics": [],
-        "failed_metrics": [],
-        "tests": None,
-        "categories": [],
-    }
+empty_facts = ef.empty_facts
 
 
-class EvaluationAdapter(Adapter):
-    kind = "evaluations"
+class OursReader(Reader):
+    format = "ai-assure"
+    title = f"an {SCHEMA} report"
 
-    def parse(self, name: str, content: bytes) -> Parsed:
-        try:
-            report = mapping_or_error(load_json(read_text(content)))
-        except ParseError as exc:
-            return Parsed(None, empty_facts(), [str(exc)])
-        if "schema" in report:
-            return _parse_ours(report)
-        if isinstance(report.get("results"), dict):
-            return Parsed("promptfoo", _promptfoo_facts(report), [])
-        return Parsed(
-            None,
-            empty_facts(),
-            [f'not a recognised report: expected "schema": "{SCHEMA}" or promptfoo output'],
+    def recognises(self, file: EvidenceFile) -> bool:
+        return "schema" in file.json_object
+
+    def read(self, file: EvidenceFile) -> Parsed:
+        report = file.json_object
+        if report["schema"] != SCHEMA:
+            found = describe(report["schema"])
+            return Parsed(None, empty_facts(), [f"schema: expected {SCHEMA!r}, found {found}"])
+        at = Locator()
+        values, errors = check_fields(report, _REPORT_FIELDS, at)
+        errors += require(report, _REPORT_FIELDS, at)
+        metrics, problems = _our_metrics(values["metrics"], at)
+        errors += problems
+        tests = values["tests"]
+        if tests is not None:
+            tests, problems = _our_tests(tests, at)
+            errors += problems
+        facts = ef.facts(
+            date=values["date"],
+            tool=values["tool"],
+            target=values["target"],
+            metrics=metrics,
+            tests=tests,
+            categories=values["categories"],
+            strategies=values["strategies"],
         )
+        return Parsed(self.format, facts, errors)
+
+
+READERS: tuple[Reader, ...] = (
+    OursReader(),
+    PromptfooReader(),
+    InspectJsonReader(),
+    InspectEvalReader(),
+    LmEvalReader(),
+    HfEvalResultsReader(),
+    GarakReportReader(),
+    GarakHitLogReader(),
+    DeepEvalReader(),
+)
+
+
+class EvaluationAdapter(FormatAdapter):
+    kind = "evaluations"
+    what = "an evaluation report"
+    readers = READERS
+
+    def empty_facts(self) -> dict[str, Any]:
+        return empty_facts()
 
 
 class RedTeamAdapter(EvaluationAdapter):
     kind = "red_team"
-
-
-def _metric_facts(
-    name: str, value: float, threshold: float | None, direction: str | None, group: str | None
-) -> dict[str, Any]:
-    if threshold is None:
-        passed = None
-    else:
-        passed = value >= threshold if direction == "higher" else value <= threshold
-    return {
-        "name": name,
-        "value": value,
-        "threshold": threshold,
-        "direction": direction,
-        "group": group,
-        "passed": passed,
-    }
-
-
-def _finish_facts(
-    date: Any, tool: Any, metrics: list[dict[str, Any]], tests: Any, categories: list[Any]
-) -> dict[str, Any]:
-    metrics.sort(key=lambda m: (m["name"], m["group"] or ""))
-    return {
-        "date": date,
-        "tool": tool,
-        "metrics": metrics,
-        "failed_metrics": sorted_texts(m["name"] for m in metrics if m["passed"] is False),
-        "tests": tests,
-        "categories": sorted_texts(categories),
-    }
-
-
-# --- ai-assure/evaluation/v1 --------------------------------------------------------------
-
-
-def _parse_ours(report: dict[str, Any]) -> Parsed:
-    if report["schema"] != SCHEMA:
-        found = describe(report["schema"])
-        return Parsed(None, empty_facts(), [f"schema: expected {SCHEMA!r}, found {found}"])
-    at = Locator()
-    values, errors = check_fields(report, _REPORT_FIELDS, at)
-    errors += require(report, _REPORT_FIELDS, at)
-    metrics, problems = _our_metrics(values["metrics"], at)
-    errors += problems
-    tests = values["tests"]
-    if tests is not None:
-        tests, problems = _our_tests(tests, at)
-        errors += problems
-    facts = _finish_facts(values["date"], values["tool"], metrics, tests, values["categories"])
-    return Parsed("ai-assure", facts, errors)
+    what = "a red-team report"
 
 
 def _our_metrics(entries: list[Any], at: Locator) -> tuple[list[dict[str, Any]], list[str]]:
@@ -169,7 +157,7 @@ def _our_metric(
     if errors:
         return None, errors
     direction = canonical_text(values["direction"]).lower() if values["direction"] else None
-    metric = _metric_facts(
+    metric = ef.metric(
         values["name"], values["value"], values["threshold"], direction, values["group"]
     )
     return metric, []
@@ -183,70 +171,3 @@ def _our_tests(tests: dict[str, Any], at: Locator) -> tuple[dict[str, int] | Non
     if values["passed"] + values["failed"] > values["total"]:
         return None, [f"tests: passed + failed is more than total ({values['total']})"]
     return values, []
-
-
-# --- promptfoo ----------------------------------------------------------------------------
-
-
-def _promptfoo_facts(output: dict[str, Any]) -> dict[str, Any]:
-    summary = output["results"]
-    rows = [r for r in as_list(summary.get("results")) if isinstance(r, dict)]
-    by_category: dict[str, list[bool]] = defaultdict(list)
-    for row in rows:
-        category = _plugin_id(row)
-        if category:
-            by_category[category].append(row.get("success") is True)
-    tests = _promptfoo_tests(summary.get("stats"), rows)
-    metrics = []
-    if tests["total"]:
-        metrics.append(_pass_rate(tests["passed"], tests["total"], None))
-    metrics += [_pass_rate(sum(r), len(r), c) for c, r in by_category.items()]
-    metadata = output.get("metadata")
-    if not isinstance(metadata, dict):
-        metadata = {}
-    stamps = [
-        summary.get("timestamp"),
-        metadata.get("evaluationCreatedAt"),
-        output.get("createdAt"),
-    ]
-    date = next((d for d in map(_date_of, stamps) if d), None)
-    return _finish_facts(date, "promptfoo", metrics, tests, list(by_category))
-
-
-def _pass_rate(passed: int, total: int, group: str | None) -> dict[str, Any]:
-    return _metric_facts("pass_rate", round(passed / total, 4), None, "higher", group)
-
-
-def _plugin_id(row: dict[str, Any]) -> str | None:
-    """The red-team plugin of a result row (row, test case or grading metadata)."""
-    test_case = row.get("testCase") if isinstance(row.get("testCase"), dict) else {}
-    for holder in (row, test_case, row.get("gradingResult")):
-        metadata = holder.get("metadata") if isinstance(holder, dict) else None
-        if isinstance(metadata, dict) and text_or_none(metadata.get("pluginId")):
-            return text_or_none(metadata["pluginId"])
-    return None
-
-
-def _promptfoo_tests(stats: Any, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Totals from `stats` (successes, failures, errors), else counted from the rows."""
-    stats = stats if isinstance(stats, dict) else {}
-    counts = [stats.get(k) for k in ("successes", "failures", "errors")]
-    if is_count(counts[0]) and is_count(counts[1]):
-        passed, failed = counts[0], counts[1] + (counts[2] if is_count(counts[2]) else 0)
-    else:
-        passed = sum(1 for r in rows if r.get("success") is True)
-        failed = len(rows) - passed
-    return {"total": passed + failed, "passed": passed, "failed": failed}
-
-
-def _date_of(stamp: Any) -> str | None:
-    """The UTC date of an ISO timestamp or of epoch milliseconds."""
-    if isinstance(stamp, str) and is_iso_date(stamp[:10]):
-        return stamp[:10]
-    if is_count(stamp):
-        try:
-            moment = datetime.datetime.fromtimestamp(stamp / 1000, tz=datetime.timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-        return moment.date().isoformat()
-    return None

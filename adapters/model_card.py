@@ -1,8 +1,15 @@
-"""Model cards: Hugging Face README cards, Model Card Toolkit JSON, CycloneDX `modelCard`.
+"""Model cards: Hugging Face README cards, Model Card Toolkit JSON (schema 0.0.1 and 0.0.2),
+CycloneDX `modelCard`, and an SPDX 3.0 AI package (`ai_AIPackage`).
 
-The format is sniffed from the content: JSON with `bomFormat: CycloneDX` is an ML-BOM,
-JSON with Model Card Toolkit keys is an MCT card, and anything else must be a Hugging Face
-Markdown card (YAML front matter and/or Markdown headings).
+One reader per format (exactly one must recognise a file, `adapters._detect`): a Markdown
+name (`.md`, `.markdown`) or Markdown content is a Hugging Face card, never JSON, even when
+it starts with `[`; JSON with `bomFormat: CycloneDX` is an ML-BOM; JSON with Model Card
+Toolkit keys is an MCT card; SPDX 3.0 JSON-LD holding an `ai_AIPackage` is that package's
+card.
+
+The card's own front matter is not ours: a malformed part no rule reads (a `model-index`
+entry without a dataset or a type, a non-finite number in widget examples) is a warning on
+that part, and the rest of the card is read.
 """
 
 from __future__ import annotations
@@ -11,19 +18,21 @@ import re
 from typing import Any
 
 from adapters import _cyclonedx as cdx
+from adapters import _spdx3 as spdx3
 from adapters._common import (
     Locator,
     as_list,
+    describe,
     dotted,
     mapping_or_error,
-    read_text,
     sorted_texts,
     text_or_none,
     to_number,
 )
-from adapters.interface import Adapter, Parsed
-from engine.core.markdown_text import has_real_text, headings, sections
-from engine.core.parsing import ParseError, load_json, split_front_matter
+from adapters._detect import FormatAdapter
+from adapters.interface import EvidenceFile, Parsed, Reader
+from engine.core.markdown_text import Heading, body, has_real_text, headings
+from engine.core.parsing import ParseError, split_front_matter
 
 # Heading patterns (matched against the lower-cased plain heading) per canonical section.
 # One heading may name several sections ("Intended uses & limitations").
@@ -61,17 +70,86 @@ def empty_facts() -> dict[str, Any]:
     }
 
 
-class ModelCardAdapter(Adapter):
-    kind = "model_cards"
+_MARKDOWN_NAMES = (".md", ".markdown")
+_MCT_KEYS = ("model_details", "quantitative_analysis", "considerations", "model_parameters")
+MCT_VERSIONS = ("0.0.1", "0.0.2")
 
-    def parse(self, name: str, content: bytes) -> Parsed:
-        try:
-            text = read_text(content)
-        except ParseError as exc:
-            return Parsed(None, empty_facts(), [str(exc)])
-        if text.lstrip().startswith(("{", "[")) or name.lower().endswith(".json"):
-            return _parse_json(text)
-        return _parse_huggingface(text)
+
+def _json_card(file: EvidenceFile) -> dict[str, Any]:
+    """The JSON object of a file that is not named as Markdown (else {})."""
+    return {} if file.has_suffix(*_MARKDOWN_NAMES) else file.json_object
+
+
+class HuggingFaceReader(Reader):
+    format = "huggingface"
+    title = "a Hugging Face model card (Markdown)"
+
+    def recognises(self, file: EvidenceFile) -> bool:
+        if file.text is None or (file.starts_like_json and not file.has_suffix(*_MARKDOWN_NAMES)):
+            return False
+        start = file.text.lstrip()
+        markdown = (
+            file.has_suffix(*_MARKDOWN_NAMES)
+            or start.startswith("---")
+            or bool(headings(file.text.splitlines()[:2000]))
+        )
+        return markdown and not _impact_assessment(file.text)
+
+    def read(self, file: EvidenceFile) -> Parsed:
+        assert file.text is not None  # recognised
+        return _parse_huggingface(file.text)
+
+
+class CycloneDxCardReader(Reader):
+    format = "cyclonedx"
+    title = "a CycloneDX BOM (JSON)"
+
+    def recognises(self, file: EvidenceFile) -> bool:
+        return cdx.is_cyclonedx(_json_card(file))
+
+    def read(self, file: EvidenceFile) -> Parsed:
+        return _parse_cyclonedx(file.json_object)
+
+
+class MctReader(Reader):
+    format = "model-card-toolkit"
+    title = "a Model Card Toolkit card (JSON)"
+
+    def recognises(self, file: EvidenceFile) -> bool:
+        card = _json_card(file)
+        return not cdx.is_cyclonedx(card) and any(key in card for key in _MCT_KEYS)
+
+    def read(self, file: EvidenceFile) -> Parsed:
+        card = file.json_object
+        version = card.get("schema_version")
+        if version is not None and version not in MCT_VERSIONS:
+            error = (
+                f"schema_version: Model Card Toolkit schema {describe(version)} is not one "
+                f"ai-assure reads ({', '.join(MCT_VERSIONS)})"
+            )
+            return Parsed(self.format, empty_facts(), [error])
+        facts, warnings = _mct_facts(card)
+        return Parsed(self.format, facts, [], warnings)
+
+
+class Spdx3AiCardReader(Reader):
+    format = "spdx-3.0"
+    title = "an SPDX 3.0 document with an AI package"
+
+    def recognises(self, file: EvidenceFile) -> bool:
+        return any(spdx3.is_ai_package(e) for e in spdx3.elements(_json_card(file)))
+
+    def read(self, file: EvidenceFile) -> Parsed:
+        return _spdx3_card(spdx3.elements(file.json_object))
+
+
+class ModelCardAdapter(FormatAdapter):
+    kind = "model_cards"
+    what = "a model card"
+    readers = (HuggingFaceReader(), CycloneDxCardReader(), MctReader(), Spdx3AiCardReader())
+
+    def empty_facts(self) -> dict[str, Any]:
+        return empty_facts()
 
 
 def canonical_sections(heading: str) -> set[str]:
@@ -84,48 +162,71 @@ def canonical_sections(heading: str) -> set[str]:
 # --- Hugging Face README cards --------------------------------------------------------------
 
 
+def _impact_assessment(text: str) -> bool:
+    """A DPIA or FRIA in Markdown (evidence.dpia and fria read it), not a card: its front
+    matter holds a record's fields, or it has no front matter and names itself one."""
+    from adapters.assessment import RECORD_SIGNS, is_impact_assessment
+
+    try:
+        front = split_front_matter(text, nonfinite_as_null=True).front_matter
+    except ParseError:
+        return False  # the card reader reports the broken front matter
+    if front is None or not front.data:
+        return is_impact_assessment(text)
+    return isinstance(front.data, dict) and bool(RECORD_SIGNS & set(front.data))
+
+
 def _parse_huggingface(text: str) -> Parsed:
     facts = empty_facts()
     try:
-        document = split_front_matter(text)
+        document = split_front_matter(text, nonfinite_as_null=True)
     except ParseError as exc:
         return Parsed("huggingface", facts, [f"front matter: {exc}"])
     errors: list[str] = []
     lines = document.body.splitlines()
-    if document.front_matter is None and not headings(lines):
+    found = headings(lines)
+    if document.front_matter is None and not found:
         return Parsed(None, facts, ["no YAML front matter and no Markdown headings: not a card"])
     meta: dict[str, Any] = {}
-    if document.front_matter is not None and document.front_matter.data is not None:
-        try:
-            meta = mapping_or_error(document.front_matter.data, "the top of the front matter")
-        except ParseError as exc:
-            errors.append(f"line 2: front matter: {exc}")
     at = Locator(document.front_matter)
-    metrics, model_name, index_errors = _model_index(meta.get("model-index"), at)
-    errors += index_errors
+    warnings = []
+    if document.front_matter is not None:
+        warnings = [
+            f"{at(path)}a number that is not finite, read as null"
+            for path in document.front_matter.nonfinite
+        ]
+        if document.front_matter.data is not None:
+            try:
+                meta = mapping_or_error(document.front_matter.data, "the top of the front matter")
+            except ParseError as exc:
+                errors.append(f"line 2: front matter: {exc}")
+    metrics, model_name, index_warnings = _model_index(meta.get("model-index"), at)
+    warnings += index_warnings
     facts.update(
-        name=model_name or _first_title(lines),
+        name=model_name or _first_title(found),
         license=_hf_license(meta),
         base_model=text_or_none(next(iter(as_list(meta.get("base_model"))), None)),
-        sections=_markdown_sections(lines),
+        sections=_markdown_sections(lines, found),
         metrics=metrics,
         datasets=sorted_texts(as_list(meta.get("datasets"))),
         metadata_keys=sorted(meta),
     )
-    return Parsed("huggingface", facts, errors)
+    return Parsed("huggingface", facts, errors, warnings)
 
 
-def _markdown_sections(lines: list[str]) -> list[str]:
-    found: set[str] = set()
-    for heading, body in sections(lines):
-        names = canonical_sections(heading.title) - found
-        if names and has_real_text(body):
-            found |= names
-    return sorted(found)
+def _markdown_sections(lines: list[str], found: list[Heading]) -> list[str]:
+    """The canonical sections whose heading has a body that says something; a body is made
+    only for a heading that names a section not found yet."""
+    named: set[str] = set()
+    for position, heading in enumerate(found):
+        names = canonical_sections(heading.title) - named
+        if names and has_real_text(body(lines, found, position)):
+            named |= names
+    return sorted(named)
 
 
-def _first_title(lines: list[str]) -> str | None:
-    return next((h.title for h in headings(lines) if h.level == 1 and h.title), None)
+def _first_title(found: list[Heading]) -> str | None:
+    return next((h.title for h in found if h.level == 1 and h.title), None)
 
 
 def _hf_license(meta: dict[str, Any]) -> str | None:
@@ -137,7 +238,9 @@ def _hf_license(meta: dict[str, Any]) -> str | None:
 
 
 def _model_index(entries: Any, at: Locator) -> tuple[list[dict[str, Any]], str | None, list[str]]:
-    """Metrics, the first model name and errors from a `model-index` block."""
+    """Metrics, the first model name and problems from a `model-index` block, checked as
+    the Hub checks it. No rule reads these metrics, so a problem is a warning on its entry
+    (huggingface_hub, too, keeps loading a card whose model-index it cannot use)."""
     if entries is None:
         return [], None, []
     if not isinstance(entries, list):
@@ -171,7 +274,7 @@ def _index_result(
     if not isinstance(task, dict) or text_or_none(task.get("type")) is None:
         errors.append(f"{at(path)}task with a type is required")
     if not isinstance(dataset, dict) or not (dataset.get("type") and dataset.get("name")):
-        errors.append(f"{at(path)}dataset with a type and a name is required")
+        errors.append(f"{at(path)}dataset with a type and a name is required by the Hub")
         dataset = dataset if isinstance(dataset, dict) else {}
     dataset_name = text_or_none(dataset.get("name")) or text_or_none(dataset.get("type"))
     metrics = []
@@ -195,22 +298,6 @@ def _sorted_metrics(metrics: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # --- JSON cards: CycloneDX modelCard, Model Card Toolkit ------------------------------------
-
-
-def _parse_json(text: str) -> Parsed:
-    try:
-        data = mapping_or_error(load_json(text))
-    except ParseError as exc:
-        return Parsed(None, empty_facts(), [str(exc)])
-    if cdx.is_cyclonedx(data):
-        return _parse_cyclonedx(data)
-    if any(key in data for key in ("model_details", "quantitative_analysis", "considerations")):
-        return Parsed("model-card-toolkit", _mct_facts(data), [])
-    return Parsed(
-        None,
-        empty_facts(),
-        ["JSON is neither a CycloneDX ML-BOM nor a Model Card Toolkit card"],
-    )
 
 
 def _present(*values: Any) -> bool:
@@ -297,12 +384,15 @@ def _dataset_name(entry: Any, by_ref: dict[str, dict[str, Any]]) -> str | None:
     return text_or_none(target.get("name")) or text_or_none(entry.get("ref"))
 
 
-def _mct_facts(card: dict[str, Any]) -> dict[str, Any]:
+def _mct_facts(card: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The facts of a Model Card Toolkit card, schema 0.0.1 (`license` text, `citation`
+    text, `data` keyed by role: `train`, `eval`) or 0.0.2 (`licenses[]`, `citations[]`,
+    `data[]`), whichever shape each field has."""
     details = _dict(card.get("model_details"))
     params = _dict(card.get("model_parameters"))
     analysis = _dict(card.get("quantitative_analysis"))
     considerations = _dict(card.get("considerations"))
-    data = [d for d in as_list(params.get("data")) if isinstance(d, dict)]
+    data = _mct_datasets(params.get("data"))
     metrics = [
         _metric(m.get("type"), m.get("value"), m.get("slice"))
         for m in as_list(analysis.get("performance_metrics"))
@@ -320,26 +410,109 @@ def _mct_facts(card: dict[str, Any]) -> dict[str, Any]:
         "intended_use": _present(get("users"), get("use_cases")),
         "limitations": _present(get("limitations"), get("tradeoffs")),
         "ethical_considerations": _present(get("ethical_considerations")),
-        "citation": _present(details.get("citations")),
+        "citation": _present(details.get("citations"), details.get("citation")),
         "contact": _present(
             [o.get("contact") for o in as_list(details.get("owners")) if isinstance(o, dict)]
         ),
     }
-    licences = [
-        lic.get("identifier") or ("custom" if lic.get("custom_text") else None)
-        for lic in as_list(details.get("licenses"))
-        if isinstance(lic, dict)
-    ]
-    return {
+    licence, warnings = _mct_licence(details)
+    facts = {
         "name": text_or_none(details.get("name")),
-        "license": next((t for t in map(text_or_none, licences) if t), None),
+        "license": licence,
         "base_model": None,
         "sections": _section_list(present),
         "metrics": _sorted_metrics(metrics),
         "datasets": sorted_texts(d.get("name") for d in data),
         "metadata_keys": sorted(card),
     }
+    return facts, warnings
+
+
+def _mct_datasets(data: Any) -> list[dict[str, Any]]:
+    """0.0.2: a list of datasets; 0.0.1: datasets keyed by role (`train`, `eval`)."""
+    entries = list(data.values()) if isinstance(data, dict) else as_list(data)
+    return [d for d in entries if isinstance(d, dict)]
+
+
+_SHORT_LICENCE = re.compile(r"[\w.+() -]{1,64}")
+
+
+def _mct_licence(details: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """0.0.1: `license` text; 0.0.2: the first `licenses[]` entry's `identifier`, else its
+    `custom_text` when that is a licence's name (`Apache-2.0`), else `custom` (a warning
+    says the text itself is not a licence id)."""
+    single = text_or_none(details.get("license"))
+    if single:
+        return single, []
+    for entry in as_list(details.get("licenses")):
+        if not isinstance(entry, dict):
+            continue
+        identifier = text_or_none(entry.get("identifier"))
+        if identifier:
+            return identifier, []
+        custom = text_or_none(entry.get("custom_text"))
+        if custom and _SHORT_LICENCE.fullmatch(custom):
+            return custom, []
+        if custom:
+            return "custom", [
+                f"model_details.licenses: a custom licence text of {len(custom)} characters, "
+                "read as licence 'custom': give its SPDX id as identifier"
+            ]
+    return None, []
 
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+# --- SPDX 3.0 AI package --------------------------------------------------------------------
+
+# ai_ properties (and core ones) per canonical section
+_SPDX3_SECTIONS = {
+    "model_details": ("summary", "description", "ai_typeOfModel", "ai_domain"),
+    "intended_use": ("ai_informationAboutApplication",),
+    "limitations": ("ai_limitation",),
+    "training_data": ("ai_informationAboutTraining", "ai_modelDataPreprocessing"),
+    "evaluation": ("ai_metric", "ai_metricDecisionThreshold"),
+    "technical_specifications": ("ai_hyperparameter", "ai_modelExplainability"),
+    "ethical_considerations": ("ai_safetyRiskAssessment", "ai_useSensitivePersonalInformation"),
+    "environmental_impact": ("ai_energyConsumption",),
+}
+
+
+def _spdx3_card(elements: list[dict[str, Any]]) -> Parsed:
+    """The first `ai_AIPackage` of the graph is the card; its datasets are the packages it
+    is `trainedOn` or `testedOn`."""
+    packages = [e for e in elements if spdx3.is_ai_package(e)]
+    package = packages[0]
+    by_id = {e["spdxId"]: e for e in elements if isinstance(e.get("spdxId"), str)}
+    spdx_id = str(package.get("spdxId", ""))
+    datasets = [
+        by_id.get(target, {}).get("name") or target
+        for target in spdx3.related(elements, spdx_id, "trainedOn", "testedOn")
+    ]
+    metrics = [
+        _metric(entry.get("key"), entry.get("value"), None)
+        for entry in as_list(package.get("ai_metric"))
+        if isinstance(entry, dict)
+    ]
+    present = {
+        section: _present(*(package.get(key) for key in keys))
+        for section, keys in _SPDX3_SECTIONS.items()
+    }
+    warnings = []
+    if len(packages) > 1:
+        warnings.append(
+            f"the document holds {len(packages)} AI packages; the first "
+            f"({text_or_none(package.get('name'))}) is read as the card: declare one per model"
+        )
+    facts = {
+        "name": text_or_none(package.get("name")),
+        "license": next(iter(sorted(spdx3.licences(elements).get(spdx_id, ()))), None),
+        "base_model": None,
+        "sections": _section_list(present),
+        "metrics": _sorted_metrics(metrics),
+        "datasets": sorted_texts(datasets),
+        "metadata_keys": sorted(key for key in package if key.startswith("ai_")),
+    }
+    return Parsed("spdx-3.0", facts, [], warnings)

@@ -7,11 +7,11 @@ CycloneDX equivalent (source, archive, ...) become null. Components are sorted b
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from adapters import _cyclonedx as cdx
+from adapters import _spdx3 as spdx3
 from adapters._common import (
     as_list,
     describe,
@@ -50,8 +50,6 @@ _SPDX3_PACKAGES = {
     "ai_AIPackage": ML_MODEL,
     "dataset_DatasetPackage": DATA,
 }
-_SPDX3_LICENSE_RELATIONSHIPS = ("hasConcludedLicense", "hasDeclaredLicense")
-_SPDX_LICENSE_PREFIX = "https://spdx.org/licenses/"
 _SPDX2_NO_LICENSE = {"NOASSERTION", "NONE"}
 # RFC 3339 date-time, as CycloneDX's JSON schema requires for metadata.timestamp
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
@@ -76,7 +74,8 @@ class SbomAdapter(Adapter):
         except ParseError as exc:
             return Parsed(None, empty_facts(), [str(exc)])
         if cdx.is_cyclonedx(bom):
-            return _finish("cyclonedx", bom.get("specVersion"), *_cyclonedx(bom))
+            fmt = "cyclonedx-xml" if bom.get(_FROM_XML) else "cyclonedx"
+            return _finish(fmt, bom.get("specVersion"), *_cyclonedx(bom))
         if isinstance(bom.get("spdxVersion"), str) and bom["spdxVersion"].startswith("SPDX-2."):
             return _finish("spdx-2.3", bom["spdxVersion"][5:], *_spdx2(bom))
         if "@graph" in bom or "spdx.org/rdf/3" in str(bom.get("@context", "")):
@@ -87,6 +86,8 @@ class SbomAdapter(Adapter):
 
 def _load(content: bytes) -> dict[str, Any]:
     text = read_text(content)
+    if _is_cyclonedx_xml(text):
+        return cyclonedx_xml(text)
     unsupported = _unsupported(text)
     if unsupported:
         raise ParseError(unsupported)
@@ -99,11 +100,14 @@ _UNKNOWN = (
 )
 
 
+def _is_cyclonedx_xml(text: str) -> bool:
+    head = text.lstrip()[:2000]
+    return head.startswith("<") and "cyclonedx.org/schema/bom/" in head
+
+
 def _unsupported(text: str) -> str:
     """A message for well-known SBOM encodings we do not read, else ""."""
     head = text.lstrip()[:2000]
-    if head.startswith("<") and "cyclonedx" in head.lower():
-        return "CycloneDX XML is not supported: export the SBOM as CycloneDX JSON"
     if head.startswith("SPDXVersion:"):
         return "SPDX tag-value is not supported: export the SBOM as SPDX JSON"
     return ""
@@ -123,10 +127,17 @@ def _finish(
     return Parsed(fmt, facts, errors)
 
 
-def _sort_key(component: dict[str, Any]) -> tuple[str, ...]:
+def _sort_key(component: dict[str, Any]) -> tuple[Any, ...]:
     """(type, name, version, purl), then the rest, so ties never depend on input order."""
-    fields = ("type", "name", "version", "purl")
-    return (*(component[f] or "" for f in fields), json.dumps(component, sort_keys=True))
+    return (
+        component["type"] or "",
+        component["name"] or "",
+        component["version"] or "",
+        component["purl"] or "",
+        component["licenses"],
+        [(h["alg"], h["value"]) for h in component["hashes"]],
+        component["has_model_card"],
+    )
 
 
 def _component(
@@ -245,8 +256,7 @@ def _spdx3(graph: Any) -> tuple[list[dict[str, Any]], list[str]]:
     if not isinstance(graph, list):
         return [], ["@graph: expected a list of elements"]
     elements = [e for e in graph if isinstance(e, dict)]
-    by_id = {e["spdxId"]: e for e in elements if isinstance(e.get("spdxId"), str)}
-    licences = _spdx3_licences(elements, by_id)
+    licences = spdx3.licences(elements)
     components = []
     for element in elements:
         kind, spdx_id = element.get("type"), element.get("spdxId")
@@ -278,30 +288,75 @@ def _spdx3_purl(element: dict[str, Any]) -> Any:
     return None
 
 
-def _spdx3_licences(
-    elements: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
-) -> dict[str, set[str]]:
-    """Licence names per element id, from hasConcluded/DeclaredLicense relationships."""
-    found: dict[str, set[str]] = {}
-    for rel in elements:
-        if rel.get("relationshipType") not in _SPDX3_LICENSE_RELATIONSHIPS:
-            continue
-        names = {_licence_name(target, by_id) for target in as_list(rel.get("to"))}
-        if isinstance(rel.get("from"), str):
-            found.setdefault(rel["from"], set()).update(n for n in names if n is not None)
-    return found
+# --- CycloneDX XML ------------------------------------------------------------------------
+
+_FROM_XML = " from XML"  # a key no JSON BOM has a reason to hold: marks what XML gave
+_CDX_NS = re.compile(r"^\{http://cyclonedx\.org/schema/bom/(\d+\.\d+)\}")
 
 
-def _licence_name(target: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
-    """An expression, a licence name, or the last part of the licence's id."""
-    if not isinstance(target, str):
-        return None
-    element = by_id.get(target, {})
-    name = text_or_none(element.get("simplelicensing_licenseExpression")) or text_or_none(
-        element.get("name")
-    )
-    if name:
-        return name
-    if target.startswith(_SPDX_LICENSE_PREFIX):
-        return target[len(_SPDX_LICENSE_PREFIX) :]
-    return text_or_none(target.rstrip("/").rsplit("/", 1)[-1].split("#")[-1])
+def cyclonedx_xml(text: str) -> dict[str, Any]:
+    """A CycloneDX XML BOM as the JSON form's fields the facts need (`specVersion`,
+    `metadata.timestamp`, nested `components` with name, version, type, licences, hashes,
+    purl and whether a `modelCard` is there). Parsed with defusedxml: a DTD, an entity or
+    an external reference is refused, never resolved."""
+    from xml.etree.ElementTree import ParseError as XmlError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(text.encode("utf-8"), forbid_dtd=True)
+    except (XmlError, DefusedXmlException, ValueError) as exc:
+        raise ParseError(f"CycloneDX XML: not well-formed or unsafe XML ({exc})") from None
+    match = _CDX_NS.match(root.tag)
+    if not match or not root.tag.endswith("}bom"):
+        raise ParseError("CycloneDX XML: the root element is not a CycloneDX <bom>")
+    ns = match.group(0)
+    bom: dict[str, Any] = {"bomFormat": "CycloneDX", "specVersion": match.group(1), _FROM_XML: True}
+    stamp = root.findtext(f"{ns}metadata/{ns}timestamp")
+    if stamp is not None:
+        bom["metadata"] = {"timestamp": stamp.strip()}
+    components = root.find(f"{ns}components")
+    if components is not None:
+        bom["components"] = _xml_components(components, ns)
+    return bom
+
+
+def _xml_components(parent: Any, ns: str) -> list[dict[str, Any]]:
+    """The `<component>` children of `parent`, nested ones kept nested (walked without
+    recursion, so depth is bounded only by what the XML parser accepted)."""
+    top: list[dict[str, Any]] = []
+    stack = [(parent, top)]
+    while stack:
+        element, into = stack.pop()
+        for node in element.findall(f"{ns}component"):
+            entry = _xml_component(node, ns)
+            into.append(entry)
+            nested = node.find(f"{ns}components")
+            if nested is not None:
+                entry["components"] = []
+                stack.append((nested, entry["components"]))
+    return top
+
+
+def _xml_component(node: Any, ns: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"type": node.get("type")}
+    for key in ("name", "version", "purl"):
+        value = node.findtext(f"{ns}{key}")
+        if value is not None:
+            entry[key] = value.strip()
+    entry["hashes"] = [
+        {"alg": h.get("alg"), "content": (h.text or "").strip()}
+        for h in node.findall(f"{ns}hashes/{ns}hash")
+    ]
+    licences: list[dict[str, Any]] = []
+    for choice in node.findall(f"{ns}licenses/*"):
+        if choice.tag == f"{ns}license":
+            licence = {k: choice.findtext(f"{ns}{k}") for k in ("id", "name")}
+            licences.append({"license": {k: v.strip() for k, v in licence.items() if v}})
+        elif choice.tag == f"{ns}expression":
+            licences.append({"expression": (choice.text or "").strip()})
+    entry["licenses"] = licences
+    if node.find(f"{ns}modelCard") is not None:
+        entry["modelCard"] = {}
+    return entry

@@ -90,7 +90,7 @@ def main() -> None:
                 f"{example.name:28} {mode:9} {numbers['median_s']:9.3f} "
                 f"{numbers['max_s']:7.3f} {numbers['peak_rss_mb']:12.1f}"
             )
-    print("targets: median < 0.500 s, peak RSS < 150 MB")
+    print("targets: median < 0.25 s, peak RSS < 80 MB")
 
 
 if __name__ == "__main__":

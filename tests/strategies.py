@@ -24,6 +24,7 @@ from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
 from engine.core.parsing import ParseError, load_yaml, split_front_matter
+from engine.manifest.model import UniqueBy
 
 #: strings that have broken output formats, terminals and parsers elsewhere
 HOSTILE_STRINGS = (
@@ -130,7 +131,19 @@ def _annotation(annotation: Any, texts: Texts, constraints: tuple = ()) -> st.Se
         return st.one_of(*(_annotation(arg, texts, constraints) for arg in get_args(annotation)))
     if origin is list:
         (item,) = get_args(annotation)
-        return st.lists(_annotation(item, texts), max_size=3)
+        unique = next((c for c in constraints if isinstance(c, UniqueBy)), None)
+        if unique is None:
+            return st.lists(_annotation(item, texts), max_size=3)
+        return st.lists(
+            _annotation(item, texts),
+            max_size=3,
+            unique_by=lambda value: unique.key(str(value.get(unique.field, ""))),
+        )
+    if origin is dict:  # e.g. an evidence record's facts
+        key, value = get_args(annotation)
+        return st.dictionaries(_annotation(key, texts), _annotation(value, texts), max_size=3)
+    if annotation is Any:
+        return json_values(texts.free)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return model_values(annotation, texts)
     return _scalar(annotation, texts, _flatten(constraints))

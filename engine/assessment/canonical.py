@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from engine.core.collection import paused_collection
 from engine.core.text import canonical_key, canonical_text
 
 __all__ = [
@@ -55,7 +56,8 @@ class Problem:
 def canonical_input(document: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     """The input document (`{manifest, evidence, context}`) in canonical form, with every
     problem also recorded where the rules read it; and the problems, located in `document`."""
-    canonical, problems = canonical_value(document)
+    with paused_collection():
+        canonical, problems = canonical_value(document)
     context = canonical.setdefault("context", {})
     context["input_problems"] = []
     for problem in problems:

@@ -8,17 +8,31 @@ raises `PathEscapeError` and the run fails closed.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from adapters import KINDS, get_adapter
 from engine.assessment.model import EvidenceRecord
+from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
-from engine.core.limits import Limits
+from engine.core.limits import Limits, format_size
 from engine.manifest.model_v2 import AnyManifest
 
-__all__ = ["Limits", "TooMuchEvidenceError", "declarations", "gather", "records"]
+__all__ = [
+    "MAX_REPORTED_FACTS_BYTES",
+    "Limits",
+    "TooMuchEvidenceError",
+    "bounded_facts",
+    "declarations",
+    "gather",
+    "records",
+]
+
+#: the most facts one evidence record carries into the report, as compact JSON (docs/report.md)
+MAX_REPORTED_FACTS_BYTES = 16 * 1024
+_CUT_TEXT = 200  # characters kept of a long text when facts must be cut
 
 
 class TooMuchEvidenceError(AssuranceError):
@@ -40,9 +54,16 @@ def gather(
 ) -> dict[str, list[dict[str, Any]]]:
     """Evidence items per kind, every kind present (see docs/input-document.md). No file is
     read once the declarations together name more than `limits.max_evidence_files`."""
-    limits = limits or Limits()
+    with paused_collection():
+        return _gather(manifest, base, root, limits or Limits())
+
+
+def _gather(
+    manifest: AnyManifest, base: Path, root: Path, limits: Limits
+) -> dict[str, list[dict[str, Any]]]:
     gathered: dict[str, list[dict[str, Any]]] = {}
     budget = limits.max_evidence_files
+    read = 0
     for kind, declared_paths in declarations(manifest).items():
         items: dict[str, dict[str, Any]] = {}
         for declared in declared_paths:
@@ -55,6 +76,12 @@ def gather(
                 )
             for item in _items_for(kind, declared, paths, base, root, limits):
                 items.setdefault(item["path"], item)
+                read += item["size"] or 0
+            if read > limits.max_evidence_bytes:
+                raise TooMuchEvidenceError(
+                    f"the evidence files hold more than {format_size(limits.max_evidence_bytes)} "
+                    f"together (reached at {declared}); the limit is --max-evidence-size"
+                )
         gathered[kind] = list(items.values())
     return gathered
 
@@ -72,7 +99,7 @@ def _parse(
 ) -> dict[str, Any]:
     shown = _display(path, base, root)
     try:
-        read = read_confined(path, limits.max_file_bytes)
+        read = read_confined(path, limits.max_file_bytes, root)
     except UnreadableFileError as exc:
         return _item(kind, declared, shown, status="invalid", errors=[str(exc)])
     parsed = get_adapter(kind).parse(path.name, read.content)
@@ -82,6 +109,7 @@ def _parse(
         shown,
         status="invalid" if parsed.errors else "ok",
         errors=list(parsed.errors),
+        warnings=list(parsed.warnings),
         sha256=read.sha256,
         size=len(read.content),
         format=parsed.format,
@@ -96,6 +124,17 @@ def _display(path: Path, base: Path, root: Path) -> str:
     return path.relative_to(anchor).as_posix()
 
 
+MAX_ERRORS_PER_FILE = 20
+
+
+def _capped(errors: list[str]) -> list[str]:
+    """The first errors of a file, then how many more: one bad file cannot flood a report."""
+    if len(errors) <= MAX_ERRORS_PER_FILE:
+        return errors
+    more = len(errors) - MAX_ERRORS_PER_FILE
+    return [*errors[:MAX_ERRORS_PER_FILE], f"... and {more} more errors in this file"]
+
+
 def _item(kind: str, declared: str, path: str, **fields: Any) -> dict[str, Any]:
     item: dict[str, Any] = {
         "kind": kind,
@@ -106,17 +145,80 @@ def _item(kind: str, declared: str, path: str, **fields: Any) -> dict[str, Any]:
         "format": None,
         "status": "ok",
         "errors": [],
+        "warnings": [],
         "facts": {},
     }
     item.update(fields)
+    item["errors"] = _capped(item["errors"])
     return item
 
 
-def records(evidence: dict[str, list[dict[str, Any]]]) -> list[EvidenceRecord]:
-    """The report's view of the evidence, sorted by kind then path."""
+def records(
+    evidence: dict[str, list[dict[str, Any]]],
+    max_facts_bytes: int | None = MAX_REPORTED_FACTS_BYTES,
+) -> list[EvidenceRecord]:
+    """The report's view of the evidence, sorted by kind then path: what each file is, and
+    the facts the policies saw in it (bounded: `bounded_facts`; None: all of them)."""
     fields = ("kind", "path", "sha256", "size", "format", "status", "errors")
     flat = [item for items in evidence.values() for item in items]
     return sorted(
-        (EvidenceRecord(**{name: item[name] for name in fields}) for item in flat),
+        (_record(item, fields, max_facts_bytes) for item in flat),
         key=lambda record: (record.kind, record.path),
     )
+
+
+def _record(
+    item: dict[str, Any], fields: tuple[str, ...], max_facts_bytes: int | None
+) -> EvidenceRecord:
+    facts, truncated = item.get("facts") or {}, False
+    if max_facts_bytes is not None:
+        facts, truncated = bounded_facts(facts, max_facts_bytes)
+    return EvidenceRecord(
+        **{name: item[name] for name in fields},
+        warnings=item.get("warnings", []),
+        facts=facts,
+        facts_truncated=truncated,
+    )
+
+
+def bounded_facts(
+    facts: dict[str, Any], limit: int = MAX_REPORTED_FACTS_BYTES
+) -> tuple[dict[str, Any], bool]:
+    """`facts` when their compact JSON fits in `limit` bytes; else a copy with long texts
+    cut to 200 characters and every list cut to its first N items, N halving until it fits
+    (the same facts always give the same cut), and True."""
+    if _size(facts) <= limit:
+        return facts, False
+    longest = max((len(v) for v in _walk(facts) if isinstance(v, list)), default=0)
+    keep = longest
+    while True:
+        cut = _cut(facts, keep)
+        if _size(cut) <= limit or keep == 0:
+            return cut, True
+        keep //= 2
+
+
+def _size(value: Any) -> int:
+    return len(json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+
+
+def _walk(value: Any) -> list[Any]:
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _cut(value: Any, keep: int) -> Any:
+    if isinstance(value, dict):
+        return {key: _cut(member, keep) for key, member in value.items()}
+    if isinstance(value, list):
+        return [_cut(member, keep) for member in value[:keep]]
+    if isinstance(value, str) and len(value) > _CUT_TEXT:
+        return value[:_CUT_TEXT] + "…"
+    return value

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.core.vocabulary import ControlStatus, FindingStatus, Severity, Verdict
+from engine.render.jsondoc import dumps as json_document
 
 REPORT_SCHEMA = "ai-assure/report/v1"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -42,6 +43,8 @@ def _without_surrogates(value: Any) -> Any:
         return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
     if isinstance(value, list):
         return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):  # an evidence record's facts: keys and values
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
     return value
 
 
@@ -76,6 +79,10 @@ class EvidenceRecord(_Model):
     format: str | None = None
     status: EvidenceStatus
     errors: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # malformed parts no rule reads
+    # the normalised facts the policies saw, bounded (docs/report.md, evidence facts)
+    facts: dict[str, Any] = Field(default_factory=dict)
+    facts_truncated: bool = False  # lists or long text were cut to keep `facts` bounded
 
 
 class Location(_Model):
@@ -280,7 +287,7 @@ class Report(_Model):
     def to_json(self) -> str:
         """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
         data = self.model_dump(mode="json", by_alias=True)
-        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_document(data)
 
     def counts(self) -> dict[str, int]:
         """How many findings have each status (every status present, zero when absent)."""

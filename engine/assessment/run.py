@@ -22,6 +22,7 @@ from engine import __version__
 from engine.assessment.canonical import canonical_input
 from engine.core.errors import AssuranceError
 from engine.core.files import find_repository_root, git_commit
+from engine.core.interrupts import DeadlineExceeded, deadline
 from engine.core.limits import Limits
 from engine.core.parsing import yaml_limits
 from engine.core.vocabulary import FailOn, Verdict, severity_rank
@@ -31,7 +32,15 @@ from engine.policy.sources import PolicyError, PolicySet, load_policies
 
 if TYPE_CHECKING:
     from engine.assessment.classification import Classification, Obligations
-    from engine.assessment.model import ExceptionRecord, Finding, PolicyRef, Report, SystemRef, Tier
+    from engine.assessment.model import (
+        EvidenceRecord,
+        ExceptionRecord,
+        Finding,
+        PolicyRef,
+        Report,
+        SystemRef,
+        Tier,
+    )
     from engine.manifest import LoadedManifest
 
 EXIT_CODES = {"pass": 0, "fail": 1, "error": 2}
@@ -50,6 +59,7 @@ class CheckOptions:
     verify_key: Path | None = None  # the bundle's signature must verify with this public key
     bundle_digest: str | None = None  # the bundle file's sha256 must equal this
     allow_unverified: bool = False  # evaluate a bundle with neither key nor digest
+    min_revision: int | None = None  # refuse a bundle whose revision number is lower
     local_policies: tuple[Path, ...] = ()  # repository-local extra rules (--policies)
 
     def evaluator_options(self) -> dict[str, Any]:
@@ -79,15 +89,16 @@ def run_check(target: Path, options: CheckOptions) -> Report:
     """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
     options = replace(options, as_of=options.as_of_date)
     partial: dict[str, Any] = {}
+    limits = options.limits
     try:
-        with yaml_limits(options.limits.max_yaml_nodes, options.limits.max_yaml_depth):
+        with deadline(limits.timeout_s), yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
             return _assess(target, options, partial)
-    except Exception as exc:  # the gate's last line: fail closed, never pass
+    except (Exception, DeadlineExceeded) as exc:  # the gate's last line: fail closed, never pass
         problems, raw = _problems(exc)
         return _error_report(options, problems, partial, raw)
 
 
-def _problems(exc: Exception) -> tuple[list[str], Any]:
+def _problems(exc: BaseException) -> tuple[list[str], Any]:
     """What to report for `exc`: the messages of a refusal, an internal error for anything
     else (a bug, which still fails closed)."""
     from engine.manifest import ManifestError
@@ -96,6 +107,10 @@ def _problems(exc: Exception) -> tuple[list[str], Any]:
         return exc.problems, exc.raw
     if isinstance(exc, AssuranceError):
         return exc.problems, None
+    if isinstance(exc, DeadlineExceeded):
+        return [f"the check did not finish within {exc.seconds:g} s (the limit is --timeout)"], None
+    if isinstance(exc, MemoryError):
+        return ["the check needed more memory than --max-memory allows"], None
     return [f"internal error: {type(exc).__name__}: {exc}"], None
 
 
@@ -120,6 +135,20 @@ def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Rep
     return _outcome(result, manifest, shown, policies, evidence, options)
 
 
+def understood_evidence(target: Path, limits: Limits | None = None) -> list[EvidenceRecord]:
+    """What the adapters made of every declared evidence file, in canonical form (the facts
+    the policies see), unbounded: `ai-assure evidence`. Refusals raise."""
+    from engine.assessment.evidence import gather, records
+
+    manifest, _, root = load_system(target)
+    limits = limits or Limits()
+    with yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
+        evidence = gather(manifest.model, manifest.path.parent, root, limits)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    document = build_input(manifest, evidence, today, root)
+    return records(document["evidence"], max_facts_bytes=None)
+
+
 def load_system(target: Path) -> tuple[LoadedManifest, str, Path]:
     """The manifest at `target` loaded, its path as reports show it, and the repository root."""
     from engine.manifest import ManifestError, load_manifest, locate_manifest
@@ -130,7 +159,7 @@ def load_system(target: Path) -> tuple[LoadedManifest, str, Path]:
     if root not in resolved.parents:  # a symlinked manifest: never read outside the repository
         raise ManifestError([f"{manifest_path}: resolves outside the repository (symlink?)"])
     shown = resolved.relative_to(root).as_posix()
-    return load_manifest(manifest_path, shown), shown, root
+    return load_manifest(manifest_path, shown, root), shown, root
 
 
 def _note_manifest(target: Path, partial: dict[str, Any]) -> None:
@@ -208,6 +237,8 @@ def _governance_policies(options: CheckOptions, partial: dict[str, Any]) -> Poli
             options.verify_key,
             digest=options.bundle_digest,
             allow_unverified=options.allow_unverified,
+            as_of=options.as_of_date,
+            min_revision=options.min_revision,
         )
     except BundleError as exc:  # the report names the refused file
         from engine.assessment.model import PolicyRef

@@ -8,6 +8,8 @@ One module per command group (`check`, `classify`, `scaffold`, `manifest`, `cata
 from __future__ import annotations
 
 import contextlib
+import gc
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any, NoReturn
@@ -15,6 +17,7 @@ from typing import Any, NoReturn
 import click
 
 from engine import __version__
+from engine.cli.options import echo_error
 from engine.core.errors import AssuranceError
 from engine.core.interrupts import Interrupted, signals_interrupt
 from engine.core.plugins import load_class
@@ -36,13 +39,15 @@ COMMANDS: dict[str, str] = {
     "register": "engine.cli.records:register",
     "report": "engine.cli.records:report",
     "verify-record": "engine.cli.records:verify_record",
+    "evidence": "engine.cli.evidence:evidence",
 }
 
 
 def fail(problems: list[str]) -> NoReturn:
-    """Each problem on stderr, then exit 2: the system could not be assessed."""
+    """Each problem on stderr, one line each (made inert: see `echo_error`), then exit 2: the
+    system could not be assessed."""
     for problem in problems:
-        click.echo(f"ai-assure: error: {problem}", err=True)
+        echo_error(problem)
     sys.exit(2)
 
 
@@ -96,9 +101,47 @@ def main() -> None:
 
 def run() -> None:
     """The console script: a bug must still end in one clear line and exit 2, never in a
-    traceback and never in 0 (the gate fails closed)."""
+    traceback and never in 0 (the gate fails closed).
+
+    Start-up objects are frozen out of the garbage collector, and the process ends with
+    `os._exit` once its outputs are flushed: tearing down the interpreter's objects one by
+    one would cost more than a whole check's evaluation. Nothing of ours needs `atexit`:
+    reports are written (and closed) by the commands, child processes are waited for.
+    """
+    gc.freeze()
+    sys.unraisablehook = _note_unraisable
     try:
         main()
+    except SystemExit as exc:
+        _exit(_exit_code(exc.code))
     except Exception as exc:  # click handles its own errors and exits before this
-        click.echo(f"ai-assure: internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(2)
+        echo_error(f"{type(exc).__name__}: {exc}", kind="internal error")
+        _exit(2)
+    _exit(0)
+
+
+def _note_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """An exception Python could not raise (in a finaliser, or a generator closed while
+    memory ran out): one line, never a traceback. The run's own outcome is reported apart."""
+    if unraisable.exc_type is MemoryError:
+        return  # the run already ends in "needed more memory than --max-memory allows"
+    name, value = unraisable.exc_type.__name__, unraisable.exc_value
+    echo_error(f"ignored {name} during cleanup: {value}", kind="warning")
+
+
+def _exit_code(code: object) -> int:
+    """`sys.exit`'s argument as an exit status, as the interpreter would read it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    echo_error(str(code))
+    return 1
+
+
+def _exit(code: int) -> NoReturn:
+    """Flush what was written, then end the process at once."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

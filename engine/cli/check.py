@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from engine.cli.options import as_of_option, format_option, outputs, write
+from engine.cli.options import as_of_option, echo_error, format_option, outputs, write
 from engine.core.limits import (
+    DEFAULT_MAX_EVIDENCE_BYTES,
     DEFAULT_MAX_EVIDENCE_FILES,
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MAX_MEMORY_BYTES,
@@ -21,6 +22,7 @@ from engine.core.limits import (
     Limits,
     format_size,
     parse_size,
+    process_memory_cap,
 )
 from engine.core.vocabulary import FAIL_ON, FailOn
 from engine.reporters import FORMATS
@@ -88,6 +90,13 @@ if TYPE_CHECKING:
     help="Pin the bundle: its file's sha256 (as `policy build` prints) must equal this.",
 )
 @click.option(
+    "--min-revision",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse (exit 2) a bundle whose revision number (`policy build --revision`) is "
+    "below N, or that has none: an older, validly signed release cannot be replayed.",
+)
+@click.option(
     "--allow-unverified",
     is_flag=True,
     help="Evaluate a --bundle with neither key nor digest; the report says `(unverified)`.",
@@ -107,7 +116,7 @@ if TYPE_CHECKING:
     default=DEFAULT_TIMEOUT_S,
     show_default=True,
     metavar="SECONDS",
-    help="Stop policy evaluation after this long (exit 2), whichever the evaluator. "
+    help="Stop the whole check after this long (exit 2), whichever the evaluator. "
     "Limits are set only on the command line, never by the repository: docs/limits.md.",
 )
 @click.option(
@@ -115,7 +124,7 @@ if TYPE_CHECKING:
     default=format_size(DEFAULT_MAX_MEMORY_BYTES),
     show_default=True,
     metavar="SIZE",
-    help="Address space the embedded evaluator may use (e.g. 1G, 4G); beyond it, exit 2.",
+    help="Memory the check may use (e.g. 1G, 4G), the evaluator included; beyond it, exit 2.",
 )
 @click.option(
     "--max-file-size",
@@ -123,6 +132,13 @@ if TYPE_CHECKING:
     show_default=True,
     metavar="SIZE",
     help="Largest evidence file read (e.g. 512K, 20M, 1G); a larger one is an EVID-001 finding.",
+)
+@click.option(
+    "--max-evidence-size",
+    default=format_size(DEFAULT_MAX_EVIDENCE_BYTES),
+    show_default=True,
+    metavar="SIZE",
+    help="Most evidence read in all, every file together (e.g. 256M); beyond it, exit 2.",
 )
 @click.option(
     "--max-evidence-files",
@@ -175,11 +191,13 @@ def check(
     bundle: Path | None,
     verify_key: Path | None,
     bundle_digest: str | None,
+    min_revision: int | None,
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
     timeout: float,
     max_memory: str,
     max_file_size: str,
+    max_evidence_size: str,
     max_evidence_files: int,
     max_yaml_nodes: int,
     max_yaml_depth: int,
@@ -193,12 +211,15 @@ def check(
       ai-assure check examples/document-search
       ai-assure check --format text --format sarif=results.sarif --format junit=junit.xml
       ai-assure check --as-of 2026-11-26 --fail-on medium --format json
-      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem
+      ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem \\
+          --bundle-digest sha256:... --min-revision 12
     """
     from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
 
     specs = outputs(formats, FORMATS, "text")
-    _check_bundle_options(bundle, policy_dir, verify_key, bundle_digest, allow_unverified)
+    _check_bundle_options(
+        bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
+    )
     attestor = _attestor(path, attest, attest_key)
     options = CheckOptions(
         as_of=as_of,
@@ -211,39 +232,28 @@ def check(
         verify_key=verify_key,
         bundle_digest=bundle_digest,
         allow_unverified=allow_unverified,
+        min_revision=min_revision,
         local_policies=local_policies,
-        limits=_limits(
-            timeout, max_file_size, max_evidence_files, max_yaml_nodes, max_yaml_depth, max_memory
+        limits=Limits(
+            max_file_bytes=_size(max_file_size, "--max-file-size"),
+            max_evidence_files=max_evidence_files,
+            max_yaml_nodes=max_yaml_nodes,
+            max_yaml_depth=max_yaml_depth,
+            timeout_s=timeout,
+            max_memory_bytes=_size(max_memory, "--max-memory"),
+            max_evidence_bytes=_size(max_evidence_size, "--max-evidence-size"),
         ),
     )
-    report = run_check(path, options)
+    with process_memory_cap(options.limits.max_memory_bytes):
+        report = run_check(path, options)
     _emit(report, specs)
     for message in report.errors:
-        click.echo(f"ai-assure: error: {message}", err=True)
+        echo_error(message)
     for finding in (f for f in report.findings if f.status == "error"):
-        click.echo(f"ai-assure: error: {finding.rule_id}: {finding.message}", err=True)
+        echo_error(f"{finding.rule_id}: {finding.message}")
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])
-
-
-def _limits(
-    timeout: float,
-    max_file_size: str,
-    max_files: int,
-    max_nodes: int,
-    max_depth: int,
-    max_memory: str,
-) -> Limits:
-    """The limits given on the command line (and only there: see engine.core.limits)."""
-    return Limits(
-        _size(max_file_size, "--max-file-size"),
-        max_files,
-        max_nodes,
-        max_depth,
-        timeout,
-        _size(max_memory, "--max-memory"),
-    )
 
 
 def _size(text: str, option: str) -> int:
@@ -259,11 +269,14 @@ def _check_bundle_options(
     verify_key: Path | None,
     bundle_digest: str | None,
     allow_unverified: bool,
+    min_revision: int | None,
 ) -> None:
     if bundle is not None and policy_dir is not None:
         raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
-    if bundle is None and (verify_key or bundle_digest or allow_unverified):
-        raise click.UsageError("--verify-key, --bundle-digest and --allow-unverified need --bundle")
+    if bundle is None and (verify_key or bundle_digest or allow_unverified or min_revision):
+        raise click.UsageError(
+            "--verify-key, --bundle-digest, --min-revision and --allow-unverified need --bundle"
+        )
 
 
 def _attestor(path: Path, attest: Path | None, attest_key: Path | None) -> Attestor | None:

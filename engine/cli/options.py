@@ -1,4 +1,5 @@
-"""What several commands share: the `--format` and `--as-of` options, and writing outputs."""
+"""What several commands share: the `--format` and `--as-of` options, writing outputs, and
+the one way an error line reaches stderr."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from engine.render.text import inert
+
 if TYPE_CHECKING:
     from engine.core.output import OutputSpec
 
@@ -15,7 +18,8 @@ if TYPE_CHECKING:
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    """A click callback: `YYYY-MM-DD` as a date (None stays None)."""
     if value is None:
         return None
     try:
@@ -39,7 +43,7 @@ def as_of_option(what: str) -> Callable[[_Command], _Command]:
     """`--as-of YYYY-MM-DD`; `what` says what the date is used for."""
     return click.option(
         "--as-of",
-        callback=_parse_date,
+        callback=parse_date,
         metavar="YYYY-MM-DD",
         help=f"{what} Default: today (UTC).",
     )
@@ -72,3 +76,10 @@ def write(output: OutputSpec, text: str) -> None:
             write_atomic(output.file, text)
     except OSError as exc:
         raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None
+
+
+def echo_error(message: str, kind: str = "error") -> None:
+    """`ai-assure: error: MESSAGE` on stderr, as one line. Messages quote manifest and
+    evidence text, so the message is made inert (engine.render.text): no escape sequence
+    reaches the terminal, and no line of a CI log can begin a workflow command."""
+    click.echo(f"ai-assure: {kind}: {inert(message)}", err=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
+
+from engine.cli.options import parse_date
 
 
 @click.group()
@@ -21,9 +24,11 @@ def policy() -> None:
 def policy_list(policy_dir: Path | None) -> None:
     """List every rule: id, severity, title and controls."""
     from engine.policy.sources import load_policies
+    from engine.render.text import inert
 
     for rule in load_policies(policy_dir).rules:
-        click.echo(f"{rule.id}\t{rule.severity}\t{rule.title}\t{' '.join(rule.controls)}")
+        fields = (rule.id, rule.severity, rule.title, " ".join(rule.controls))
+        click.echo("\t".join(inert(field) for field in fields))
 
 
 @policy.command("build")
@@ -44,7 +49,21 @@ def policy_list(policy_dir: Path | None) -> None:
     help="Unencrypted RSA (RS256) or EC P-256 (ES256) private key to sign the bundle with.",
 )
 @click.option("--key-id", help="Key id recorded in the signature (the JWT `kid` header).")
-@click.option("--revision", help="Bundle revision. Default: <ai-assure version>+<git commit>.")
+@click.option(
+    "--revision",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="The release's revision number: a whole number that grows with every release, "
+    "signed into .manifest (`check --min-revision` refuses older ones). Default: none, "
+    "and the revision label is <ai-assure version>+<git commit>.",
+)
+@click.option(
+    "--expires",
+    callback=parse_date,
+    metavar="YYYY-MM-DD",
+    help="The last day the release may be used, signed into .manifest: `check` refuses it "
+    "after that date (its --as-of, else today).",
+)
 @click.option(
     "--opa-binary",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -63,7 +82,8 @@ def policy_build(
     policy_dir: Path | None,
     signing_key: Path | None,
     key_id: str | None,
-    revision: str | None,
+    revision: int | None,
+    expires: dt.date | None,
     opa_binary: Path | None,
     no_wasm: bool,
 ) -> None:
@@ -73,26 +93,37 @@ def policy_build(
 
     \b
     Example:
-      ai-assure policy build -o policy.tar.gz --signing-key governance.pem
+      ai-assure policy build -o policy.tar.gz --signing-key governance.pem \\
+          --revision 12 --expires 2027-03-31
       opa run --server --bundle policy.tar.gz --verification-key governance.pub.pem
     """
     from engine.core.assets import bundled_policy_dir
     from engine.core.output import OutputError
     from engine.evaluators.wasm_build import compiled_form
-    from engine.policy.bundles import build_bundle
+    from engine.policy.bundles import Freshness, build_bundle
 
     if key_id and not signing_key:
         raise click.UsageError("--key-id needs --signing-key")
     source = policy_dir or bundled_policy_dir()
     compiled = None if no_wasm else compiled_form(source, opa_binary)
     try:
-        built = build_bundle(source, output, revision, signing_key, key_id, compiled)
+        built = build_bundle(
+            source,
+            output,
+            None if revision is None else str(revision),
+            signing_key,
+            key_id,
+            compiled,
+            Freshness(revision, expires),
+        )
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
     signed = f"signed {built.algorithm}" if built.algorithm else "UNSIGNED"
     wasm = "Rego only" if compiled is None else "with policy.wasm"
+    until = f", expires {expires}" if expires else ""
     click.echo(
-        f"{built.path}: revision {built.revision}, {len(built.files)} files, {wasm}, {signed}"
+        f"{built.path}: revision {built.revision}{until}, {len(built.files)} files, {wasm}, "
+        f"{signed}"
     )
     click.echo(f"digest {built.digest}")
 
@@ -110,13 +141,14 @@ def policy_test(directory: Path | None, verbose: bool, opa_binary: Path | None) 
     compiles them with the policies to WebAssembly, as `check` runs the policies. Without
     OPA, rego-cpp runs them (enough for a few local rules; say which ran)."""
     from engine.core.assets import bundled_policy_dir
+    from engine.render.text import inert
 
     results, engine = _test_results(directory or bundled_policy_dir(), opa_binary)
     failed = [result for result in results if not result.passed]
     for result in results if verbose else failed:
         mark = "PASS" if result.passed else "FAIL"
         detail = f" ({result.detail})" if result.detail else ""
-        click.echo(f"{mark} {result.package}.{result.name}{detail}")
+        click.echo(inert(f"{mark} {result.package}.{result.name}{detail}"))
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed ({engine})")
     sys.exit(1 if failed or not results else 0)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from engine.cli.options import as_of_option, format_option, outputs, today, write
+from engine.cli.options import as_of_option, echo_error, format_option, outputs, today, write
+from engine.render.text import inert
 
 
 @click.command("verify-record")
@@ -52,7 +53,7 @@ def verify_record(
         verified = verify(file, key, allow_unsigned=allow_unsigned, repository=repository)
     except AttestationError as exc:
         raise AttestationError(f"{file}: {exc}") from None
-    click.echo(f"{file}: {verified.summary(repository)}")
+    click.echo(inert(f"{file}: {verified.summary(repository)}"))
 
 
 @click.command()
@@ -93,7 +94,7 @@ def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date |
     for output in specs:
         write(output, get_register_format(output.format).render(result))
     for error in result.errors:
-        click.echo(f"ai-assure: error: {error}", err=True)
+        echo_error(error)
     sys.exit(2 if result.errors else 0)
 
 
@@ -139,7 +140,7 @@ def report_atrs(
     tier_1 = sum(1 for item in record.unfilled if item.tier == 1)
     total = record.field_count()
     click.echo(
-        f"ai-assure: ATRS v{record.standard.version} record for {record.system.id}:"
+        f"ai-assure: ATRS v{record.standard.version} record for {inert(record.system.id)}:"
         f" {total - len(record.unfilled)} of {total} fields filled, {len(record.unfilled)}"
         f" unfilled ({tier_1} in Tier 1), {len(record.conflicts)} conflicts with the record",
         err=True,
@@ -191,7 +192,7 @@ def report_soa(
         write(output, render(soa, output.format))
     counts = ", ".join(f"{count} {status}" for status, count in soa.summary.items() if count)
     click.echo(
-        f"ai-assure: ISO/IEC 42001 Statement of Applicability for {soa.system.id}:"
+        f"ai-assure: ISO/IEC 42001 Statement of Applicability for {inert(soa.system.id)}:"
         f" {len(soa.controls)} controls: {counts}",
         err=True,
     )

@@ -49,32 +49,64 @@ def headings(lines: list[str]) -> list[Heading]:
     return found
 
 
-def sections(lines: list[str]) -> list[tuple[Heading, str]]:
+def sections(lines: list[str], found: list[Heading] | None = None) -> list[tuple[Heading, str]]:
     """Each heading with its body: the text up to the next heading of the same or higher
-    level, subsections included but subsection headings themselves left out."""
-    found = headings(lines)
-    heading_lines = {h.line for h in found}
-    result = []
-    for position, heading in enumerate(found):
-        end = next((h.line for h in found[position + 1 :] if h.level <= heading.level), len(lines))
-        body = [lines[i] for i in range(heading.line + 1, end) if i not in heading_lines]
-        result.append((heading, "\n".join(body)))
-    return result
+    level, subsections included but subsection headings themselves left out. `found`: the
+    headings of `lines`, when the caller has them already."""
+    found = headings(lines) if found is None else found
+    return [(heading, body(lines, found, position)) for position, heading in enumerate(found)]
+
+
+def body(lines: list[str], found: list[Heading], position: int) -> str:
+    """The body of heading `found[position]` (see `sections`), made only when asked for: a
+    heading near the top of a long document has most of it as its body."""
+    heading = found[position]
+    later = found[position + 1 :]
+    end = next((h.line for h in later if h.level <= heading.level), len(lines))
+    inside = [h.line for h in later if h.line < end]
+    parts, start = [], heading.line + 1
+    for line in [*inside, end]:
+        parts.extend(lines[start:line])
+        start = line + 1
+    return "\n".join(parts)
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_EMPHASIS = re.compile(r"[*_`~]+")
+# Placeholders that can run over several lines, as (opening, closing) marks.
+_SPANNING = (("<!--", "-->"), ("{{", "}}"), ("{%", "%}"))
+_PREFIX = 8192  # characters of a long body tried first
 
 
 def plain(text: str) -> str:
     """Inline Markdown reduced to its text: links, emphasis, code ticks and tags removed."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"</?[A-Za-z][^>]*>", "", text)
-    text = re.sub(r"[*_`~]+", "", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
     return " ".join(text.split())
 
 
 def has_real_text(text: str) -> bool:
-    """True when `text` says something once template placeholders are removed."""
+    """True when `text` says something once template placeholders are removed. A long text
+    is tried on its opening paragraphs first: text found there, outside any placeholder,
+    is text in the whole (the whole is read only when the opening has none)."""
+    if len(text) > _PREFIX:
+        opening = text[: max(text.rfind("\n\n", 0, _PREFIX), 0)]
+        if _all_closed(opening) and _says_something(opening):
+            return True
+    return _says_something(text)
+
+
+def _says_something(text: str) -> bool:
     for pattern in _PLACEHOLDERS:
         text = pattern.sub(" ", text)
     return bool(_REAL_TEXT.search(text))
+
+
+def _all_closed(text: str) -> bool:
+    """No placeholder that spans lines is left open at the end of `text`."""
+    return all(text.rfind(opening) <= text.rfind(closing) for opening, closing in _SPANNING)
 
 
 def count_words(text: str) -> int:

@@ -15,7 +15,7 @@ import contextvars
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +57,8 @@ class ParseError(AssuranceError):
 class YamlDocument:
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
+    #: paths of non-finite numbers read as null (only with `nonfinite_as_null`)
+    nonfinite: list[PathKey] = field(default_factory=list)
 
     def line_of(self, path: PathKey) -> int:
         """The line of `path`, else of its nearest ancestor that has one, else 1."""
@@ -81,11 +83,13 @@ def decode_text(content: bytes) -> str:
         if content.startswith(bom):
             content, encoding = content[len(bom) :], name
             break
+    if encoding == "utf-8" and b"\x00" in content:  # a NUL byte is a NUL character in UTF-8
+        raise ParseError("binary content (NUL byte) where text was expected")
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ParseError(f"not valid {encoding.upper()} text (byte {exc.start})") from None
-    if "\x00" in text:
+    if encoding != "utf-8" and "\x00" in text:
         raise ParseError("binary content (NUL byte) where text was expected")
     return text
 
@@ -93,11 +97,13 @@ def decode_text(content: bytes) -> str:
 class _Builder:
     """Turns a composed YAML node graph into plain data, with limits and key lines."""
 
-    def __init__(self, max_nodes: int, max_depth: int) -> None:
+    def __init__(self, max_nodes: int, max_depth: int, nonfinite_as_null: bool = False) -> None:
         self.budget = max_nodes
         self.max_depth = max_depth
         self.lines: dict[PathKey, int] = {}
         self.constructor = yaml.constructor.SafeConstructor()
+        self.nonfinite_as_null = nonfinite_as_null
+        self.nonfinite: list[PathKey] = []
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.budget -= 1
@@ -111,7 +117,13 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             _plain_tag(node, "tag:yaml.org,2002:seq")
             return self._sequence(node, path)
-        return self._scalar(node)
+        try:
+            return self._scalar(node)
+        except NonFiniteError:
+            if not self.nonfinite_as_null:
+                raise
+            self.nonfinite.append(path)
+            return None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -152,8 +164,12 @@ class _Builder:
         if isinstance(value, str) and "\x00" in value:  # a "\0" escape: regopy cuts text there
             raise ParseError("NUL character in a text value", _line(node))
         if isinstance(value, float) and not math.isfinite(value):
-            raise ParseError(f"non-finite number {node.value!r} is not accepted", _line(node))
+            raise NonFiniteError(f"non-finite number {node.value!r} is not accepted", _line(node))
         return value
+
+
+class NonFiniteError(ParseError):
+    """A number that is not finite (`.nan`, `.inf`, `1e400`)."""
 
 
 def _plain_tag(node: yaml.Node, expected: str) -> None:
@@ -178,10 +194,17 @@ def yaml_limits(max_nodes: int, max_depth: int) -> Iterator[None]:
 
 
 def load_yaml(
-    text: str, *, max_nodes: int | None = None, max_depth: int | None = None, first_line: int = 1
+    text: str,
+    *,
+    max_nodes: int | None = None,
+    max_depth: int | None = None,
+    first_line: int = 1,
+    nonfinite_as_null: bool = False,
 ) -> YamlDocument:
     """Load one YAML document safely. `first_line` offsets lines (front matter in a file);
-    limits not given come from the enclosing `yaml_limits` block, else the defaults."""
+    limits not given come from the enclosing `yaml_limits` block, else the defaults. A
+    non-finite number is an error, or with `nonfinite_as_null` a null whose path is listed
+    in `nonfinite` (for formats where such a number sits in a part no rule reads)."""
     default_nodes, default_depth = _YAML_LIMITS.get()
     max_nodes = default_nodes if max_nodes is None else max_nodes
     max_depth = default_depth if max_depth is None else max_depth
@@ -197,7 +220,7 @@ def load_yaml(
         raise ParseError("expected one YAML document, found several", _line(nodes[1]))
     if not nodes or nodes[0] is None:
         return YamlDocument(data=None)
-    builder = _Builder(max_nodes, max_depth)
+    builder = _Builder(max_nodes, max_depth, nonfinite_as_null)
     try:
         data = builder.build(nodes[0], ())
     except ParseError as exc:
@@ -207,27 +230,37 @@ def load_yaml(
     except RecursionError:
         raise ParseError(f"nesting deeper than {max_depth} levels") from None
     lines = {path: line + first_line - 1 for path, line in builder.lines.items()}
-    return YamlDocument(data=data, lines=lines)
+    return YamlDocument(data=data, lines=lines, nonfinite=builder.nonfinite)
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    result = dict(pairs)
+    if len(result) == len(pairs):  # the fast path: no key repeats
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise ParseError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
+        seen.add(key)
+    raise AssertionError("unreachable: a key repeats")  # pragma: no cover
 
 
-def load_json(text: str) -> Any:
+def load_json(text: str, *, nonfinite: list[str] | None = None) -> Any:
     """Load JSON, refusing duplicate keys, NaN/Infinity, runaway nesting and `\\u0000`
-    escapes (a NUL character, refused as in YAML: regopy cuts text there)."""
+    escapes (a NUL character, refused as in YAML: regopy cuts text there). Given a
+    `nonfinite` list, a number that is not finite (`NaN`, `Infinity`, `1e400`) is read as
+    null instead and its literal appended to the list: for tools that write such numbers
+    where no rule reads them (Python's json module writes `NaN` by default)."""
+    constant: Callable[[str], Any] = _reject_constant
+    number: Callable[[str], float | None] = _finite_float
+    if nonfinite is not None:
+        constant, number = _null_for(nonfinite), _finite_or_null_for(nonfinite)
     try:
         value = json.loads(
             text,
             object_pairs_hook=_reject_duplicates,
-            parse_constant=_reject_constant,
-            parse_float=_finite_float,
+            parse_constant=constant,
+            parse_float=number,
         )
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
@@ -280,6 +313,24 @@ def _finite_float(literal: str) -> float:
     return value
 
 
+def _null_for(found: list[str]) -> Callable[[str], None]:
+    def constant(name: str) -> None:
+        found.append(name)
+
+    return constant
+
+
+def _finite_or_null_for(found: list[str]) -> Callable[[str], float | None]:
+    def number(literal: str) -> float | None:
+        value = float(literal)
+        if math.isfinite(value):
+            return value
+        found.append(literal)
+        return None
+
+    return number
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
@@ -290,11 +341,13 @@ class FrontMatterDocument:
     body_first_line: int
 
 
-def split_front_matter(text: str, **limits: int) -> FrontMatterDocument:
+def split_front_matter(
+    text: str, *, nonfinite_as_null: bool = False, **limits: int
+) -> FrontMatterDocument:
     """Split Markdown into its YAML front matter (if any) and body."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return FrontMatterDocument(None, text, 1)
-    front = load_yaml(match.group(1), first_line=2, **limits)
+    front = load_yaml(match.group(1), first_line=2, nonfinite_as_null=nonfinite_as_null, **limits)
     body_first_line = text.count("\n", 0, match.end()) + 1
     return FrontMatterDocument(front, text[match.end() :], body_first_line)

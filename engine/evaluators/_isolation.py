@@ -181,6 +181,7 @@ def _child(work: Callable[[], Any], write_end: int, timeout: float, what: str) -
     code = 0
     try:
         faulthandler.disable()  # a crash is reported by the parent in one line, not a dump
+        _lift_data_limit()  # rego-cpp's allocator reserves far more than it uses
         for number in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):
             signal.signal(number, signal.SIG_DFL)  # stop at once, even inside native code
         signal.setitimer(signal.ITIMER_REAL, timeout + ORPHAN_GRACE_S)
@@ -197,6 +198,15 @@ def _child(work: Callable[[], Any], write_end: int, timeout: float, what: str) -
         code = 70  # EX_SOFTWARE: the parent reports the exit status
     finally:
         os._exit(code)
+
+
+def _lift_data_limit() -> None:
+    """Undo the process's data-segment bound (`process_memory_cap`) in the child, whose
+    memory the parent bounds by resident size instead (`_resident_bytes`)."""
+    import resource
+
+    _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    resource.setrlimit(resource.RLIMIT_DATA, (hard, hard))
 
 
 def _collect(

@@ -24,7 +24,7 @@ from engine.evaluators.interface import ENTRYPOINT, LOCAL_ENTRYPOINT, Evaluation
 from engine.evaluators.opa_eval import find_opa
 from engine.evaluators.wasm_build import compile_policy
 from engine.policy.compiled import CompiledPolicy
-from engine.policy.sources import LOCAL_ROOT, PolicySet
+from engine.policy.sources import PolicySet
 
 _THREAD = threading.local()
 
@@ -56,7 +56,7 @@ class EmbeddedEvaluator(Evaluator):
         """The governance policies compiled: as shipped, else compiled here by OPA."""
         if policies.compiled is not None:
             return policies.compiled
-        modules = tuple(m for m in policies.modules if not _is_local(m[0]))
+        modules = policies.governance_only().modules
         binary = self._opa(f"the policies of {policies.source} are not compiled")
         wasm = wasm_cache.built_wasm(
             (policies.digest, ENTRYPOINT, _identity(binary)),
@@ -108,10 +108,6 @@ class EmbeddedEvaluator(Evaluator):
 def input_json(document: dict[str, Any]) -> str:
     """The input as UTF-8 JSON text (the canonical input document, docs/input-document.md)."""
     return json.dumps(document, ensure_ascii=False, allow_nan=False)
-
-
-def _is_local(module_name: str) -> bool:
-    return module_name.startswith(LOCAL_ROOT + "/")
 
 
 def _identity(binary: str) -> str:

@@ -2,9 +2,10 @@
 
 An evaluator loads the policy modules and data of a `PolicySet`, evaluates the entry point
 `data.ai_assure.main.result` against one input document and returns its value as plain
-data. When repository-local rules are layered on, the same single query also binds the
-local entry point, returned under `local_rules`. Evaluators never interpret results (the
-engine does) and never write to stdout.
+data. When repository-local rules are layered on, the local entry point
+`data.ai_assure_local.main.result` is evaluated apart, with the local modules, and returned
+under `local_rules`; the governance decision never sees a local module. Evaluators never
+interpret results (the engine does) and never write to stdout.
 """
 
 from __future__ import annotations
@@ -17,25 +18,6 @@ from engine.policy.sources import PolicySet
 
 ENTRYPOINT = "ai_assure/main/result"
 LOCAL_ENTRYPOINT = "ai_assure_local/main/result"
-_GOVERNANCE, _LOCAL = "governance", "local"
-
-
-def query_for(policies: PolicySet) -> str:
-    """The one query a run evaluates."""
-    governance = "data." + ENTRYPOINT.replace("/", ".")
-    if not policies.has_local:
-        return governance
-    local = "data." + LOCAL_ENTRYPOINT.replace("/", ".")
-    return f"{_GOVERNANCE} = {governance}; {_LOCAL} = {local}"
-
-
-def result_from_bindings(bindings: Any) -> dict[str, Any]:
-    """The governance result with the local rules' result under `local_rules`."""
-    if not isinstance(bindings, dict) or not isinstance(bindings.get(_GOVERNANCE), dict):
-        raise EvaluationError("the policies define no result")
-    if not isinstance(bindings.get(_LOCAL), dict):
-        raise EvaluationError("the local rules' entry point is undefined")
-    return {**bindings[_GOVERNANCE], "local_rules": bindings[_LOCAL]}
 
 
 class EvaluationError(AssuranceError):

@@ -14,13 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from engine.core.limits import DEFAULT_TIMEOUT_S
+from engine.core.processes import run_process
 from engine.evaluators._materialise import materialised
-from engine.evaluators.interface import (
-    EvaluationError,
-    Evaluator,
-    query_for,
-    result_from_bindings,
-)
+from engine.evaluators.interface import ENTRYPOINT, LOCAL_ENTRYPOINT, EvaluationError, Evaluator
 from engine.policy.sources import PolicySet
 
 
@@ -44,8 +40,22 @@ class OpaEvalEvaluator(Evaluator):
         self.timeout = timeout
 
     def evaluate(self, policies: PolicySet, input_document: dict[str, Any]) -> dict[str, Any]:
+        """The governance result, from the governance modules alone; with local rules, their
+        result under `local_rules` from a second evaluation that adds the local modules."""
         binary = find_opa(self.opa_binary)
-        query = query_for(policies)
+        stdin = json.dumps(input_document)
+        result = self._eval(binary, policies.governance_only(), ENTRYPOINT, stdin)
+        if policies.has_local:
+            result = {
+                **result,
+                "local_rules": self._eval(binary, policies, LOCAL_ENTRYPOINT, stdin),
+            }
+        return result
+
+    def _eval(
+        self, binary: str, policies: PolicySet, entrypoint: str, stdin: str
+    ) -> dict[str, Any]:
+        query = "data." + entrypoint.replace("/", ".")
         with materialised(policies) as folder:
             command = [
                 binary,
@@ -58,14 +68,12 @@ class OpaEvalEvaluator(Evaluator):
                 str(folder),
                 query,
             ]
-            completed = self._run(command, json.dumps(input_document))
-        return parse_eval_output(completed.stdout, completed.returncode, query, policies.has_local)
+            completed = self._run(command, stdin)
+        return parse_eval_output(completed.stdout, completed.returncode, query)
 
     def _run(self, command: list[str], stdin: str) -> subprocess.CompletedProcess[str]:
         try:
-            return subprocess.run(
-                command, input=stdin, capture_output=True, text=True, timeout=self.timeout
-            )
+            return run_process(command, stdin=stdin, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             raise EvaluationError(
                 f"opa eval did not finish within {self.timeout:g} s (the limit is --timeout)"
@@ -74,9 +82,7 @@ class OpaEvalEvaluator(Evaluator):
             raise EvaluationError(f"cannot run {command[0]}: {exc.strerror or exc}") from None
 
 
-def parse_eval_output(
-    stdout: str, returncode: int, query: str, has_local: bool = False
-) -> dict[str, Any]:
+def parse_eval_output(stdout: str, returncode: int, query: str) -> dict[str, Any]:
     """The entry point's value from `opa eval --format json` output."""
     try:
         output = json.loads(stdout)
@@ -87,11 +93,6 @@ def parse_eval_output(
     if output.get("errors") or returncode != 0:
         messages = [_describe(error) for error in output.get("errors") or []]
         raise EvaluationError("opa eval failed: " + ("; ".join(messages) or f"exit {returncode}"))
-    if has_local:
-        results = output.get("result") or [{}]
-        return result_from_bindings(
-            results[0].get("bindings") if isinstance(results[0], dict) else None
-        )
     try:
         value = output["result"][0]["expressions"][0]["value"]
     except (KeyError, IndexError, TypeError):

@@ -31,6 +31,7 @@ _I32 = wasmtime.ValType.i32()
 _MAX_BUILTIN_ARGS = 4
 _JSON_FORMAT = 0
 _TICK_S = 0.05
+_LONGEST_DEADLINE = [0]  # the most ticks any store waits for: what `interrupt` must pass
 
 
 def new_engine() -> wasmtime.Engine:
@@ -145,7 +146,9 @@ class OpaWasmPolicy:
     def _arm_timeout(self) -> None:
         """Interrupt whatever runs in this store from now on after `--timeout`."""
         _keep_time(self._engine)
-        self._store.set_epoch_deadline(max(1, math.ceil(self._limits.timeout_s / _TICK_S)))
+        ticks = _deadline_ticks(self._limits.timeout_s)
+        _LONGEST_DEADLINE[0] = max(_LONGEST_DEADLINE[0], ticks)
+        self._store.set_epoch_deadline(ticks)
 
     def _evaluate(self, input_json: bytes, entrypoint_id: int) -> Any:
         self._call("opa_heap_ptr_set", self._heap)
@@ -247,6 +250,11 @@ class OpaWasmPolicy:
         message = self._read_string(address)
         if self._out_of_memory():
             raise self._trap_error(wasmtime.Trap("out of memory"))
+        if message.startswith("opa_malloc"):  # the store could grow, the process could not
+            raise EvaluationError(
+                "policy evaluation ran out of memory: the check as a whole needed more than "
+                "--max-memory allows"
+            )
         raise EvaluationError(f"policy evaluation aborted: {message}")
 
     def _println(self, address: int) -> None:
@@ -317,6 +325,17 @@ _EXPORTS = (
     "builtins",
     "entrypoints",
 )
+
+
+def interrupt(engine: wasmtime.Engine) -> None:
+    """Make every evaluation on `engine` trap now: move its epoch past every deadline set
+    (about a microsecond per tick: a millisecond for the default one-minute timeout)."""
+    for _ in range(_LONGEST_DEADLINE[0]):
+        engine.increment_epoch()
+
+
+def _deadline_ticks(timeout_s: float) -> int:
+    return max(1, math.ceil(timeout_s / _TICK_S))
 
 
 def _keep_time(engine: wasmtime.Engine) -> None:

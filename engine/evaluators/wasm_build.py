@@ -15,15 +15,17 @@ import platform
 import subprocess
 import tarfile
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from engine.core.limits import DEFAULT_TIMEOUT_S
+from engine.core.processes import run_process
 from engine.evaluators import opa_wasm
 from engine.evaluators.interface import ENTRYPOINT, EvaluationError
 from engine.evaluators.opa_eval import find_opa
 from engine.policy.compiled import CompiledPolicy, write_compiled
-from engine.policy.sources import load_policies
+from engine.policy.sources import load_policies, policy_index
 
 _MAX_WASM_BYTES = 64 * 2**20
 _SOURCES = "policies"
@@ -96,9 +98,7 @@ def _write_sources(root: Path, modules: tuple[tuple[str, str], ...], data: dict[
 
 def _run(command: list[str], timeout: float, cwd: str | None) -> subprocess.CompletedProcess[str]:
     try:
-        completed = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, cwd=cwd
-        )
+        completed = run_process(command, timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired:
         raise EvaluationError(f"OPA did not compile the policies within {timeout:g} s") from None
     except OSError as exc:
@@ -138,7 +138,8 @@ def build_folder(policy_dir: Path, opa_binary: str | Path | None = None) -> Path
     (scripts/build-policies does this for the bundled library)."""
     policies = load_policies(policy_dir)
     wasm = compile_policy(policies.modules, policies.data, (ENTRYPOINT,), opa_binary)
-    return write_compiled(policy_dir, precompile(wasm), policies.digest, opa_version(opa_binary))
+    compiled = replace(precompile(wasm), index=policy_index(policies))
+    return write_compiled(policy_dir, compiled, policies.digest, opa_version(opa_binary))
 
 
 def compiled_form(policy_dir: Path, opa_binary: str | Path | None = None) -> CompiledPolicy:

@@ -16,6 +16,7 @@ library, a signed bundle) is used whenever it fits this host, cache or not.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 import wasmtime
 
 from engine import __version__
+from engine.core.interrupts import on_interrupt
 from engine.evaluators import opa_wasm
 from engine.evaluators.wasm_build import target_tag
 from engine.policy.compiled import CompiledPolicy
@@ -37,10 +39,13 @@ _ENGINE: list[wasmtime.Engine] = []
 
 
 def engine() -> wasmtime.Engine:
-    """The process's one wasmtime engine (engines and modules may be shared by threads)."""
+    """The process's one wasmtime engine (engines and modules may be shared by threads). An
+    interrupt (SIGINT, SIGTERM) stops its evaluations at once (`opa_wasm.interrupt`)."""
     with _LOCK:
         if not _ENGINE:
-            _ENGINE.append(opa_wasm.new_engine())
+            created = opa_wasm.new_engine()
+            on_interrupt(functools.partial(opa_wasm.interrupt, created))
+            _ENGINE.append(created)
         return _ENGINE[0]
 
 

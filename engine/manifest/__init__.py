@@ -76,11 +76,15 @@ def locate_manifest(target: Path) -> Path:
     return candidate
 
 
-def load_manifest(path: Path, display_path: str | None = None) -> LoadedManifest:
-    """Read, parse and validate a manifest; raise `ManifestError` listing every problem."""
+def load_manifest(
+    path: Path, display_path: str | None = None, root: Path | None = None
+) -> LoadedManifest:
+    """Read, parse and validate a manifest; raise `ManifestError` listing every problem. With
+    the repository `root`, it is read as evidence is: from the root down, through no symlink."""
     shown = display_path or str(path)
     try:
-        text = decode_text(read_confined(path, MAX_MANIFEST_BYTES).content)
+        readable = path.resolve() if root is not None else path
+        text = decode_text(read_confined(readable, MAX_MANIFEST_BYTES, root).content)
         document = load_yaml(text)
     except UnreadableFileError as exc:
         raise ManifestError([f"{shown}: {exc}"]) from None

@@ -9,16 +9,20 @@ control, with a remediation, rather than a schema error.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, get_args
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StrictBool,
     StringConstraints,
     field_validator,
 )
+from pydantic_core import core_schema
 
 API_VERSION = "ai-assure/v1"
 
@@ -31,6 +35,38 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class UniqueBy:
+    """`Annotated` metadata for a list whose entries' `field` differs from entry to entry,
+    compared as people read it (case, Unicode compatibility forms and surrounding space
+    ignored). Governance data matches entries by these identifiers, so a repeated one would
+    inherit another entry's approval."""
+
+    field: str
+    what: str
+
+    @staticmethod
+    def key(value: str) -> str:
+        return unicodedata.normalize("NFKC", value).strip().casefold()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def _check(self, items: list[Any]) -> list[Any]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            value = getattr(item, self.field)
+            if self.key(value) in seen:
+                raise ValueError(
+                    f"{self.what} {index} has the {self.field} {value!r} of {self.what} "
+                    f"{seen[self.key(value)]}; each {self.what}'s {self.field} must be unique"
+                )
+            seen[self.key(value)] = index
+        return items
 
 
 class Owner(_Strict):
@@ -148,8 +184,11 @@ class Dataset(_Strict):
     datasheet: Text | None = None
 
 
+Datasets = Annotated[list[Dataset], UniqueBy("name", "dataset")]
+
+
 class Data(_Strict):
-    datasets: list[Dataset] = []
+    datasets: Datasets = []
 
 
 PathOrPaths = Text | list[Text]
@@ -210,6 +249,11 @@ class ExceptionRequest(_Strict):
     expires: dt.date
 
 
+Models = Annotated[list[Model], UniqueBy("name", "model")]
+Risks = Annotated[list[Risk], UniqueBy("id", "risk")]
+ExceptionRequests = Annotated[list[ExceptionRequest], UniqueBy("rule", "exception")]
+
+
 class Manifest(_Strict):
     """An AI system as its delivery team describes it."""
 
@@ -218,10 +262,10 @@ class Manifest(_Strict):
     metadata: Metadata
     system: System = System()
     classification: Classification = Classification()
-    models: list[Model] = []
+    models: Models = []
     data: Data = Data()
     evidence: Evidence = Evidence()
-    risks: list[Risk] = []
-    exceptions: list[ExceptionRequest] = []
+    risks: Risks = []
+    exceptions: ExceptionRequests = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="ai-assure AI system manifest")

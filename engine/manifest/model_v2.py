@@ -35,12 +35,12 @@ from engine.manifest.model import (
     AnnexIIIArea,
     Data,
     Evidence,
-    ExceptionRequest,
+    ExceptionRequests,
     HumanOversight,
     Manifest,
     Metadata,
-    Model,
-    Risk,
+    Models,
+    Risks,
     Text,
 )
 
@@ -686,11 +686,11 @@ class ManifestV2(_Strict):
     system: SystemV2 = SystemV2()
     eu_ai_act: EUAIActV2 = EUAIActV2()
     uk_data_protection: UKDataProtection = UKDataProtection()
-    models: list[Model] = []
+    models: Models = []
     data: Data = Data()
     evidence: Evidence = Evidence()
-    risks: list[Risk] = []
-    exceptions: list[ExceptionRequest] = []
+    risks: Risks = []
+    exceptions: ExceptionRequests = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="ai-assure AI system manifest")
 

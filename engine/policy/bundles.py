@@ -14,14 +14,23 @@ keys sorted, no whitespace, numbers exactly as written), so whitespace does not 
 `load_bundle` refuses anything it cannot vouch for: unsafe archive members, a bad
 signature, a file whose hash differs from its signed hash, an unsigned extra file or a
 signed file that is missing. Every refusal is a `BundleError` carrying the file's digest.
+
+A signature says who published a bundle, not that it is still current: an older, validly
+signed bundle may carry an approval governance has since revoked. So a release may carry,
+in `.manifest`'s signed `metadata`, a monotonic `revision` number and an `expires` date
+(`Freshness`); `load_bundle` refuses an expired bundle, and one older than the caller's
+`min_revision`, before anything is evaluated (docs/bundles.md, Rollback).
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import gzip
 import hashlib
 import io
 import json
+import re
 import tarfile
 import zlib
 from dataclasses import dataclass, replace
@@ -58,6 +67,8 @@ PRECOMPILED_DIR = f"{ROOT}/compiled"  # wasmtime machine code, per target; OPA i
 PRECOMPILED_SUFFIX = ".cwasm"
 STRUCTURED_FILES = (DATA_FILE, "data.yaml", MANIFEST)  # OPA hashes these as parsed JSON
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 MAX_BUNDLE_BYTES = 16 * 2**20
 MAX_UNPACKED_BYTES = 64 * 2**20
 MAX_MEMBERS = 10_000
@@ -73,6 +84,24 @@ class BundleError(PolicyError):
     def __init__(self, message: str, digest: str = "unknown") -> None:
         super().__init__(message)
         self.digest = digest
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """What keeps an old release from being replayed: its monotonic revision number and the
+    last day it may be used (both optional; `.manifest` `metadata.revision`/`.expires`)."""
+
+    revision: int | None = None
+    expires: dt.date | None = None
+
+    def metadata(self) -> dict[str, Any]:
+        """The `.manifest` metadata entries recording this."""
+        entries: dict[str, Any] = {}
+        if self.revision is not None:
+            entries["revision"] = self.revision
+        if self.expires is not None:
+            entries["expires"] = self.expires.isoformat()
+        return entries
 
 
 @dataclass(frozen=True)
@@ -94,16 +123,17 @@ def build_bundle(
     signing_key: Path | None = None,
     key_id: str | None = None,
     compiled: CompiledPolicy | None = None,
+    freshness: Freshness = Freshness(),
 ) -> BuiltBundle:
     """Write the policies below `policy_dir` as an OPA bundle, signed when a key is given,
     with their `compiled` form (OPA's `/policy.wasm` for the entry point, and machine code
-    made from it ahead of time) when given.
+    made from it ahead of time) when given, and the release's `freshness` in `.manifest`.
 
     The same sources, revision and key give byte-identical archives (sorted members, mtime
     0, no owner names, no gzip timestamp; RSA signatures are deterministic, ECDSA ones not).
     """
     revision = revision or default_revision(policy_dir)
-    files = _bundle_files(policy_dir, revision, compiled)
+    files = _bundle_files(policy_dir, revision, compiled, freshness)
     algorithm = None
     if signing_key is not None:
         key, algorithm = _signing_key(signing_key)
@@ -124,7 +154,7 @@ def _commit(policy_dir: Path) -> str | None:
 
 
 def _bundle_files(
-    policy_dir: Path, revision: str, compiled: CompiledPolicy | None
+    policy_dir: Path, revision: str, compiled: CompiledPolicy | None, freshness: Freshness
 ) -> dict[str, bytes]:
     """Every bundle member but the signatures: modules, data documents, the compiled policy
     and `.manifest`."""
@@ -141,7 +171,9 @@ def _bundle_files(
         files[WASM_MODULE] = compiled.wasm
         for tag, code in compiled.precompiled.items():
             files[f"{PRECOMPILED_DIR}/{tag}{PRECOMPILED_SUFFIX}"] = code
-    files[MANIFEST] = _json_bytes(_manifest(policy_dir, revision, compiled is not None))
+    manifest = _manifest(policy_dir, revision, compiled is not None)
+    manifest["metadata"].update(freshness.metadata())
+    files[MANIFEST] = _json_bytes(manifest)
     return files
 
 
@@ -163,7 +195,7 @@ def _data_documents(policy_dir: Path) -> dict[str, bytes]:
 def _check_roots(modules: tuple[tuple[str, str], ...], documents: dict[str, bytes]) -> None:
     """OPA refuses a bundle with packages or data outside its roots; refuse it first."""
     for name, source in modules:
-        package = package_of(source) or ""
+        package = package_of(name, source)
         if package != ROOT and not package.startswith(ROOT + "."):
             raise PolicyError(f"{name}: package {package} is outside the bundle root {ROOT}")
     for name, content in documents.items():
@@ -307,12 +339,16 @@ def load_bundle(
     *,
     digest: str | None = None,
     allow_unverified: bool = False,
+    as_of: dt.date | None = None,
+    min_revision: int | None = None,
 ) -> PolicySet:
-    """The policies in bundle `path`, only once they verify.
+    """The policies in bundle `path`, only once they verify and are current.
 
     With `verify_key` the signature and every file hash must verify; with `digest` the
     file's SHA-256 must equal it. With neither, the bundle is refused unless
-    `allow_unverified`, and its source then says `(unverified)`.
+    `allow_unverified`, and its source then says `(unverified)`. A bundle that expired
+    before `as_of` (default: today, UTC), or whose revision number is below `min_revision`
+    (or that has none when one is asked for), is refused too.
     """
     content = _read_bundle(path)
     actual = _sha256(content)
@@ -327,9 +363,11 @@ def load_bundle(
         files = read_archive(content)
         if verify_key is not None:
             verify_signatures(files, verify_key)
+        manifest = _read_manifest(files)
+        check_current(manifest, as_of or dt.datetime.now(dt.timezone.utc).date(), min_revision)
         verified = verify_key is not None or digest is not None
         source = f"bundle:{path.name}" + ("" if verified else " (unverified)")
-        return _policy_set(files, source, actual, trusted_code=verified)
+        return _policy_set(files, manifest, source, actual, trusted_code=verified)
     except PolicyError as exc:
         raise BundleError(f"bundle {path.name}: {exc}", actual) from None
 
@@ -484,10 +522,57 @@ def _signed_hashes(payload: dict[str, Any]) -> dict[str, str]:
     return hashes
 
 
-def _policy_set(files: dict[str, bytes], source: str, digest: str, trusted_code: bool) -> PolicySet:
+def check_current(manifest: dict[str, Any], as_of: dt.date, min_revision: int | None) -> None:
+    """Refuse a release that expired before `as_of`, or that is older than `min_revision`
+    (or carries no revision number when one is required)."""
+    freshness = read_freshness(manifest)
+    if freshness.expires is not None and as_of > freshness.expires:
+        raise PolicyError(
+            f"it expired on {freshness.expires} (the check runs as of {as_of}): use the "
+            "governance team's current release"
+        )
+    if min_revision is None:
+        return
+    if freshness.revision is None:
+        raise PolicyError(
+            f"it carries no revision number (`policy build --revision N`), so it cannot meet "
+            f"--min-revision {min_revision}"
+        )
+    if freshness.revision < min_revision:
+        raise PolicyError(
+            f"its revision {freshness.revision} is older than --min-revision {min_revision} "
+            "(an earlier release): use the governance team's current release"
+        )
+
+
+def read_freshness(manifest: dict[str, Any]) -> Freshness:
+    """The revision number and expiry date in `.manifest` `metadata` (each may be absent)."""
+    metadata = manifest.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise PolicyError(f"{MANIFEST}: `metadata` must be an object")
+    revision, expires = metadata.get("revision"), metadata.get("expires")
+    if revision is not None and (type(revision) is not int or revision < 1):
+        raise PolicyError(f"{MANIFEST}: metadata.revision must be a positive whole number")
+    return Freshness(revision, None if expires is None else _expiry(expires))
+
+
+def _expiry(value: Any) -> dt.date:
+    """`metadata.expires` as a date; anything but a real YYYY-MM-DD date is refused."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise PolicyError(f"{MANIFEST}: metadata.expires must be a date (YYYY-MM-DD)")
+
+
+def _policy_set(
+    files: dict[str, bytes],
+    manifest: dict[str, Any],
+    source: str,
+    digest: str,
+    trusted_code: bool,
+) -> PolicySet:
     """The bundle's policies; its machine code only when `trusted_code` (the bundle
     verified: native code from an unverified bundle would run outside the Wasm sandbox)."""
-    manifest = _read_manifest(files)
     texts = {name: _text(name, content) for name, content in files.items() if _is_text(name)}
     modules = tuple(
         (name, text)

@@ -3,8 +3,10 @@ WebAssembly, the wasmtime machine code made from that ahead of time, and `build.
 records the digest of the sources they were built from and the sha256 of every file.
 
 The bundled library ships this way (scripts/build-policies writes it), so a check never
-compiles on its critical path. A folder whose sources changed since it was compiled, or whose
-files do not match their recorded digests, has no compiled form: it is compiled again.
+compiles on its critical path. `index.json` holds the rules' METADATA and the merged policy
+data, so loading the library parses no YAML either. A folder whose sources changed since it
+was compiled, or whose files do not match their recorded digests, has no compiled form: it
+is compiled again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 COMPILED_DIR = "compiled"
 BUILD_FILE = "build.json"
 WASM_FILE = "policy.wasm"
+INDEX_FILE = "index.json"
 BUILD_SCHEMA = "ai-assure/compiled/v1"
 _PRECOMPILED_SUFFIX = ".cwasm"
 
@@ -30,6 +33,8 @@ class CompiledPolicy:
 
     wasm: bytes
     precompiled: dict[str, bytes] = field(default_factory=dict)
+    #: the sources' rules (METADATA) and merged data, so loading needs no YAML parsing
+    index: dict[str, Any] | None = None
 
     @property
     def sha256(self) -> str:
@@ -75,7 +80,8 @@ def read_compiled(policy_dir: Path, sources_digest: str) -> CompiledPolicy | Non
         for name, content in contents.items()
         if name.endswith(_PRECOMPILED_SUFFIX)
     }
-    return CompiledPolicy(wasm=contents[WASM_FILE], precompiled=precompiled)
+    index = json.loads(contents[INDEX_FILE]) if INDEX_FILE in contents else None
+    return CompiledPolicy(wasm=contents[WASM_FILE], precompiled=precompiled, index=index)
 
 
 def read_build_record(folder: Path) -> BuildRecord | None:
@@ -101,6 +107,9 @@ def write_compiled(
         stale.unlink()
     files = {WASM_FILE: compiled.wasm}
     files.update({tag + _PRECOMPILED_SUFFIX: code for tag, code in compiled.precompiled.items()})
+    if compiled.index is not None:
+        index = json.dumps(compiled.index, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        files[INDEX_FILE] = index.encode()
     for name, content in files.items():
         (folder / name).write_bytes(content)
     digests = {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}

@@ -15,17 +15,20 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from engine.core.files import PathEscapeError, UnreadableFileError, expand, read_confined
 from engine.policy.sources import (
+    DATA_FILE_NAMES,
     LOCAL_ROOT,
     PolicyError,
     PolicySet,
     collect_rules,
-    data_files_in,
     digest_of,
+    is_test_module,
     package_of,
-    read_source,
-    rego_files,
 )
+
+MAX_LOCAL_MODULES = 500
+MAX_LOCAL_MODULE_BYTES = 1 << 20  # far above any real module; the bundled ones are < 50 KB
 
 # The local counterpart of policies/main.rego, owned by the engine (not by the repository):
 # {domain: {name: {applicable, deny, warn}}} for every package under ai_assure_local.rules.
@@ -69,24 +72,60 @@ def with_local_rules(governance: PolicySet, directories: list[Path]) -> PolicySe
 
 
 def _local_modules(directory: Path) -> list[tuple[str, str]]:
+    """The folder's modules, each read confined to the folder; packages checked."""
+    shown = f"--policies {directory}"
     if not directory.is_dir():
-        raise PolicyError(f"--policies {directory}: not a folder")
-    if data_files_in(directory):
+        raise PolicyError(f"{shown}: not a folder")
+    root = directory.resolve()
+    if _files(root, DATA_FILE_NAMES, shown):
         raise PolicyError(
-            f"--policies {directory}: local folders may not hold data files "
+            f"{shown}: local folders may not hold data files "
             "(configuration belongs to the governance bundle)"
         )
     modules = []
-    for path in rego_files(directory):
-        name, source = read_source(path, directory)
-        package = package_of(source) or ""
-        if package != LOCAL_ROOT and not package.startswith(LOCAL_ROOT + "."):
-            raise PolicyError(
-                f"--policies {directory}/{name}: package {package or '(none)'} is not allowed; "
-                f"local rules must live under {LOCAL_ROOT}.rules (the ai_assure namespace "
-                "belongs to the governance policies)"
-            )
-        if package == f"{LOCAL_ROOT}.main":
-            raise PolicyError(f"--policies {directory}/{name}: {LOCAL_ROOT}.main is reserved")
+    for path in _files(root, ("*.rego",), shown):
+        if is_test_module(path):
+            continue
+        name = path.relative_to(root).as_posix()
+        source = _read_module(path, root, f"{shown}/{name}")
+        _check_local_package(f"{shown}/{name}", source)
         modules.append((f"{LOCAL_ROOT}/{directory.name}/{name}", source))
     return modules
+
+
+def _files(root: Path, patterns: tuple[str, ...], shown: str) -> list[Path]:
+    """Files matching `patterns` anywhere below `root`, never through a link out of it."""
+    try:
+        return [
+            path
+            for pattern in patterns
+            for path in expand(f"**/{pattern}", root, root, MAX_LOCAL_MODULES)
+        ]
+    except PathEscapeError as exc:
+        raise PolicyError(f"{shown}: {exc}") from None
+
+
+def _read_module(path: Path, root: Path, shown: str) -> str:
+    """A module's text, read like evidence: a regular file below `root`, of bounded size."""
+    try:
+        content = read_confined(path, MAX_LOCAL_MODULE_BYTES, root).content
+        text = content.decode("utf-8")
+    except UnreadableFileError as exc:
+        raise PolicyError(f"{shown}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{shown}: not valid UTF-8 (byte {exc.start})") from None
+    if "\x00" in text:
+        raise PolicyError(f"{shown}: binary content (NUL byte) in a policy module")
+    return text
+
+
+def _check_local_package(shown: str, source: str) -> None:
+    """Local modules live under `ai_assure_local`, never in `ai_assure_local.main`."""
+    package = package_of(shown, source)
+    if package != LOCAL_ROOT and not package.startswith(LOCAL_ROOT + "."):
+        raise PolicyError(
+            f"{shown}: package {package} is not allowed; local rules must live under "
+            f"{LOCAL_ROOT}.rules (the ai_assure namespace belongs to the governance policies)"
+        )
+    if package == f"{LOCAL_ROOT}.main" or package.startswith(f"{LOCAL_ROOT}.main."):
+        raise PolicyError(f"{shown}: {LOCAL_ROOT}.main is reserved")

@@ -9,8 +9,7 @@ the `package` line). A rule is a package under `ai_assure.rules` whose METADATA 
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +19,11 @@ from engine.core.errors import AssuranceError
 from engine.core.parsing import ParseError, load_json, load_yaml
 from engine.core.vocabulary import SEVERITY_ORDER, Severity, is_severity
 from engine.policy.compiled import CompiledPolicy, read_compiled
+from engine.policy.package_decl import MalformedPackageError, read_package
 
 RULES_PREFIX = "ai_assure.rules."
 LOCAL_ROOT = "ai_assure_local"  # repository-local rules live here, outside the bundle's root
 LOCAL_RULES_PREFIX = f"{LOCAL_ROOT}.rules."
-_PACKAGE = re.compile(r"^package\s+([\w.]+)\s*$", re.M)
 
 
 class PolicyError(AssuranceError):
@@ -81,8 +80,22 @@ class PolicySet:
     def has_local(self) -> bool:
         return self.local_digest is not None
 
+    def governance_only(self) -> PolicySet:
+        """This set without the repository-local modules: what every evaluator runs the
+        governance decision on, so no local module can take part in it."""
+        if not self.has_local:
+            return self
+        modules = tuple(m for m in self.modules if not is_local_module(m[0]))
+        rules = tuple(rule for rule in self.rules if not rule.is_local)
+        return replace(self, modules=modules, rules=rules, local_digest=None)
+
     def rule(self, rule_id: str) -> RuleMeta | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+
+def is_local_module(name: str) -> bool:
+    """A module layered on from `--policies` (named under `ai_assure_local/`)."""
+    return name.startswith(LOCAL_ROOT + "/")
 
 
 def is_test_module(path: Path) -> bool:
@@ -103,8 +116,28 @@ def load_policies(directory: Path | None = None) -> PolicySet:
     data_files = tuple(read_source(path, directory) for path in data_files_in(directory))
     source = "bundled" if directory == bundled_policy_dir() else str(directory)
     digest = digest_of(modules + data_files)
+    compiled = read_compiled(directory, digest)
+    if compiled is not None and compiled.index is not None:
+        rules, data = rules_from_index(compiled.index), compiled.index["data"]
+        return PolicySet(modules, rules, source, __version__, digest, data, compiled=compiled)
     policies = policy_set(modules, data_files, source=source, revision=__version__, digest=digest)
-    return replace(policies, compiled=read_compiled(directory, digest))
+    return replace(policies, compiled=compiled)
+
+
+def policy_index(policies: PolicySet) -> dict[str, Any]:
+    """What `rules_from_index` reads back: the rules' METADATA and the merged data."""
+    return {"rules": [asdict(rule) for rule in policies.rules], "data": policies.data}
+
+
+def rules_from_index(index: dict[str, Any]) -> tuple[RuleMeta, ...]:
+    return tuple(_rule_from_index(rule) for rule in index["rules"])
+
+
+def _rule_from_index(rule: dict[str, Any]) -> RuleMeta:
+    fields: dict[str, Any] = dict(rule)
+    fields["controls"] = tuple(rule["controls"])
+    fields["related_resources"] = tuple(rule["related_resources"])
+    return RuleMeta(**fields)
 
 
 def policy_set(
@@ -189,16 +222,20 @@ def collect_rules(modules: tuple[tuple[str, str], ...]) -> tuple[RuleMeta, ...]:
     return tuple(sorted(rules.values(), key=lambda rule: rule.id))
 
 
-def package_of(source: str) -> str | None:
-    match = _PACKAGE.search(source)
-    return match.group(1) if match else None
+def package_of(name: str, source: str) -> str:
+    """The package module `name` declares, read as OPA reads it (`package_decl`)."""
+    try:
+        return read_package(source).name
+    except MalformedPackageError as exc:
+        raise PolicyError(f"{name}: {exc}") from None
 
 
 def package_metadata(source: str) -> dict[str, Any] | None:
     """The METADATA block directly above the `package` line, as a mapping."""
-    lines = source.splitlines()
-    package_line = next((i for i, line in enumerate(lines) if _PACKAGE.match(line)), None)
-    if package_line is None:
+    lines = source.split("\n")  # LF only: OPA ends a comment at LF and nowhere else
+    try:
+        package_line = read_package(source).line
+    except MalformedPackageError:
         return None
     start = package_line
     while start > 0 and lines[start - 1].startswith("#"):
@@ -218,9 +255,7 @@ def package_metadata(source: str) -> dict[str, Any] | None:
 
 def parse_rule_metadata(name: str, source: str) -> RuleMeta | None:
     """The rule a module declares, or None for helper and classification packages."""
-    package = package_of(source)
-    if package is None:
-        raise PolicyError(f"{name}: no package declaration")
+    package = package_of(name, source)
     if not package.startswith((RULES_PREFIX, LOCAL_RULES_PREFIX)):
         return None
     try:

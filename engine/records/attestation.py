@@ -180,7 +180,7 @@ def _manifest_subject(target: Path) -> tuple[Subject, Path, Path]:
     root = find_repository_root(path.parent)
     try:
         real = confine(path, root, str(path))
-        content = read_confined(real, MAX_MANIFEST_BYTES)
+        content = read_confined(real, MAX_MANIFEST_BYTES, root)
     except (PathEscapeError, UnreadableFileError) as exc:
         raise AttestationError(f"{path}: {exc}") from None
     name = real.relative_to(root).as_posix()
@@ -451,7 +451,7 @@ def _subject_problem(subject: dict[str, Any], root: Path) -> str | None:
         candidate = root / name
         if not candidate.exists():
             return "missing"
-        content = read_confined(confine(candidate, root, name), MAX_SUBJECT_BYTES)
+        content = read_confined(confine(candidate, root, name), MAX_SUBJECT_BYTES, root)
     except PathEscapeError:
         return "outside the repository"
     except (UnreadableFileError, OSError) as exc:

@@ -4,13 +4,18 @@
 A page is one self-contained file: inline CSS, no script, no font, image or stylesheet from
 anywhere, and a Content-Security-Policy that forbids loading anything should a string ever
 slip through. Every piece of text is escaped here: callers pass plain strings, and only
-values wrapped in `Html` (built by these helpers) are inserted as markup.
+values wrapped in `Html` (built by these helpers) are inserted as markup. Control and
+invisible characters (ESC, NUL, C1 controls, bidi overrides, U+2028) are shown as visible
+escapes (`\\x1b`, `\\u202e`), so no text can reorder or hide what the page says; line feeds
+carriage returns and tabs stay (messages keep their lines).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
+
+from engine.render.text import inert_lines
 
 #: the likelihood and impact scale of the manifest's risks (1-5 each)
 SCALE = (1, 2, 3, 4, 5)
@@ -87,7 +92,12 @@ class Html(str):
 
 def text(value: object) -> Html:
     """`value` as escaped text, or unchanged when it is already `Html`."""
-    return value if isinstance(value, Html) else Html(escape(str(value), quote=True))
+    return value if isinstance(value, Html) else Html(_escaped(str(value)))
+
+
+def _escaped(value: str) -> str:
+    """`value` as HTML text: markup characters escaped, each line made inert."""
+    return escape("\n".join(inert_lines(value, limit=None)), quote=True)
 
 
 def join(parts: Iterable[object], separator: str = "") -> Html:
@@ -98,7 +108,7 @@ def join(parts: Iterable[object], separator: str = "") -> Html:
 def element(tag: str, content: object = "", **attributes: str) -> Html:
     """`<tag attributes>content</tag>`; attribute names use `_` for `-` (and `class_`)."""
     rendered = "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(value, quote=True)}"'
+        f' {name.rstrip("_").replace("_", "-")}="{_escaped(value)}"'
         for name, value in attributes.items()
     )
     return Html(f"<{tag}{rendered}>{text(content)}</{tag}>")

@@ -2,14 +2,20 @@
 
 People open our CSV files in Excel, so no cell may start a formula: a cell beginning with
 `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice for CSV
-injection), which spreadsheets show as text and never evaluate.
+injection), which spreadsheets show as text and never evaluate. A CSV file may also be
+printed to a CI log, so no line of a cell may begin a workflow command either
+(`engine.render.text.without_commands`).
 """
 
 from __future__ import annotations
+
+from engine.render.text import without_commands
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """`=HYPERLINK(...)` -> `'=HYPERLINK(...)`; anything else unchanged."""
+    """`=HYPERLINK(...)` -> `'=HYPERLINK(...)`; `::error::x` -> `\\x3a:error::x`; anything
+    else unchanged."""
+    cell = without_commands(cell)
     return f"'{cell}" if cell.startswith(FORMULA_TRIGGERS) else cell

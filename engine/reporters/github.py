@@ -3,12 +3,15 @@
 `render()` returns `::error`/`::warning` workflow commands that GitHub turns into inline
 annotations on the manifest. GitHub shows at most 10 errors and 10 warnings per step and
 drops the rest silently, so the most severe are kept and one `::notice` says how many
-more there are and points to the job summary. Values are escaped as the runner expects:
-`%`, CR and LF in the message; also `:` and `,` in properties.
+more there are and points to the job summary. Each line of a value is first made inert
+(`engine.render.text.inert`: control and invisible characters as visible escapes, `##[`
+broken), then escaped as the runner expects: `%`, CR and LF in the message; also `:` and
+`,` in properties. So one annotation is always exactly one line of output.
 
 `job_summary()` is the Markdown the CLI appends to `$GITHUB_STEP_SUMMARY`: verdict, tier
 and its reasons, counts, and a table of findings to address, kept under GitHub's 1 MiB
-per-step limit.
+per-step limit. Every piece of report text goes through `engine.render.markdown`, so
+manifest text renders as text: no link, image, emphasis or HTML.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from collections.abc import Iterable
 
 from engine.assessment.describe import category_short, ground_text, reason_text, roles_text
 from engine.assessment.model import Finding, Report
-from engine.render.text import plural
+from engine.render.markdown import cell, code
+from engine.render.text import inert_lines, plural
 from engine.reporters._common import by_severity, location_text
 from engine.reporters.interface import Reporter
 from engine.reporters.text import summary_line
@@ -59,13 +63,18 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _inert(text: str) -> str:
+    """`text` with its line breaks kept (as LF) and every line made inert."""
+    return "\n".join(inert_lines(text))
+
+
 def _with_status(report: Report, *statuses: str) -> list[Finding]:
     return by_severity(finding for finding in report.findings if finding.status in statuses)
 
 
 def _command(level: str, message: str, **properties: str) -> str:
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{level} {props}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(_inert(value))}" for key, value in properties.items())
+    return f"::{level} {props}::{escape_data(_inert(message))}"
 
 
 def _finding_command(level: str, finding: Finding) -> str:
@@ -95,7 +104,7 @@ def job_summary(report: Report) -> str:
     """The Markdown job summary: verdict, tier, counts and the findings to address."""
     head = "\n\n".join(part for part in (_heading(report), _tier(report), _errors(report)) if part)
     head += "\n\n" + _counts_table(report)
-    tail = f"`{summary_line(report)}`\n"
+    tail = f"{code(summary_line(report))}\n"
     budget = SUMMARY_LIMIT_BYTES - _size(head) - _size(tail) - 500
     to_address = sorted(
         _with_status(report, *_TABLE_STATUSES), key=lambda f: _TABLE_STATUSES.index(f.status)
@@ -109,8 +118,8 @@ def _heading(report: Report) -> str:
     policy = report.policy
     return (
         f"## {icon} ai-assure: {report.verdict.upper()} — {_cell(report.system.name)}\n\n"
-        f"`{report.system.id}` · as of {report.as_of} · fail-on **{report.fail_on}** · "
-        f"policy `{policy.revision}` from {_cell(policy.source)} (`{policy.digest}`)"
+        f"{code(report.system.id)} · as of {report.as_of} · fail-on **{report.fail_on}** · "
+        f"policy {code(policy.revision)} from {_cell(policy.source)} ({code(policy.digest)})"
     )
 
 
@@ -118,12 +127,12 @@ def _tier(report: Report) -> str:
     eu, level = report.eu_ai_act, report.assurance_level
     if eu is None or level is None:
         reasons = "".join(f"\n- {_cell(reason)}" for reason in report.tier.reasons)
-        return f"**Risk tier: {report.tier.level}**{reasons}"
+        return f"**Risk tier: {_cell(report.tier.level)}**{reasons}"
     grounds = "".join(f"\n- {_cell(ground_text(ground))}" for ground in eu.grounds)
     raised = "".join(f"\n- {_cell(reason_text(reason))}" for reason in level.reasons)
     return (
         f"**EU AI Act category: {_cell(category_short(eu))}** · roles:"
-        f" {_cell(roles_text(eu))}{grounds}\n\n**Assurance level: {level.level}**{raised}"
+        f" {_cell(roles_text(eu))}{grounds}\n\n**Assurance level: {_cell(level.level)}**{raised}"
     )
 
 
@@ -172,7 +181,7 @@ def _row(finding: Finding) -> str:
     cells = [
         _STATUS_LABEL[finding.status],
         finding.severity,
-        f"`{finding.rule_id}` {_cell(finding.title)}",
+        f"{_cell(finding.rule_id)} {_cell(finding.title)}",
         _cell(finding.message),
         _cell(", ".join(finding.controls)),
         _cell(location_text(finding)),
@@ -192,12 +201,11 @@ def _within_budget(rows: Iterable[str], budget: int) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    """Make text safe inside a Markdown table cell (and short enough to keep rows bounded)."""
+    """Text inert in a Markdown table cell (engine.render.markdown.cell), short enough to keep
+    rows bounded."""
     if len(text) > _CELL_LIMIT:
         text = text[: _CELL_LIMIT - 1] + "…"
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = escaped.replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n")
-    return escaped.replace("\n", "<br>")
+    return cell(text)
 
 
 def _size(*texts: str) -> int:

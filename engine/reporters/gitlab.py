@@ -9,10 +9,10 @@ of a fingerprint, so a fingerprint the engine gave to several findings of one ru
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from engine.assessment.model import Finding, Report
+from engine.render.jsondoc import dumps as json_document
 from engine.reporters._common import ACTIONABLE
 from engine.reporters.interface import Reporter
 
@@ -38,7 +38,7 @@ class GitLabCodeQualityReporter(Reporter):
         )
         seen: dict[str, int] = {}
         entries = [_entry(finding, _unique(finding.fingerprint, seen)) for finding in findings]
-        return json.dumps(entries, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return json_document(entries)
 
 
 def _entry(finding: Finding, fingerprint: str) -> dict[str, Any]:

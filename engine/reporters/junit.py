@@ -28,6 +28,7 @@ import xml.etree.ElementTree as ET
 from junitparser import Error, Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from engine.assessment.model import Finding, Report
+from engine.render.text import inert_lines
 from engine.reporters._common import group_by_rule, location_text, rule_domain, waiver_text
 from engine.reporters.interface import Reporter
 
@@ -146,8 +147,10 @@ def _first_line(text: str) -> str:
 
 
 def _xml_text(text: str) -> str:
-    """Drop characters XML 1.0 cannot carry at all (control characters)."""
-    return _XML_ILLEGAL.sub("", text)
+    """Text as the JUnit file carries it: each line inert (engine.render.text), so control
+    characters, which XML 1.0 cannot carry, show as escapes, and no line of the file can
+    begin a CI workflow command when it is printed; what XML cannot hold at all dropped."""
+    return _XML_ILLEGAL.sub("", "\n".join(inert_lines(text, limit=None)))
 
 
 def _serialise(root: JUnitXml) -> str:

@@ -19,11 +19,11 @@ the analysis category, so `ai-assure/<system id>/` gives each system its own cat
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
 from engine.assessment.model import Finding, Report
+from engine.render.jsondoc import dumps as json_document
 from engine.reporters._common import framework_of, group_by_rule, waiver_text
 from engine.reporters.interface import Reporter
 
@@ -58,7 +58,7 @@ class SarifReporter(Reporter):
 
     def render(self, report: Report) -> str:
         log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [self._run(report)]}
-        return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return json_document(log)
 
     def _run(self, report: Report) -> Json:
         groups = group_by_rule(report.findings)

@@ -4,11 +4,14 @@ Findings that need attention (fail, warn, error) are listed by severity, then by
 primary control (the first one the rule names); waived findings get one line each;
 passes and not-applicable rules are only counted. The last line is a one-line verdict
 that CI logs and pre-commit show. ANSI colour is off unless the caller asks for it.
+
+Every piece of report text is shown through `engine.render.text.inert`: escape sequences,
+bidi overrides and other invisible characters become visible escapes, and no line can begin
+a CI workflow command (`::add-mask::`, `##[error]`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from engine.assessment.describe import (
@@ -22,7 +25,7 @@ from engine.assessment.describe import (
 )
 from engine.assessment.model import Finding, Report
 from engine.core.vocabulary import SEVERITY_ORDER
-from engine.render.text import plural
+from engine.render.text import inert, inert_lines, plural
 from engine.reporters._common import location_text, waiver_text
 from engine.reporters.interface import Reporter
 
@@ -31,7 +34,6 @@ _STATUS_LABEL = {"fail": "FAIL", "warn": "WARN", "error": "ERROR"}
 _STATUS_STYLE = {"fail": "31", "warn": "33", "error": "35"}
 _SEVERITY_STYLE = {"critical": "1;31", "high": "31", "medium": "33", "low": "36", "info": "2"}
 _VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;35"}
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INDENT = "      "
 
 
@@ -61,14 +63,14 @@ class TextReporter(Reporter):
     def _header(self, report: Report) -> str:
         policy = report.policy
         lines = [
-            _clean(
+            inert(
                 f"{report.tool.name} {report.tool.version} · {report.system.name} "
                 f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}"
             ),
-            _clean(f"policy {policy.revision} from {policy.source} ({policy.digest})"),
+            inert(f"policy {policy.revision} from {policy.source} ({policy.digest})"),
         ]
         if policy.local_engine:
-            lines.append(_clean(f"team-local rules evaluated by {policy.local_engine} (no OPA)"))
+            lines.append(inert(f"team-local rules evaluated by {policy.local_engine} (no OPA)"))
         return "\n".join(lines + self._axes(report))
 
     def _axes(self, report: Report) -> list[str]:
@@ -76,14 +78,14 @@ class TextReporter(Reporter):
         assurance level with its reasons (the tier alone when the check did not get that far)."""
         eu, level = report.eu_ai_act, report.assurance_level
         if eu is None or level is None:
-            lines = [f"risk tier: {self._paint(_clean(report.tier.level), '1')}"]
-            return lines + [f"  - {_clean(reason)}" for reason in report.tier.reasons]
+            lines = [f"risk tier: {self._paint(inert(report.tier.level), '1')}"]
+            return lines + [f"  - {inert(reason)}" for reason in report.tier.reasons]
         lines = [
-            f"EU AI Act category: {self._paint(_clean(category_text(eu)), '1')}",
-            _clean(f"  in scope: {scope_text(eu)} · roles: {roles_text(eu)} · {flags_text(eu)}"),
-            *(f"  - {_clean(ground_text(ground))}" for ground in eu.grounds),
-            f"assurance level: {self._paint(_clean(level.level), '1')}",
-            *(f"  - {_clean(reason_text(reason))}" for reason in level.reasons),
+            f"EU AI Act category: {self._paint(inert(category_text(eu)), '1')}",
+            inert(f"  in scope: {scope_text(eu)} · roles: {roles_text(eu)} · {flags_text(eu)}"),
+            *(f"  - {inert(ground_text(ground))}" for ground in eu.grounds),
+            f"assurance level: {self._paint(inert(level.level), '1')}",
+            *(f"  - {inert(reason_text(reason))}" for reason in level.reasons),
         ]
         if report.questions:
             count = plural(len(report.questions), "classification question")
@@ -103,9 +105,7 @@ class TextReporter(Reporter):
         lines = ["Evidence problems:"]
         for record in problems:
             detail = _indented("; ".join(record.errors) or record.status, "    ")
-            lines.append(
-                f"  ! {_clean(f'{record.kind} {record.path}')} ({record.status}): {detail}"
-            )
+            lines.append(f"  ! {inert(f'{record.kind} {record.path}')} ({record.status}): {detail}")
         return "\n".join(lines)
 
     def _findings(self, report: Report) -> str:
@@ -124,22 +124,22 @@ class TextReporter(Reporter):
         for finding in ordered:
             control = _primary_control(finding)
             if control != previous:
-                yield f"  {_clean(control) or '(no control)'}"
+                yield f"  {inert(control) or '(no control)'}"
                 previous = control
             yield from self._finding_lines(finding)
 
     def _finding_lines(self, finding: Finding) -> Iterator[str]:
         label = self._paint(_STATUS_LABEL[finding.status], _STATUS_STYLE[finding.status])
-        yield f"    {label} {_clean(f'{finding.rule_id} {finding.title}')}"
+        yield f"    {label} {inert(f'{finding.rule_id} {finding.title}')}"
         yield f"{_INDENT}{_indented(finding.message, _INDENT)}"
         controls = ", ".join(finding.controls) or "none"
-        yield f"{_INDENT}{_clean(f'at {location_text(finding)} · controls {controls}')}"
+        yield f"{_INDENT}{inert(f'at {location_text(finding)} · controls {controls}')}"
         if finding.controls_not_binding:
             named = ", ".join(f"{c.id} ({c.status})" for c in finding.controls_not_binding)
-            yield f"{_INDENT}{_clean(f'does not bind this system: {named}')}"
+            yield f"{_INDENT}{inert(f'does not bind this system: {named}')}"
         if finding.severity_raised_by:
             raised = ", ".join(finding.severity_raised_by)
-            yield f"{_INDENT}{_clean(f'severity set by binding law: {raised}')}"
+            yield f"{_INDENT}{inert(f'severity set by binding law: {raised}')}"
         if finding.remediation:
             yield f"{_INDENT}fix: {_indented(finding.remediation, _INDENT + '     ')}"
 
@@ -148,7 +148,7 @@ class TextReporter(Reporter):
         if not waived:
             return ""
         lines = ["Waived by approved exceptions:"]
-        lines += [f"  {_clean(f'{f.rule_id} {f.title}: {waiver_text(report, f)}')}" for f in waived]
+        lines += [f"  {inert(f'{f.rule_id} {f.title}: {waiver_text(report, f)}')}" for f in waived]
         return "\n".join(lines)
 
     def _not_listed(self, report: Report) -> str:
@@ -173,7 +173,7 @@ def summary_line(report: Report) -> str:
     errors = counts["error"] + len(report.errors)
     if errors:
         parts.append(plural(errors, "error"))
-    return _clean(
+    return inert(
         f"{report.tool.name}: {report.verdict.upper()} — {', '.join(parts)}"
         f" · {_classification(report)} · policy {report.policy.revision}"
     )
@@ -191,11 +191,6 @@ def _primary_control(finding: Finding) -> str:
     return finding.controls[0] if finding.controls else ""
 
 
-def _clean(text: str) -> str:
-    """Make control characters visible so report content cannot drive the terminal."""
-    return _CONTROL_CHARS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
-
-
 def _indented(text: str, prefix: str) -> str:
-    """Clean `text` and indent its continuation lines by `prefix`."""
-    return f"\n{prefix}".join(_clean(line) for line in text.splitlines() or [""])
+    """Each line of `text` made inert, continuation lines indented by `prefix`."""
+    return f"\n{prefix}".join(inert_lines(text))

@@ -91,10 +91,12 @@ _fields(a) := {
 # --- Risk acceptances ------------------------------------------------------------------
 
 # Residual risk above the risk appetite is accepted only by an entry in
-# data.ai_assure.approvals.risk_acceptances naming this system and the risk's id (RISK-005):
+# data.ai_assure.approvals.risk_acceptances naming this system, the risk's id and the score
+# it accepted (RISK-005): a risk whose score has changed since needs a new acceptance.
 #
-#     {"system": "probation-risk-assistant", "risk": "R-004", "ticket": "GOV-130",
-#      "approved_by": "Deputy Director Risk", "approved_on": "2026-09-01", "expires": "2027-09-01"}
+#     {"system": "probation-risk-assistant", "risk": "R-004", "residual_score": 16,
+#      "ticket": "GOV-130", "approved_by": "Deputy Director Risk",
+#      "approved_on": "2026-09-01", "expires": "2027-09-01"}
 
 default _accepted := []
 
@@ -109,8 +111,11 @@ risk_acceptances(id) := [a |
 ]
 
 # risk_acceptance(id): the well-formed acceptance of risk `id` that runs longest, if any
-# (it may have expired: compare approved_until with the assessment date).
-risk_acceptance(id) := _fields(_latest(formed)) if {
+# (it may have expired: compare approved_until with the assessment date), with the residual
+# score it accepted (null when the entry records none).
+risk_acceptance(id) := object.union(_fields(latest), {"residual_score": score}) if {
 	formed := [a | some a in risk_acceptances(id); well_formed(a)]
 	count(formed) > 0
+	latest := _latest(formed)
+	score := object.get(latest, "residual_score", null)
 }

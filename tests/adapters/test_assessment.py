@@ -136,11 +136,14 @@ def test_front_matter_errors_point_at_the_file_line() -> None:
     ]
 
 
-def test_markdown_without_front_matter_is_an_error() -> None:
+def test_markdown_without_front_matter_is_read_as_a_document() -> None:
+    """Nothing is invented: every field the document does not give is missing and named."""
     parsed = DpiaAdapter().parse("dpia.md", b"# DPIA\n\nWe thought about it.\n")
-    assert parsed.errors == ["no YAML front matter: put the fields between two --- lines"]
+    assert parsed.format == "markdown-document"
+    assert parsed.errors == []
     assert parsed.facts["status"] is None
     assert "status" in parsed.facts["missing_fields"]
+    assert "status: not found (looked for a 'Status' line or table row)" in parsed.warnings
 
 
 def test_duplicate_keys_are_refused() -> None:
@@ -149,8 +152,9 @@ def test_duplicate_keys_are_refused() -> None:
 
 
 def test_a_list_at_the_top_is_refused() -> None:
-    parsed = DpiaAdapter().parse("dpia.yaml", b"- status: approved\n")
-    assert parsed.errors == ["expected a mapping at the top level, found a list"]
+    (error,) = DpiaAdapter().parse("dpia.yaml", b"- status: approved\n").errors
+    assert error.startswith("not a DPIA in a format ai-assure reads (")
+    assert error.endswith("it looks like a YAML list of no known format")
 
 
 def test_a_fria_adds_the_article_27_fields() -> None:

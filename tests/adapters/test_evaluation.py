@@ -41,17 +41,20 @@ def test_our_format_computes_pass_and_fail_per_metric() -> None:
         "tool": "ai-assure-eval 1.2",
         "metrics": [
             {"name": "accuracy", "value": 0.91, "threshold": 0.85, "direction": "higher",
-             "group": None, "passed": True},
+             "group": None, "task": None, "passed": True},
             {"name": "false_positive_rate", "value": 0.12, "threshold": 0.1, "direction": "lower",
-             "group": "female", "passed": False},
+             "group": "female", "task": None, "passed": False},
             {"name": "false_positive_rate", "value": 0.08, "threshold": 0.1, "direction": "lower",
-             "group": "male", "passed": True},
+             "group": "male", "task": None, "passed": True},
             {"name": "latency_ms", "value": 180, "threshold": None, "direction": None,
-             "group": None, "passed": None},
+             "group": None, "task": None, "passed": None},
         ],
         "failed_metrics": ["false_positive_rate"],  # the group is in the metric itself
         "tests": {"total": 120, "passed": 118, "failed": 2},
         "categories": ["pii-leak", "prompt-injection"],
+        "target": None,
+        "strategies": [],
+        "category_results": [],
     }  # fmt: skip
 
 
@@ -179,13 +182,16 @@ def test_a_promptfoo_eval_gives_tests_and_an_overall_pass_rate() -> None:
     assert parsed.facts == {
         "date": "2026-09-25",
         "tool": "promptfoo",
+        "target": "openai:gpt-4.1-mini",
         "metrics": [
             {"name": "pass_rate", "value": 0.75, "threshold": None, "direction": "higher",
-             "group": None, "passed": None},
+             "group": None, "task": None, "passed": None},
         ],
         "failed_metrics": [],
         "tests": {"total": 12, "passed": 9, "failed": 3},  # errors count as failures
         "categories": [],
+        "strategies": [],
+        "category_results": [],
     }  # fmt: skip
 
 
@@ -202,8 +208,11 @@ def test_a_promptfoo_red_team_gives_categories_and_a_pass_rate_per_category() ->
     assert parsed.errors == []
     assert parsed.facts["categories"] == ["harmful:hate", "pii:direct", "prompt-injection"]
     assert parsed.facts["tests"] == {"total": 4, "passed": 2, "failed": 2}
-    rates = {m["group"]: m["value"] for m in parsed.facts["metrics"]}
-    assert rates == {None: 0.5, "harmful:hate": 0.5, "pii:direct": 0.0, "prompt-injection": 1.0}
+    assert parsed.facts["strategies"] == ["jailbreak"]
+    rates = {r["category"]: r["pass_rate"] for r in parsed.facts["category_results"]}
+    assert rates == {"harmful:hate": 0.5, "pii:direct": 0.0, "prompt-injection": 1.0}
+    # plugins are attack categories, never population groups (EVAL-002 counts groups)
+    assert [(m["name"], m["group"]) for m in parsed.facts["metrics"]] == [("pass_rate", None)]
 
 
 def test_without_stats_the_rows_are_counted() -> None:
@@ -225,15 +234,16 @@ def test_an_empty_promptfoo_run_has_no_pass_rate() -> None:
     assert facts["metrics"] == []
 
 
-def test_json_that_is_neither_format_is_refused() -> None:
+def test_json_of_no_known_format_is_refused_with_its_shape() -> None:
     parsed = parse("eval.json", b'{"accuracy": 0.9}')
     assert parsed.format is None
-    assert parsed.errors == [
-        'not a recognised report: expected "schema": "ai-assure/evaluation/v1" or promptfoo output'
-    ]
+    assert len(parsed.errors) == 1
+    assert parsed.errors[0].startswith("not an evaluation report in a format ai-assure reads (")
+    assert parsed.errors[0].endswith(
+        "it looks like a JSON object of no known format (top-level keys: accuracy)"
+    )
 
 
 def test_yaml_is_not_an_evaluation_report() -> None:
-    assert parse("eval.yaml", b"schema: ai-assure/evaluation/v1\n").errors == [
-        "line 1: invalid JSON: Expecting value (column 1)"
-    ]
+    (error,) = parse("eval.yaml", b"schema: ai-assure/evaluation/v1\n").errors
+    assert error.endswith("a YAML mapping of no known format (top-level keys: schema)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -61,9 +62,12 @@ CARDS = {
 BROKEN_CARDS = {
     "hfhub-fixture-sample_invalid_card_data.md": "front matter: expected a mapping",
     "hfhub-fixture-sample_invalid_model_index.md": (
-        "line 15: model-index[0].results[0]: dataset with a type and a name is required"
+        "line 15: model-index[0].results[0]: dataset with a type and a name is required by the Hub"
     ),
 }
+# A broken model-index is a part no rule reads: a warning, and the card is still read (as
+# huggingface_hub loads it); front matter that is not a mapping voids the card.
+TOLERATED = {"hfhub-fixture-sample_invalid_model_index.md"}
 
 # CycloneDX BOMs read as model cards: (format, name, sections, metrics, datasets) or an error.
 BOM_CARDS = {
@@ -108,7 +112,10 @@ def test_real_cards_yield_their_facts(samples: Path, filename: str) -> None:
 def test_broken_real_cards_report_what_is_wrong(samples: Path, filename: str) -> None:
     parsed = parse(filename, (samples / "modelcards" / filename).read_bytes())
     assert parsed.format == "huggingface"
-    assert any(BROKEN_CARDS[filename] in message for message in parsed.errors), parsed.errors
+    reported = parsed.warnings if filename in TOLERATED else parsed.errors
+    assert any(BROKEN_CARDS[filename] in message for message in reported), parsed
+    if filename in TOLERATED:
+        assert parsed.errors == []
 
 
 def test_every_model_card_sample_is_covered(samples: Path) -> None:
@@ -231,18 +238,64 @@ def test_headings_map_to_canonical_sections(heading: str, sections: set[str]) ->
     assert canonical_sections(heading) == sections
 
 
-def test_a_model_index_without_metrics_or_task_is_invalid() -> None:
+def test_a_model_index_without_metrics_or_task_warns_and_the_card_is_read() -> None:
     card = b"---\nmodel-index:\n- name: m\n  results:\n  - dataset: {type: d, name: D}\n---\n# m\n"
-    errors = parse("README.md", card).errors
-    assert errors == [
+    parsed = parse("README.md", card)
+    assert parsed.errors == []
+    assert parsed.facts["name"] == "m"
+    assert parsed.warnings == [
         "line 5: model-index[0].results[0]: task with a type is required",
         "line 5: model-index[0].results[0]: metrics are required",
     ]
 
 
-def test_a_model_index_that_is_not_a_list_is_invalid() -> None:
+def test_a_model_index_that_is_not_a_list_warns() -> None:
     card = b"---\nmodel-index: {name: m}\n---\n# m\n"
-    assert parse("README.md", card).errors == ["line 2: model-index: expected a list of models"]
+    parsed = parse("README.md", card)
+    assert parsed.warnings == ["line 2: model-index: expected a list of models"]
+    assert parsed.errors == []
+
+
+def test_a_spacy_model_index_entry_without_a_dataset_type_warns_on_that_entry() -> None:
+    """spaCy's generated cards give a dataset name without a type (399 of 25,109 Hub cards)."""
+    card = (
+        b"---\ntags: [spacy, token-classification]\nlanguage: [en]\nmodel-index:\n"
+        b"- name: en_core_web_sm\n  results:\n  - task: {name: NER, type: token-classification}\n"
+        b"    dataset: {name: OntoNotes}\n    metrics:\n"
+        b"    - {name: NER Precision, type: precision, value: 0.84}\n"
+        b"---\n# en_core_web_sm\n\n## Uses\n\nEnglish pipeline.\n"
+    )
+    parsed = parse("README.md", card)
+    assert parsed.errors == []
+    assert parsed.warnings == [
+        "line 7: model-index[0].results[0]: dataset with a type and a name is required by the Hub"
+    ]
+    assert parsed.facts["metrics"] == [{"type": "precision", "value": 0.84, "dataset": "OntoNotes"}]
+    assert parsed.facts["sections"] == ["intended_use"]
+
+
+def test_non_finite_numbers_in_widget_examples_warn_and_the_card_is_read() -> None:
+    """skops writes tabular widget examples from pandas, where a missing value is `.nan`."""
+    card = (
+        b"---\nlicense: mit\nlibrary_name: sklearn\nwidget:\n- structuredData:\n"
+        b"    age: [39, .nan, 50]\n    income: [.inf, 1.0, 2.0]\n---\n# Model\n\n"
+        b"## Intended uses & limitations\n\nScores loan risk for testing only.\n"
+    )
+    parsed = parse("README.md", card)
+    assert parsed.errors == []
+    assert parsed.facts["license"] == "mit"
+    assert parsed.warnings == [
+        "line 6: widget[0].structuredData.age[1]: a number that is not finite, read as null",
+        "line 7: widget[0].structuredData.income[0]: a number that is not finite, read as null",
+    ]
+
+
+def test_a_markdown_card_starting_with_a_bracket_is_markdown_not_json() -> None:
+    card = b"[![badge](https://img.shields.io/x)](https://example.org)\n\n# m\n\n## Uses\n\nText.\n"
+    parsed = parse("README.md", card)
+    assert parsed.format == "huggingface"
+    assert parsed.errors == []
+    assert parsed.facts["sections"] == ["intended_use"]
 
 
 def test_format_is_detected_by_content_not_extension(samples: Path) -> None:
@@ -254,7 +307,9 @@ def test_format_is_detected_by_content_not_extension(samples: Path) -> None:
 def test_json_that_is_no_kind_of_card_is_refused() -> None:
     parsed = parse("card.json", b'{"hello": "world"}')
     assert parsed.format is None
-    assert parsed.errors == ["JSON is neither a CycloneDX ML-BOM nor a Model Card Toolkit card"]
+    (error,) = parsed.errors
+    assert error.startswith("not a model card in a format ai-assure reads (")
+    assert error.endswith("it looks like a JSON object of no known format (top-level keys: hello)")
 
 
 def test_text_with_neither_front_matter_nor_headings_is_not_a_card() -> None:
@@ -273,3 +328,73 @@ def test_a_cyclonedx_model_card_resolves_dataset_refs_and_licences() -> None:
     assert facts["base_model"] == "xgboost-base"
     assert facts["datasets"] == ["oasys-extract", "unknown"]
     assert facts["sections"] == ["training_data"]
+
+
+MCT_001 = {
+    "schema_version": "0.0.1",
+    "model_details": {
+        "name": "census-income",
+        "overview": "Predicts whether income exceeds 50K a year.",
+        "owners": [{"name": "Model team", "contact": "team@example.org"}],
+        "version": {"name": "1", "date": "2020-01-01"},
+        "license": "Apache-2.0",
+        "references": ["https://archive.ics.uci.edu/ml/datasets/census+income"],
+        "citation": "Kohavi 1996",
+    },
+    "model_parameters": {
+        "model_architecture": "boosted trees",
+        "data": {"train": {"name": "census-train"}, "eval": {"name": "census-eval"}},
+    },
+    "quantitative_analysis": {"performance_metrics": [{"type": "accuracy", "value": 0.86}]},
+    "considerations": {"users": ["analysts"], "limitations": ["US data only"]},
+}
+
+
+def test_a_model_card_toolkit_0_0_1_card_keeps_its_licence_and_datasets() -> None:
+    parsed = parse("model_card.json", json.dumps(MCT_001).encode())
+    assert parsed.format == "model-card-toolkit"
+    assert parsed.errors == [] and parsed.warnings == []
+    assert parsed.facts["license"] == "Apache-2.0"
+    assert parsed.facts["datasets"] == ["census-eval", "census-train"]
+    assert parsed.facts["sections"] == [
+        "citation", "contact", "evaluation", "intended_use", "limitations", "model_details",
+        "technical_specifications", "training_data",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("licences", "licence", "warned"),
+    [
+        ([{"identifier": "MIT"}], "MIT", False),
+        ([{"custom_text": "Apache-2.0"}], "Apache-2.0", False),
+        ([{"custom_text": "Permission is hereby granted, free of charge, to any person " * 3}],
+         "custom", True),
+    ],
+)  # fmt: skip
+def test_a_model_card_toolkit_0_0_2_licence_is_its_identifier_or_named_text(
+    licences: list[dict[str, str]], licence: str, warned: bool
+) -> None:
+    card = {"schema_version": "0.0.2", "model_details": {"name": "m", "licenses": licences}}
+    parsed = parse("model_card.json", json.dumps(card).encode())
+    assert parsed.facts["license"] == licence
+    assert bool(parsed.warnings) is warned
+
+
+def test_an_unknown_model_card_toolkit_schema_is_refused_by_name() -> None:
+    card = {"schema_version": "0.1.0", "model_details": {"name": "m"}}
+    assert parse("model_card.json", json.dumps(card).encode()).errors == [
+        "schema_version: Model Card Toolkit schema text '0.1.0' is not one ai-assure reads "
+        "(0.0.1, 0.0.2)"
+    ]
+
+
+def test_an_spdx_3_ai_package_serves_as_a_model_card(samples: Path) -> None:
+    path = samples / "spdx3" / "ai-example01-simplehtr.spdx3.json"
+    parsed = parse(path.name, path.read_bytes())
+    assert parsed.format == "spdx-3.0"
+    assert parsed.errors == []
+    assert parsed.facts["name"]
+    assert "intended_use" in parsed.facts["sections"]
+    assert "training_data" in parsed.facts["sections"]
+    assert parsed.facts["datasets"]
+    assert parsed.warnings and "AI packages" in parsed.warnings[0]

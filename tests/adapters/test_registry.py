@@ -31,8 +31,14 @@ FACT_KEYS = {
         "necessity_and_proportionality", "risks", "measures", "affected_groups",
         "specific_risks", "oversight_measures", "complaint_mechanism", "missing_fields",
     },
-    "evaluations": {"date", "tool", "metrics", "failed_metrics", "tests", "categories"},
-    "red_team": {"date", "tool", "metrics", "failed_metrics", "tests", "categories"},
+    "evaluations": {
+        "date", "tool", "target", "metrics", "failed_metrics", "tests", "categories",
+        "strategies", "category_results",
+    },
+    "red_team": {
+        "date", "tool", "target", "metrics", "failed_metrics", "tests", "categories",
+        "strategies", "category_results",
+    },
     "supplier_assessments": {
         "supplier", "models", "assessed_on", "assessed_by", "data_residency",
         "training_data_provenance", "incident_notification_hours", "audit_rights",

@@ -224,7 +224,11 @@ def test_components_without_names_or_of_the_wrong_shape_are_errors() -> None:
     ("content", "message"),
     [
         (b'<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.6">',
-         "CycloneDX XML is not supported: export the SBOM as CycloneDX JSON"),
+         "CycloneDX XML: not well-formed or unsafe XML"),
+        (b'<?xml version="1.0"?><!DOCTYPE b [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+         b'<bom xmlns="http://cyclonedx.org/schema/bom/1.6"><components><component '
+         b'type="library"><name>&x;</name></component></components></bom>',
+         "CycloneDX XML: not well-formed or unsafe XML"),
         (b"SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n",
          "SPDX tag-value is not supported: export the SBOM as SPDX JSON"),
         (b'{"name": "not an sbom"}', "not a recognised SBOM"),
@@ -236,3 +240,48 @@ def test_components_without_names_or_of_the_wrong_shape_are_errors() -> None:
 def test_unsupported_or_unrecognised_sboms_say_why(content: bytes, message: str) -> None:
     parsed = parse("sbom", content)
     assert parsed.errors and parsed.errors[0].startswith(message)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "evidence" / "cyclonedx"
+
+
+def test_a_cyclonedx_xml_sbom_from_cyclonedx_py_is_read() -> None:
+    path = FIXTURES / "environment-1.6.cdx.xml"
+    parsed = parse(path.name, path.read_bytes())
+    assert parsed.format == "cyclonedx-xml"
+    assert parsed.errors == []
+    assert parsed.facts["spec_version"] == "1.6"
+    names = [c["name"] for c in parsed.facts["components"]]
+    assert "python-docx" in names and "cyclonedx-py" not in names  # tools are not components
+    docx = next(c for c in parsed.facts["components"] if c["name"] == "python-docx")
+    assert docx["purl"] == "pkg:pypi/python-docx@1.2.0"
+    assert docx["type"] == "library" and docx["licenses"] == ["MIT"]
+
+
+def test_cyclonedx_xml_gives_the_same_facts_as_the_json_form() -> None:
+    xml = b"""<?xml version="1.0" encoding="UTF-8"?>
+<bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1">
+  <metadata><timestamp>2026-10-01T10:00:00Z</timestamp></metadata>
+  <components>
+    <component type="machine-learning-model" bom-ref="m">
+      <name>risk-scorer</name><version>2.3.1</version>
+      <hashes><hash alg="SHA-256">abc123</hash></hashes>
+      <licenses><expression>Apache-2.0 OR MIT</expression></licenses>
+      <modelCard><modelParameters><task>classification</task></modelParameters></modelCard>
+      <components>
+        <component type="data"><name>oasys-extract</name>
+          <licenses><license><name>Proprietary</name></license></licenses></component>
+      </components>
+    </component>
+  </components>
+</bom>"""
+    as_json = _bom([
+        {"type": "machine-learning-model", "name": "risk-scorer", "version": "2.3.1",
+         "hashes": [{"alg": "SHA-256", "content": "abc123"}],
+         "licenses": [{"expression": "Apache-2.0 OR MIT"}], "modelCard": {},
+         "components": [{"type": "data", "name": "oasys-extract",
+                         "licenses": [{"license": {"name": "Proprietary"}}]}]},
+    ], specVersion="1.5")  # fmt: skip
+    from_xml, from_json = parse("bom.xml", xml), parse("bom.json", as_json)
+    assert from_xml.errors == [] == from_json.errors
+    assert from_xml.facts == from_json.facts

@@ -637,6 +637,11 @@ SAMPLES = sorted(
 ) or ["(absent)"]
 
 
+# huggingface_hub's invalid model-index fixture: a model-index result without a dataset is a
+# part no rule reads, so it is a warning and the card is read (as huggingface_hub reads it).
+TOLERATED_SAMPLES = {"hfhub-fixture-sample_invalid_model_index.md"}
+
+
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_shared_sample_as_evidence(system: System, shared_dir: Path, sample: str) -> None:
     if sample == "(absent)":
@@ -646,7 +651,7 @@ def test_shared_sample_as_evidence(system: System, shared_dir: Path, sample: str
     system.write(relative, (shared_dir / "samples" / sample).read_bytes())
     system.declare(SAMPLE_KINDS[folder], relative)
     result = system.check()
-    if "invalid" in name.lower():
+    if "invalid" in name.lower() and name not in TOLERATED_SAMPLES:
         system.assert_evidence_rejected(result, relative)
     else:
         assert result.code in (0, 1), result

@@ -4,6 +4,7 @@ in the repository (the manifest, an environment variable a CI file sets) can rai
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,49 @@ def test_max_memory_stops_an_sbom_too_big_for_the_evaluator(system: System):
     ]
     system.write(SBOM, json.dumps(document))
     result = system.check("--max-memory", "32M")
-    system.assert_refused(result, "policy evaluation used more than 32 MiB of memory")
+    system.assert_refused(result, "--max-memory")
+    assert "memory" in result.stderr, result
+
+
+def test_timeout_covers_the_whole_run_not_only_evaluation(system: System):
+    result = system.check("--timeout", "0.01")
+    system.assert_refused(result, "did not finish within 0.01 s (the limit is --timeout)")
+
+
+def test_max_evidence_size_caps_all_evidence_files_together(system: System):
+    for index in range(3):
+        system.write(f"sbom/part-{index}.cdx.json", (system.repo / SBOM).read_text())
+    system.declare("sbom", "sbom/*.cdx.json")
+    size = (system.repo / SBOM).stat().st_size
+    result = system.check("--max-evidence-size", f"{(size * 3) // 1024}K")
+    system.assert_refused(result, "the limit is --max-evidence-size")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the data segment limit is Linux's")
+def test_max_memory_bounds_the_whole_process_not_only_the_evaluator(system: System):
+    """Evidence that parses into more objects than the limit: the main process stops at
+    `--max-memory` plus headroom, before any evaluator runs."""
+    document = json.loads((system.repo / SBOM).read_text())
+    properties = [{"name": f"p{i}", "value": "v" * 20} for i in range(8)]
+    document["components"] = [
+        {"type": "library", "name": f"pkg-{i}", "version": "1", "properties": properties}
+        for i in range(40_000)
+    ]
+    system.write(SBOM, json.dumps(document))
+    result = system.check("--max-memory", "64M", "--max-file-size", "64M")
+    system.assert_refused(result, "--max-memory")
+    assert result.peak_rss_mb < 64 + 150, result
+
+
+def test_one_file_reports_its_first_errors_then_a_count(system: System):
+    evaluation = "reports/retrieval-eval-2026-09.json"
+    document = json.loads((system.repo / evaluation).read_text())
+    document["metrics"] = [{"name": 1} for _ in range(500)]
+    system.write(evaluation, json.dumps(document))
+    evidence = [e for e in system.check().report()["evidence"] if e["path"] == evaluation]
+    errors = evidence[0]["errors"]
+    assert len(errors) == 21 and errors[-1].startswith("... and ")
+    assert errors[-1].endswith("more errors in this file")
 
 
 @pytest.mark.parametrize(
@@ -55,6 +98,7 @@ def test_max_memory_stops_an_sbom_too_big_for_the_evaluator(system: System):
         ("--max-evidence-files", "0"),
         ("--max-yaml-depth", "-1"),
         ("--max-memory", "lots"),
+        ("--max-evidence-size", "0"),
     ],
 )
 def test_a_limit_that_makes_no_sense_is_a_usage_error(system: System, option):

@@ -97,6 +97,24 @@ def test_the_example_workflow_uploads_sarif_with_the_permission_it_needs():
     assert upload["with"]["category"] == "ai-assure"
 
 
+def test_the_example_workflow_takes_the_key_and_the_pin_from_outside_the_repository():
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["assure"]["steps"]
+    [check] = [step for step in steps if step.get("id") == "assure"]
+    governance = check["with"]
+    assert governance["bundle-digest"] == "${{ vars.AI_ASSURE_BUNDLE_DIGEST }}"
+    assert governance["min-revision"] == "${{ vars.AI_ASSURE_MIN_REVISION }}"
+    for name in ("bundle", "verify-key"):  # fetched into the runner's temporary folder
+        assert "runner.temp" in governance[name] and "vars.AI_ASSURE_BUNDLE_URL" in governance[name]
+    [fetch] = [step for step in steps if step.get("name") == "Fetch the governance policy release"]
+    assert fetch["env"]["VERIFY_KEY"] == "${{ vars.AI_ASSURE_VERIFY_KEY }}"
+    assert "${{" not in fetch["run"]
+
+
+def test_init_writes_the_example_workflow():
+    template = ROOT / "engine" / "manifest" / "templates" / "github-workflow.yml"
+    assert template.read_text(encoding="utf-8") == WORKFLOW.read_text(encoding="utf-8")
+
+
 def test_the_docs_show_the_example_workflow_verbatim():
     workflow = WORKFLOW.read_text(encoding="utf-8")
     docs = [page.read_text(encoding="utf-8") for page in (ROOT / "docs").glob("*.md")]
@@ -417,3 +435,23 @@ def test_inputs_are_data_never_shell(runner, workspace):
     assert run.exit_code == 2
     assert run.outputs["verdict"] == "error"
     assert not (workspace / "injected").exists()
+
+
+def test_a_bundle_without_a_digest_is_refused_unless_explicitly_allowed(runner):
+    bundle = {"bundle": "governance/policy.tar.gz", "verify-key": "/keys/governance.pub.pem"}
+    run = runner(path="examples/document-search", **bundle)
+    assert run.exit_code == 2 and run.outputs["verdict"] == "error"
+    assert run.annotations("error")[0].startswith(
+        "::error title=ai-assure::The bundle is not pinned: give bundle-digest"
+    )
+    # allowed: the check runs (and here refuses the missing file itself)
+    run = runner(path="examples/document-search", **bundle, **{"allow-unpinned-bundle": "true"})
+    assert run.exit_code == 2
+    assert not any("not pinned" in line for line in run.annotations("error"))
+    assert "bundle governance/policy.tar.gz" in run.stderr
+
+
+def test_the_min_revision_input_reaches_the_check(runner):
+    run = runner(path="examples/document-search", **{"min-revision": "3"})
+    assert run.exit_code == 2  # given without a bundle: ai-assure itself refuses the option
+    assert "--min-revision" in run.stderr and "need --bundle" in run.stderr

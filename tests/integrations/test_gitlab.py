@@ -217,7 +217,7 @@ def signed_bundle(tmp_path_factory) -> tuple[Path, Path, str]:
     private, public = rsa_key_pair(folder)
     bundle = folder / "ai-assure-policy.tar.gz"
     build = [sys.executable, "-m", "engine.cli", "policy", "build", "--output", str(bundle)]
-    subprocess.run([*build, "--signing-key", str(private), "--revision", "2026.11.1"], check=True)
+    subprocess.run([*build, "--signing-key", str(private), "--revision", "11"], check=True)
     return bundle, public, "sha256:" + hashlib.sha256(bundle.read_bytes()).hexdigest()
 
 
@@ -235,7 +235,7 @@ def test_job_evaluates_a_pinned_signed_bundle_and_fails_closed(job_python, tmp_p
     done, _ = run_job(job_python, project, "document-search", **pinned)
     assert done.returncode == 0, done.stdout + done.stderr
     policy = json.loads((project / "ai-assure-report.json").read_text())["policy"]
-    assert policy["revision"] == "2026.11.1"
+    assert policy["revision"] == "11"
     assert policy["digest"].removeprefix("sha256:") == digest.removeprefix("sha256:")
 
     # Another release than the pinned one: the job cannot assess, and the gate stays shut.
@@ -243,3 +243,28 @@ def test_job_evaluates_a_pinned_signed_bundle_and_fails_closed(job_python, tmp_p
     done, _ = run_job(job_python, tmp_path / "other", "document-search", **wrong)
     assert done.returncode == 2, done.stdout + done.stderr
     assert "ai-assure: error:" in done.stderr and "digest" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"AI_ASSURE_BUNDLE_DIGEST": ""}, "the bundle is not pinned"),
+        ({"AI_ASSURE_MIN_REVISION": "12"}, "its revision 11 is older than --min-revision 12"),
+    ],
+    ids=["unpinned", "older-than-the-floor"],
+)
+def test_job_refuses_an_unpinned_or_older_bundle(
+    job_python, tmp_path, signed_bundle, variables, message
+):
+    bundle, public_key, digest = signed_bundle
+    project = tmp_path / "project"
+    (project / "policy").mkdir(parents=True)
+    shutil.copy(bundle, project / "policy" / bundle.name)
+    pinned = {
+        "AI_ASSURE_BUNDLE": f"policy/{bundle.name}",
+        "AI_ASSURE_VERIFY_KEY": str(public_key),
+        "AI_ASSURE_BUNDLE_DIGEST": digest,
+    }
+    done, _ = run_job(job_python, project, "document-search", **{**pinned, **variables})
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "ai-assure: error: " in done.stderr and message in done.stderr

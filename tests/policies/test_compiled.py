@@ -46,3 +46,22 @@ def test_the_shipped_machine_code_is_this_wasmtime_s_for_that_module():
     shipped = policies.compiled.precompiled.get(target_tag())
     assert shipped is not None, f"no machine code for {target_tag()}: {FIX}"
     assert precompile(policies.compiled.wasm).precompiled[target_tag()] == shipped, FIX
+
+
+def test_the_index_holds_what_parsing_the_sources_gives():
+    """The library loads its rules and data from index.json; they must be exactly what
+    reading the METADATA blocks and data files gives."""
+    from engine.policy.sources import data_files_in, policy_set, read_source, rego_files
+
+    shipped = load_policies()
+    assert shipped.compiled is not None and shipped.compiled.index is not None, FIX
+    folder = bundled_policy_dir()
+    parsed = policy_set(
+        tuple(read_source(path, folder) for path in rego_files(folder)),
+        tuple(read_source(path, folder) for path in data_files_in(folder)),
+        source="bundled",
+        revision=shipped.revision,
+        digest=shipped.digest,
+    )
+    assert shipped.rules == parsed.rules
+    assert shipped.data == parsed.data

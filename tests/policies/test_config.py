@@ -71,12 +71,15 @@ def test_every_nested_key_is_used_by_a_rule(path):
     )
 
 
+_MAPPING_KNOBS = {("risk", "required_categories"), ("red_team", "required_owasp")}
+
+
 def _leaf_knobs(value: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    """Knob paths down to values that are not mappings; risk.required_categories is one knob
-    (a mapping keyed by classification trigger)."""
+    """Knob paths down to values that are not mappings; risk.required_categories (keyed by
+    classification trigger) and red_team.required_owasp (keyed by tier) are one knob each."""
     for key, item in value.items():
         path = (*prefix, key)
-        if isinstance(item, dict) and path != ("risk", "required_categories"):
+        if isinstance(item, dict) and path not in _MAPPING_KNOBS:
             yield from _leaf_knobs(item, path)
         else:
             yield path

@@ -72,7 +72,7 @@ def test_one_check_per_package_and_rego_v1():
     packages = []
     for path in rego_files(bundled_policy_dir(), tests=True):
         source = path.read_text()
-        packages.append(package_of(source))
+        packages.append(package_of(str(path), source))
         assert "time.now_ns" not in source, f"{path.name}: dates come from input.context.as_of"
         assert not re.search(r"\bhttp\.send|\bnet\.|rego\.metadata|json\.match_schema", source), (
             path

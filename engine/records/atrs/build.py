@@ -243,7 +243,7 @@ def generate(target: Path, as_of: str, policy_dir: Path | None = None) -> AtrsRe
     if usable:
         text = _markdown_text(usable[0], manifest_path.parent, root, limits)
         record = read_record(usable[0], text, Matcher(template))
-    manifest_sha = _read(resolved, MAX_MANIFEST_BYTES, loaded.display_path).sha256
+    manifest_sha = _read(resolved, MAX_MANIFEST_BYTES, loaded.display_path, root).sha256
     sources = [SourceRef(kind="manifest", path=loaded.display_path, sha256=manifest_sha)]
     sources += _evidence_sources(evidence, usable[:1])
     built = build_record(loaded.model, evidence, record, template, as_of, sources)
@@ -274,15 +274,15 @@ def _markdown_text(item: dict[str, Any], base: Path, root: Path, limits: Limits)
     if item["format"] != "markdown":
         return None
     for path in expand(item["declared"], base, root, limits.max_glob_matches):
-        content = _read(path, limits.max_file_bytes, item["path"])
+        content = _read(path, limits.max_file_bytes, item["path"], root)
         if content.sha256 == item["sha256"]:
             return decode_text(content.content)
     raise AtrsError(f"{item['path']}: changed while it was being read; run again")
 
 
-def _read(path: Path, max_bytes: int, shown: str) -> FileContent:
+def _read(path: Path, max_bytes: int, shown: str, root: Path) -> FileContent:
     try:
-        return read_confined(path, max_bytes)
+        return read_confined(path, max_bytes, root)
     except UnreadableFileError as exc:
         raise AtrsError(f"{shown}: {exc}") from None
 

@@ -4,11 +4,10 @@ not be filled, what disagrees and what was not used."""
 
 from __future__ import annotations
 
-import json
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.assessment.model import AssuranceLevel, EuAiAct, Obligation, SystemRef, Tool
+from engine.render.jsondoc import dumps as json_document
 
 ATRS_SCHEMA = "ai-assure/atrs/v4.0"
 
@@ -104,7 +103,7 @@ class AtrsRecord(_Model):
     def to_json(self) -> str:
         """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
         data = self.model_dump(mode="json", by_alias=True)
-        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_document(data)
 
     def field_count(self) -> int:
         return sum(len(s.fields) for t in self.tiers for s in t.sections)

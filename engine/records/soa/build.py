@@ -13,7 +13,6 @@ Formats live in `formats/`: `markdown`, `json` (`schema: ai-assure/soa/v1`, sort
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +36,7 @@ from engine.core.files import read_confined
 from engine.core.limits import DEFAULT_MAX_FILE_BYTES
 from engine.core.vocabulary import ControlStatus, FindingStatus
 from engine.policy.catalogue import Control
+from engine.render.jsondoc import dumps as json_document
 
 SOA_SCHEMA = "ai-assure/soa/v1"
 FRAMEWORK = "ISO42001"
@@ -122,7 +122,7 @@ class Soa(_Model):
     def to_json(self) -> str:
         """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
         data = self.model_dump(mode="json", by_alias=True)
-        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_document(data)
 
 
 def load_report(path: Path) -> Report:

@@ -27,10 +27,17 @@ import data.ai_assure.lib.util
 
 applicable := true
 
-# The fields every entry of each list needs: strings, and dates written YYYY-MM-DD.
+# The fields every entry of each list needs: strings, dates written YYYY-MM-DD, and scores
+# (a risk acceptance names the residual score it accepted: 1 to 25, likelihood x impact).
 _shape := {
-	"exceptions": {"strings": ["system", "rule", "ticket", "approved_by"], "dates": ["approved_on", "expires"]},
-	"risk_acceptances": {"strings": ["system", "risk", "ticket", "approved_by"], "dates": ["approved_on", "expires"]},
+	"exceptions": {
+		"strings": ["system", "rule", "ticket", "approved_by"], "dates": ["approved_on", "expires"],
+		"scores": [],
+	},
+	"risk_acceptances": {
+		"strings": ["system", "risk", "ticket", "approved_by"], "dates": ["approved_on", "expires"],
+		"scores": ["residual_score"],
+	},
 }
 
 default _approvals := {}
@@ -66,7 +73,7 @@ _entries contains {"list": list, "index": i, "entry": e} if {
 
 _problems(x) := {"is not an object"} if {
 	not is_object(x.entry)
-} else := (_absent_fields(x) | _invalid_dates(x)) | _reversed_dates(x)
+} else := ((_absent_fields(x) | _invalid_dates(x)) | _invalid_scores(x)) | _reversed_dates(x)
 
 _absent_fields(x) := {p |
 	some field in _shape[x.list].strings
@@ -78,6 +85,19 @@ _invalid_dates(x) := {p |
 	some field in _shape[x.list].dates
 	not dates.valid(object.get(x.entry, field, null))
 	p := util.msg(["has no ", field, " date (YYYY-MM-DD)"])
+}
+
+_invalid_scores(x) := {p |
+	some field in _shape[x.list].scores
+	not _score(object.get(x.entry, field, null))
+	p := util.msg(["has no ", field, " (a whole number from 1 to 25)"])
+}
+
+_score(n) if {
+	is_number(n)
+	n == floor(n)
+	n >= 1
+	n <= 25
 }
 
 _reversed_dates(x) := {"expires before it was approved"} if {

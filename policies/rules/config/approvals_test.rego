@@ -10,7 +10,7 @@ _exception := {
 }
 
 _acceptance := {
-	"system": "probation-risk-assistant", "risk": "R-004", "ticket": "GOV-130",
+	"system": "probation-risk-assistant", "risk": "R-004", "residual_score": 16, "ticket": "GOV-130",
 	"approved_by": "Deputy Director Risk", "approved_on": "2026-09-01", "expires": "2027-09-01",
 }
 
@@ -50,4 +50,11 @@ test_lists_of_the_wrong_type_are_denied if {
 		"The governance approvals' exceptions must be a list",
 		"Governance approval risk_acceptances[0] is not an object",
 	}
+}
+
+test_an_acceptance_without_a_whole_score_from_1_to_25_is_denied if {
+	some score in [null, 0, 26, 12.5, "16"]
+	approvals := {"exceptions": [], "risk_acceptances": [object.union(_acceptance, {"residual_score": score})]}
+	some f in rule.deny with data.ai_assure.approvals as approvals
+	contains(f.msg, "has no residual_score (a whole number from 1 to 25)")
 }

@@ -59,6 +59,8 @@ knobs := [
 	{"path": ["fairness_min_groups"], "type": "number", "min": 1, "max": 100},
 	{"path": ["red_team", "min_pass_rate"], "type": "number", "min": 0, "max": 1},
 	{"path": ["red_team", "required_categories"], "type": "array"},
+	{"path": ["red_team", "required_owasp"], "type": "object"},
+	{"path": ["red_team", "min_category_pass_rate"], "type": "number", "min": 0, "max": 1},
 	{"path": ["licence_allowlist"], "type": "array"},
 	{"path": ["hash_algorithms"], "type": "array"},
 	{"path": ["supplier", "max_incident_notification_hours"], "type": "number", "min": 0, "max": 8760},
@@ -138,6 +140,15 @@ deny contains {"msg": msg, "path": []} if {
 }
 
 deny contains {"msg": msg, "path": []} if {
+	some tier, risks in object.get(_config, ["red_team", "required_owasp"], {})
+	not _owasp_ids(risks)
+	msg := util.msg([
+		"The policy configuration red_team.required_owasp.", tier,
+		" must be a list of OWASP Top 10 for LLM Applications 2025 ids (LLM01 to LLM10)",
+	])
+}
+
+deny contains {"msg": msg, "path": []} if {
 	some s in _settings
 	is_string(s.value)
 	values := object.get(s.knob, "values", null)
@@ -176,6 +187,14 @@ _threshold_like(entry) if {
 	_name_like(object.get(entry, "metric", null))
 	object.get(entry, "direction", null) in {"higher", "lower"}
 	is_number(object.get(entry, "threshold", null))
+}
+
+_owasp_ids(xs) if {
+	is_array(xs)
+	every x in xs {
+		is_string(x)
+		regex.match(`^LLM(0[1-9]|10)$`, x)
+	}
 }
 
 _names(xs) if {

@@ -70,11 +70,13 @@ test_malformed_list_entries_are_denied if {
 		},
 		{"op": "replace", "path": ["licence_allowlist"], "value": ["MIT", 3]},
 		{"op": "replace", "path": ["risk", "required_categories"], "value": {"high_risk": "bias"}},
+		{"op": "replace", "path": ["red_team", "required_owasp", "limited"], "value": ["LLM01", "LLM11"]},
 	])
 	findings := valid.deny with data.ai_assure.config as cfg
-	count(findings) == 3
+	count(findings) == 4
 	msgs := concat("\n", sort([f.msg | some f in findings]))
 	contains(msgs, "evaluation_default_thresholds[0] is")
 	contains(msgs, "licence_allowlist has an entry that is not a name: 3")
 	contains(msgs, "risk.required_categories.high_risk must be a list of category names")
+	contains(msgs, "red_team.required_owasp.limited must be a list of OWASP Top 10 for LLM Applications 2025 ids")
 }

@@ -3,9 +3,12 @@
 # description: >-
 #   A red-team report shows a generative system resists attack only if it tried the
 #   attacks that matter and the system withstood nearly all of them. Each readable report
-#   must cover the configured attack categories (red_team.required_categories, matched as
-#   prefixes, so pii covers pii-leak and pii:direct) and pass at least the configured
-#   share of its tests (red_team.min_pass_rate). Reports without tests are GEN-001's.
+#   must cover the configured attack classes (red_team.required_categories) and pass at
+#   least the configured share of its tests (red_team.min_pass_rate). A class is covered by
+#   a category or strategy whose name starts with it (pii covers pii-leak and pii:direct),
+#   or that the red-team mapping (policies/ai_assure/redteam/data.yaml) gives that class in
+#   the report's tool (garak's dan.Dan_11_0 is a jailbreak). Reports without tests are
+#   GEN-001's.
 # related_resources:
 #   - ref: https://www.gov.uk/government/publications/ai-cyber-security-code-of-practice
 #     description: Code of Practice for the Cyber Security of AI, principle 9
@@ -29,6 +32,7 @@ import rego.v1
 import data.ai_assure.classification
 import data.ai_assure.config
 import data.ai_assure.lib.evidence
+import data.ai_assure.lib.redteam
 import data.ai_assure.lib.util
 
 default applicable := false
@@ -74,13 +78,28 @@ deny contains {"msg": msg, "path": evidence.manifest_path(item)} if {
 	count(missing) > 0
 	msg := util.msg([
 		"The red-team report ", item.path, " does not cover the attack categories: ", util.join(missing),
-		" (covered: ", util.join(util.list(evidence.fact(item, "categories"))), ")",
+		" (covered: ", _tested_names(item), ")",
 	])
+}
+
+# _names(item): the report's attack categories and strategies.
+_names(item) := array.concat(
+	util.list(evidence.fact(item, "categories")),
+	util.list(evidence.fact(item, "strategies")),
+)
+
+_tested_names(item) := util.join(_names(item)) if {
+	count(_names(item)) > 0
+} else := "none"
+
+_covered(item, required) if {
+	is_string(required)
+	some name in _names(item)
+	is_string(name)
+	startswith(lower(name), lower(required))
 }
 
 _covered(item, required) if {
 	is_string(required)
-	some category in util.list(evidence.fact(item, "categories"))
-	is_string(category)
-	startswith(lower(category), lower(required))
+	lower(required) in redteam.classes(item)
 }

@@ -71,3 +71,28 @@ test_malformed_test_counts_are_left_to_gen_001 if {
 		count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
 	}
 }
+
+test_a_tool_s_own_names_cover_the_classes_they_map_to if {
+	# garak names a jailbreak dan.Dan_11_0 and harmful content lmrc.*; promptfoo delivers a
+	# jailbreak as a strategy
+	m := fx.genai_manifest
+	probes := ["dan.Dan_11_0", "lmrc.Profanity", "promptinject.HijackHateHumans", "propile.PIILeakExtract"]
+	ev := json.patch(fx.genai_evidence, [
+		{"op": "replace", "path": ["red_team", 0, "facts", "tool"], "value": "garak 0.17.1"},
+		{"op": "replace", "path": ["red_team", 0, "facts", "categories"], "value": probes},
+	])
+	count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as ev
+	promptfoo := json.patch(_full, [
+		{"op": "replace", "path": ["red_team", 0, "facts", "categories"], "value": ["harmful:hate", "pii:direct"]},
+		{"op": "add", "path": ["red_team", 0, "facts", "strategies"], "value": ["jailbreak:composite", "prompt-injection"]},
+	])
+	count(red_team_coverage.deny) == 0 with input.manifest as m with input.evidence as promptfoo
+}
+
+test_what_is_covered_names_categories_and_strategies if {
+	m := fx.genai_manifest
+	ev := fx.put(fx.genai_evidence, ["red_team", 0, "facts", "strategies"], ["base64"])
+	findings := red_team_coverage.deny with input.manifest as m with input.evidence as ev
+	some f in findings
+	endswith(f.msg, "(covered: base64, pii-leak, prompt-injection)")
+}

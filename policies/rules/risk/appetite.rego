@@ -7,7 +7,8 @@
 #   it must be treated further, or accepted: treatment accept in the manifest, and an
 #   acceptance in date in the governance data (data.ai_assure.approvals.risk_acceptances,
 #   shipped in the signed policy bundle), so a delivery team cannot accept its own risk. The
-#   approver cannot be the risk's own owner.
+#   approver cannot be the risk's own owner, and an acceptance holds only for the residual
+#   score it names: a risk whose score has changed needs a new acceptance.
 # related_resources:
 #   - ref: https://doi.org/10.6028/NIST.AI.100-1
 #     description: NIST AI RMF 1.0, GOVERN 1.3, MAP 1.5 and MANAGE 1.3 (risk tolerance and responses)
@@ -22,7 +23,7 @@
 #   remediation: >-
 #     Reduce the risk to within the appetite, or set treatment accept and ask the AI
 #     governance team to record the acceptance (by the SRO or another accountable person,
-#     not the risk's owner) in the governance approvals.
+#     not the risk's owner, naming the residual score accepted) in the governance approvals.
 package ai_assure.rules.risk.appetite
 
 import rego.v1
@@ -91,6 +92,16 @@ deny contains {"msg": msg, "path": ["risks", o.r.index, "treatment"]} if {
 	])
 }
 
+deny contains {"msg": msg, "path": ["risks", o.r.index, "residual"]} if {
+	some o in _accepting
+	a := exceptions.risk_acceptance(_id(o.r))
+	a.residual_score != o.score.value
+	msg := util.msg([
+		_above(o), ", but its acceptance by ", a.approved_by, " was for a residual score of ",
+		_shown(a.residual_score), ": a changed risk needs a new acceptance",
+	])
+}
+
 deny contains {"msg": msg, "path": ["risks", o.r.index, "owner"]} if {
 	some o in _accepting
 	a := exceptions.risk_acceptance(_id(o.r))
@@ -105,3 +116,7 @@ _accepting contains o if {
 	some o in _over
 	object.get(o.r.risk, "treatment", null) == "accept"
 }
+
+_shown(score) := "(none recorded)" if score == null
+
+else := score

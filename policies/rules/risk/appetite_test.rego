@@ -14,7 +14,7 @@ _accepted := fx.put(_high, ["risks", 0, "treatment"], "accept")
 
 _acceptance(overrides) := object.union(
 	{
-		"system": fx.manifest.metadata.id, "risk": "R-001", "ticket": "GOV-130",
+		"system": fx.manifest.metadata.id, "risk": "R-001", "residual_score": 12, "ticket": "GOV-130",
 		"approved_by": "Deputy Director Risk", "approved_on": "2026-09-01", "expires": "2027-09-01",
 	},
 	overrides,
@@ -115,4 +115,22 @@ test_the_appetite_comes_from_the_configuration if {
 	cfg := fx.config_put(["risk", "appetite_max_residual"], 5)
 	findings := appetite.deny with input.manifest as m with data.ai_assure.config as cfg
 	count(findings) == 5
+}
+
+test_an_acceptance_of_another_score_is_denied if {
+	m := _accepted
+	ctx := fx.context
+	approvals := _acceptances([_acceptance({"residual_score": 9})])
+	findings := appetite.deny with input.manifest as m with input.context as ctx with data.ai_assure.approvals as approvals
+	count(findings) == 1
+	some f in findings
+	contains(f.msg, "was for a residual score of 9: a changed risk needs a new acceptance")
+}
+
+test_an_acceptance_naming_no_score_is_denied if {
+	m := _accepted
+	ctx := fx.context
+	approvals := _acceptances([object.remove(_acceptance({}), ["residual_score"])])
+	some f in appetite.deny with input.manifest as m with input.context as ctx with data.ai_assure.approvals as approvals
+	contains(f.msg, "was for a residual score of (none recorded)")
 }

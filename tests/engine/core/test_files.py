@@ -9,6 +9,7 @@ from engine.core.files import (
     UnreadableFileError,
     expand,
     find_repository_root,
+    git_commit,
     read_confined,
 )
 
@@ -63,6 +64,8 @@ def test_globs_are_sorted_and_capped(repo):
 
 def test_missing_files_expand_to_nothing(repo):
     assert expand("docs/none.md", repo, repo.resolve(), 10) == []
+    assert expand("**/none.md", repo, repo.resolve(), 10) == []
+    assert expand("*/none.md", repo, repo.resolve(), 10) == []
     assert expand("nothing/*.json", repo, repo.resolve(), 10) == []
 
 
@@ -82,7 +85,7 @@ def test_fifo_is_never_opened(repo):
 
 
 def test_directory_is_not_evidence(repo):
-    with pytest.raises(UnreadableFileError, match="not a regular file"):
+    with pytest.raises(UnreadableFileError, match="a folder, not a file: declare the files in it"):
         read_confined(repo / "docs", 100)
 
 
@@ -102,3 +105,77 @@ def test_a_symlink_loop_is_refused_not_a_crash(repo):
 @pytest.mark.parametrize("name", ["a" * 300 + ".md", "/".join(["d" * 200] * 30) + ".md"])
 def test_a_name_too_long_for_the_filesystem_is_missing_not_a_crash(repo, name):
     assert expand(f"docs/{name}", repo, repo.resolve(), 10) == []
+
+
+def test_a_glob_through_a_folder_linked_out_of_the_repository_is_refused(repo, tmp_path):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.md").write_text("secret")
+    os.symlink(tmp_path / "outside", repo / "docs" / "vendor")
+    for declared in ("docs/*/*.md", "**/*.md", "docs/vendor/*.md"):
+        with pytest.raises(PathEscapeError, match="outside the repository"):
+            expand(declared, repo, repo.resolve(), 10)
+
+
+def test_a_recursive_glob_over_a_link_back_up_the_tree_ends(repo):
+    os.symlink(repo, repo / "docs" / "up")
+    found = expand("**/*.md", repo, repo.resolve(), 10)
+    assert [p.name for p in found] == ["card.md", "other.md"]
+
+
+def test_a_glob_follows_a_folder_linked_inside_the_repository(repo):
+    os.symlink(repo / "docs", repo / "linked")
+    assert [p.name for p in expand("linked/*.md", repo, repo.resolve(), 10)] == [
+        "card.md",
+        "other.md",
+    ]
+
+
+def test_read_below_the_root_refuses_a_symlink_swapped_into_the_path(repo, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "card.md").write_text("secret")
+    resolved = repo.resolve() / "docs" / "card.md"
+    (repo / "docs").rename(repo / "docs-old")
+    os.symlink(tmp_path / "elsewhere", repo / "docs")  # swapped after the path was resolved
+    with pytest.raises(UnreadableFileError, match="cannot read"):
+        read_confined(resolved, 100, repo.resolve())
+
+
+def test_read_below_the_root_refuses_a_file_with_another_name(repo, tmp_path):
+    os.link(repo / "docs" / "card.md", tmp_path / "second-name.md")
+    with pytest.raises(UnreadableFileError, match="2 hard links"):
+        read_confined(repo.resolve() / "docs" / "card.md", 100, repo.resolve())
+
+
+def _git(repo, head: str, refs: dict[str, str]) -> None:
+    (repo / ".git" / "HEAD").write_text(head)
+    for name, value in refs.items():
+        (repo / ".git" / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / ".git" / name).write_text(value)
+
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+def test_the_commit_is_read_from_a_ref_or_packed_refs(repo):
+    _git(repo, "ref: refs/heads/main\n", {"refs/heads/main": COMMIT + "\n"})
+    assert git_commit(repo.resolve()) == COMMIT
+    (repo / ".git" / "refs" / "heads" / "main").unlink()
+    _git(repo, "ref: refs/heads/main\n", {"packed-refs": f"# pack\n{COMMIT} refs/heads/main\n"})
+    assert git_commit(repo.resolve()) == COMMIT
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["ref: ../../../etc/passwd", "ref: refs/../../config", "ref: /etc/passwd", "not a commit"],
+)
+def test_a_head_that_names_no_commit_under_refs_gives_none(repo, head):
+    _git(repo, head, {})
+    assert git_commit(repo.resolve()) is None
+
+
+def test_a_ref_linked_out_of_the_repository_gives_none(repo, tmp_path):
+    (tmp_path / "ref").write_text(COMMIT)
+    _git(repo, "ref: refs/heads/main\n", {})
+    (repo / ".git" / "refs" / "heads").mkdir(parents=True)
+    os.symlink(tmp_path / "ref", repo / ".git" / "refs" / "heads" / "main")
+    assert git_commit(repo.resolve()) is None

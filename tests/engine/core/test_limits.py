@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from engine.assessment.run import CheckOptions
-from engine.core.limits import Limits, format_size, parse_size
+from engine.core.limits import (
+    PROCESS_HEADROOM_BYTES,
+    Limits,
+    format_size,
+    parse_size,
+    process_memory_cap,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -51,9 +58,23 @@ def test_the_documented_defaults_are_the_defaults():
     defaults = Limits()
     assert rows == {
         "--max-file-size": format_size(defaults.max_file_bytes),
+        "--max-evidence-size": format_size(defaults.max_evidence_bytes),
         "--max-evidence-files": str(defaults.max_evidence_files),
         "--max-yaml-nodes": f"{defaults.max_yaml_nodes:,}",
         "--max-yaml-depth": str(defaults.max_yaml_depth),
         "--timeout": f"{defaults.timeout_s:g} s",
         "--max-memory": format_size(defaults.max_memory_bytes),
     }
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no data-segment limit on Windows")
+def test_the_process_memory_cap_holds_within_its_block_only():
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    with process_memory_cap(256 * 1024**2):
+        soft, _hard = resource.getrlimit(resource.RLIMIT_DATA)
+        assert soft == 256 * 1024**2 + PROCESS_HEADROOM_BYTES
+        with pytest.raises(MemoryError):
+            bytearray(512 * 1024**2)
+    assert resource.getrlimit(resource.RLIMIT_DATA) == before

@@ -101,3 +101,43 @@ def test_true_false_fields_take_only_true_or_false(tmp_path, minimal_manifest, v
     )
     [problem] = problems(tmp_path, text)
     assert "system.interacts_with_public: Input should be a valid boolean" in problem
+
+
+@pytest.mark.parametrize(
+    ("section", "first", "second", "message"),
+    [
+        (
+            "models",
+            "  - {name: Ranker, type: in-house}",
+            "  - {name: ranker , type: third-party}",
+            "models: Value error, model 1 has the name 'ranker' of model 0",
+        ),
+        (
+            "risks",
+            "  - {id: R-1, title: a, category: bias, likelihood: 2, impact: 2}",
+            "  - {id: r-1, title: b, category: bias, likelihood: 5, impact: 5}",
+            "risks: Value error, risk 1 has the id 'r-1' of risk 0",
+        ),
+        (
+            "exceptions",
+            "  - {rule: MC-002, reason: a, expires: 2027-01-01}",
+            "  - {rule: MC-002, reason: b, expires: 2027-02-01}",
+            "exceptions: Value error, exception 1 has the rule 'MC-002' of exception 0",
+        ),
+    ],
+)
+def test_identifiers_governance_matches_on_are_unique(
+    tmp_path, minimal_manifest, section, first, second, message
+):
+    without_models = minimal_manifest.replace(
+        "models:\n  - name: embedder\n    version: 1.0.0\n    type: in-house\n"
+        "    model_card: docs/model-card.md\n",
+        "",
+    )
+    text = f"{without_models}{section}:\n{first}\n{second}\n"
+    assert any(message in problem for problem in problems(tmp_path, text))
+
+
+def test_dataset_names_are_unique(tmp_path, minimal_manifest):
+    text = minimal_manifest + "data:\n  datasets:\n    - {name: Cases}\n    - {name: CASES}\n"
+    assert any("dataset 1 has the name 'CASES' of dataset 0" in p for p in problems(tmp_path, text))

@@ -160,10 +160,13 @@ def test_archive_is_normalised_and_leaves_tests_out(signed):
     assert signed.read_bytes()[4:8] == b"\0\0\0\0"  # no gzip timestamp
 
 
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
 def test_manifest_carries_revision_roots_version_and_commit(tmp_path, policy_dir):
     (tmp_path / ".git" / "refs" / "heads").mkdir(parents=True)
     (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
-    (tmp_path / ".git" / "refs" / "heads" / "main").write_text("0123456789abcdef" * 2 + "\n")
+    (tmp_path / ".git" / "refs" / "heads" / "main").write_text(COMMIT + "\n")
     built = build_bundle(policy_dir, tmp_path / "b.tar.gz")
     manifest = json.loads(read_archive((tmp_path / "b.tar.gz").read_bytes())[".manifest"])
     assert built.revision == default_revision(policy_dir) == f"{__version__}+0123456789ab"
@@ -171,7 +174,7 @@ def test_manifest_carries_revision_roots_version_and_commit(tmp_path, policy_dir
         "revision": built.revision,
         "roots": ["ai_assure"],
         "rego_version": 1,
-        "metadata": {"ai_assure_version": __version__, "commit": "0123456789abcdef" * 2},
+        "metadata": {"ai_assure_version": __version__, "commit": COMMIT},
     }
     assert built.algorithm is None and ".signatures.json" not in built.files
 
@@ -515,12 +518,15 @@ def test_we_verify_bundles_signed_by_opa_build(policy_dir, keys, tmp_path, opa_b
 def test_policy_build_prints_revision_and_digest(keys, tmp_path, policy_dir):
     output = tmp_path / "b.tar.gz"
     result = ai_assure(
-        "policy", "build", "-o", output, "--policy-dir", policy_dir, "--revision", "r9",
-        "--signing-key", keys["rsa"][0], "--key-id", "gov", "--no-wasm",
+        "policy", "build", "-o", output, "--policy-dir", policy_dir, "--revision", "9",
+        "--expires", "2027-03-31", "--signing-key", keys["rsa"][0], "--key-id", "gov", "--no-wasm",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     digest = "sha256:" + hashlib.sha256(output.read_bytes()).hexdigest()
-    expected = f"{output}: revision r9, 4 files, Rego only, signed RS256\ndigest {digest}\n"
+    expected = (
+        f"{output}: revision 9, expires 2027-03-31, 4 files, Rego only, signed RS256\n"
+        f"digest {digest}\n"
+    )
     assert result.stdout == expected
 
 
@@ -530,6 +536,9 @@ def test_policy_build_prints_revision_and_digest(keys, tmp_path, policy_dir):
         (["--key-id", "gov"], "--key-id needs --signing-key"),
         (["--signing-key", "missing.pem"], "cannot read key missing.pem"),
         (["--policy-dir", "nowhere"], "nowhere: policy directory not found"),
+        (["--revision", "2026.11.1"], "'2026.11.1' is not a valid integer"),
+        (["--revision", "0"], "0 is not in the range x>=1"),
+        (["--expires", "soon"], "'soon' is not a date in YYYY-MM-DD form"),
     ],
 )
 def test_policy_build_errors_exit_2(tmp_path, args, message):
@@ -592,6 +601,8 @@ def test_check_with_allow_unverified_says_so(signed, tmp_path):
     ("args", "message"),
     [
         (["--verify-key", "k.pem"], "need --bundle"),
+        (["--min-revision", "3"], "need --bundle"),
+        (["--bundle", "b.tar.gz", "--min-revision", "0"], "0 is not in the range x>=1"),
         (["--bundle", "b.tar.gz", "--policy-dir", "."], "--bundle and --policy-dir"),
     ],
 )
@@ -662,3 +673,105 @@ def test_real_opa_verifies_the_signature_over_the_compiled_policy(
         timeout=60,
     )
     assert done.returncode != 0
+
+
+# Rollback: a validly signed but older or expired release
+
+
+@pytest.fixture(scope="module")
+def release(keys, tmp_path_factory) -> Path:
+    """Release 12 of the library, signed, usable until 2026-11-25 (the day before AS_OF)."""
+    output = tmp_path_factory.mktemp("release") / "policy-12.tar.gz"
+    result = ai_assure(
+        "policy", "build", "-o", output, "--signing-key", keys["rsa"][0],
+        "--revision", "12", "--expires", "2026-11-25",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_a_release_signs_its_revision_number_and_expiry_into_the_manifest(release):
+    manifest = json.loads(read_archive(release.read_bytes())[".manifest"])
+    assert manifest["revision"] == "12"
+    assert manifest["metadata"]["revision"] == 12
+    assert manifest["metadata"]["expires"] == "2026-11-25"
+
+
+def test_a_changed_revision_number_is_refused_as_tampering(release, keys, tmp_path):
+    def newer(files: dict[str, bytes]) -> None:
+        files[".manifest"] = files[".manifest"].replace(b'"revision": 12', b'"revision": 99')
+
+    bundle = repack(release, tmp_path / "newer.tar.gz", newer)
+    with pytest.raises(BundleError, match=r"\.manifest: its hash does not match the signed hash"):
+        load_bundle(bundle, keys["rsa"][1], as_of=dt.date(2026, 1, 1), min_revision=99)
+
+
+@pytest.mark.parametrize("evaluator", ["embedded", "opa"])
+def test_check_refuses_an_expired_release_before_evaluating_it(
+    release, keys, tmp_path, evaluator, opa_binary
+):
+    code, report, stderr = check_bundle(
+        release, tmp_path, "--verify-key", keys["rsa"][1], "--evaluator", evaluator,
+        "--opa-binary", opa_binary,
+    )  # fmt: skip
+    message = (
+        "bundle policy-12.tar.gz: it expired on 2026-11-25 (the check runs as of 2026-11-26): "
+        "use the governance team's current release"
+    )
+    assert code == 2 and stderr == f"ai-assure: error: {message}\n"
+    assert report["errors"] == [message] and report["findings"] == []
+
+
+def test_a_release_is_usable_on_its_last_day(release, keys, tmp_path):
+    report_file = tmp_path / "report.json"
+    result = ai_assure(
+        "check", EXAMPLE, "--as-of", "2026-11-25", "--format", f"json={report_file}",
+        "--bundle", release, "--verify-key", keys["rsa"][1], "--min-revision", "12",
+    )  # fmt: skip
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(report_file.read_text())["policy"]["revision"] == "12"
+
+
+@pytest.mark.parametrize("evaluator", ["embedded", "opa"])
+def test_check_refuses_a_release_older_than_min_revision(
+    release, keys, tmp_path, evaluator, opa_binary
+):
+    result = ai_assure(
+        "check", EXAMPLE, "--as-of", "2026-11-01", "--bundle", release,
+        "--verify-key", keys["rsa"][1], "--min-revision", "13", "--evaluator", evaluator,
+        "--opa-binary", opa_binary,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "ai-assure: error: bundle policy-12.tar.gz: its revision 12 is older than "
+        "--min-revision 13 (an earlier release): use the governance team's current release\n"
+    )
+
+
+def test_min_revision_refuses_a_release_without_a_revision_number(signed, keys, tmp_path):
+    code, _, stderr = check_bundle(
+        signed, tmp_path, "--verify-key", keys["rsa"][1], "--min-revision", "1"
+    )
+    assert code == 2 and "it carries no revision number (`policy build --revision N`)" in stderr
+
+
+@pytest.mark.parametrize(
+    ("metadata", "message"),
+    [
+        ({"revision": "12"}, "metadata.revision must be a positive whole number"),
+        ({"revision": 0}, "metadata.revision must be a positive whole number"),
+        ({"revision": True}, "metadata.revision must be a positive whole number"),
+        ({"expires": "2026-02-30"}, "metadata.expires must be a date"),
+        ({"expires": 20261125}, "metadata.expires must be a date"),
+    ],
+)
+def test_malformed_freshness_metadata_is_refused(signed, tmp_path, metadata, message):
+    def rewrite(files: dict[str, bytes]) -> None:
+        manifest = json.loads(files[".manifest"])
+        manifest["metadata"].update(metadata)
+        files[".manifest"] = json.dumps(manifest).encode()
+        del files[".signatures.json"]
+
+    bundle = repack(signed, tmp_path / "odd.tar.gz", rewrite)
+    with pytest.raises(BundleError, match=message):
+        load_bundle(bundle, allow_unverified=True, as_of=AS_OF)

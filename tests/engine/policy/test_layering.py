@@ -4,16 +4,20 @@ classification or the configuration is refused (exit 2) before anything is evalu
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from engine.policy.layering import with_local_rules
-from engine.policy.sources import PolicyError, load_policies
+from engine.assessment import run
+from engine.assessment.run import CheckOptions
+from engine.policy.layering import LOCAL_MAIN, with_local_rules
+from engine.policy.sources import LOCAL_ROOT, PolicyError, PolicySet, load_policies
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "probation-risk-assistant"
@@ -123,16 +127,72 @@ ATTEMPTS = {
         LOCAL_RULE.replace("TEAM-001", "DPIA-002"),
         "reuse governance rule ids: DPIA-002",
     ),
+    "hide the real package behind a trailing comment, a decoy in a string": (
+        "package ai_assure.lib.util # team helpers\n\nimport rego.v1\n\n"
+        "note := `\npackage ai_assure_local.rules.team.decoy\n`\n\nblank(_) if true\n",
+        "package ai_assure.lib.util is not allowed",
+    ),
+    "a decoy package in a comment continued past a Unicode line separator": (
+        "# notes\u2028package ai_assure_local.rules.team.decoy\n"
+        "package ai_assure.lib.util\n\nimport rego.v1\n\nblank(_) if true\n",
+        "package ai_assure.lib.util is not allowed",
+    ),
+    "a decoy package after a carriage return in a comment": (
+        "# notes\rpackage ai_assure_local.rules.team.decoy\n"
+        "package ai_assure.lib.util\n\nimport rego.v1\n\nblank(_) if true\n",
+        "package ai_assure.lib.util is not allowed",
+    ),
+    "a package name with a bracketed part": (
+        'package ai_assure_local["rules"].team\n\nimport rego.v1\n',
+        "dotted ASCII names on one line",
+    ),
 }
 
+EVALUATORS = ("embedded", "opa")
 
+
+@pytest.mark.parametrize("evaluator", EVALUATORS)
 @pytest.mark.parametrize("attempt", sorted(ATTEMPTS))
-def test_a_repository_that_tries_to_weaken_governance_is_refused(tmp_path, attempt):
+def test_a_repository_that_tries_to_weaken_governance_is_refused(
+    tmp_path, attempt, evaluator, opa_binary
+):
     source, message = ATTEMPTS[attempt]
-    code, report, stderr = check("--policies", local_dir(tmp_path, {"bypass.rego": source}))
+    folder = local_dir(tmp_path, {"bypass.rego": source})
+    code, report, stderr = check(
+        "--policies", folder, "--evaluator", evaluator, "--opa-binary", opa_binary
+    )
     assert code == 2 and report["verdict"] == "error"
     assert message in stderr
     assert report["findings"] == []
+
+
+SMUGGLED = ("ai_assure_local/team/util.rego", "package ai_assure.lib.util\n\nblank(_) := true\n")
+
+
+def _run_with(policies: PolicySet, evaluator: str, opa_binary: str, monkeypatch) -> dict:
+    monkeypatch.setattr(run, "policies_for", lambda options, partial: policies)
+    options = CheckOptions(
+        as_of=dt.date(2026, 11, 26), evaluator=evaluator, opa_binary=Path(opa_binary)
+    )
+    return json.loads(run.run_check(EXAMPLE, options).to_json())
+
+
+@pytest.mark.parametrize("evaluator", EVALUATORS)
+def test_a_module_that_got_into_a_governance_package_still_cannot_change_the_decision(
+    evaluator, opa_binary, monkeypatch
+):
+    """Defence in depth: the governance decision is evaluated on the governance modules
+    alone, so even a local module past the package check takes no part in it."""
+    governance = load_policies()
+    entry = (f"{LOCAL_ROOT}/main.rego", LOCAL_MAIN)
+    smuggled = replace(
+        governance, modules=(*governance.modules, SMUGGLED, entry), local_digest="sha256:x"
+    )
+    plain = _run_with(governance, evaluator, opa_binary, monkeypatch)
+    layered = _run_with(smuggled, evaluator, opa_binary, monkeypatch)
+    assert layered["findings"] == plain["findings"] and layered["verdict"] == plain["verdict"]
+    mixed_in = replace(smuggled, local_digest=None, compiled=None)  # as if it were governance
+    assert _run_with(mixed_in, "opa", opa_binary, monkeypatch)["findings"] != plain["findings"]
 
 
 def test_local_configuration_data_is_refused(tmp_path):
@@ -156,3 +216,22 @@ def test_an_empty_or_missing_local_folder_is_refused(tmp_path):
         with_local_rules(load_policies(), [local_dir(tmp_path, {"README.md": "x"})])
     with pytest.raises(PolicyError, match="not a folder"):
         with_local_rules(load_policies(), [tmp_path / "absent"])
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda folder: os.mkfifo(folder / "pipe.rego"),
+        lambda folder: (folder / "zero.rego").symlink_to("/dev/zero"),
+        lambda folder: (folder / "out.rego").symlink_to(folder.parent / "outside.rego"),
+        lambda folder: (folder / "big.rego").write_text("# x\n" * 300_000),
+        lambda folder: (folder / "bin.rego").write_bytes(b"package ai_assure_local.x\n\0"),
+    ],
+    ids=["fifo", "device", "symlink-out", "huge", "binary"],
+)
+def test_a_local_folder_is_read_like_evidence(tmp_path, make):
+    folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
+    (tmp_path / "outside.rego").write_text("package ai_assure_local.rules.x.y\n")
+    make(folder)
+    with pytest.raises(PolicyError, match=str(folder)):
+        with_local_rules(load_policies(), [folder])

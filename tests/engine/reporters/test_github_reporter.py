@@ -96,7 +96,8 @@ def test_annotations_are_byte_identical_across_renders(report):
 def test_job_summary_has_verdict_tier_and_counts(report):
     summary = job_summary(report)
     assert summary.startswith("## ❌ ai-assure: FAIL — Probation Risk Assistant\n")
-    assert "**Risk tier: high**\n- EU AI Act Annex III area: administration_of_justice" in summary
+    reason = "EU AI Act Annex III area: administration\\_of\\_justice"  # `_` escaped
+    assert f"**Risk tier: high**\n- {reason}" in summary
     assert "| Failed | 4 |" in summary
     assert "| Not applicable | 1 |" in summary
     assert summary.endswith(
@@ -107,12 +108,12 @@ def test_job_summary_has_verdict_tier_and_counts(report):
 
 def test_job_summary_table_lists_findings_to_address_with_their_fix(report):
     summary = job_summary(report)
-    (row,) = [line for line in summary.splitlines() if "| `DPIA-001` " in line]
+    (row,) = [line for line in summary.splitlines() if "| DPIA-001 " in line]
     cells = [cell.strip() for cell in row.strip("|").split(" | ")]
     assert cells == [
         "fail",
         "high",
-        "`DPIA-001` An approved DPIA exists when personal data is processed",
+        "DPIA-001 An approved DPIA exists when personal data is processed",
         "DPIA status is \"draft\", not 'approved': 100% of sign-offs missing,<br>"
         "see &lt;docs/dpia.yaml&gt; &amp; the ICO template",
         "UK-GDPR:Art.35, ISO42001:A.5.2, EU-AI-ACT:Art.26",
@@ -130,7 +131,7 @@ def test_job_summary_escapes_table_pipes(build_report, make_finding):
 def test_job_summary_shows_report_errors(error_report):
     summary = job_summary(error_report)
     assert summary.startswith("## ⛔ ai-assure: ERROR")
-    assert "> - evaluator failed:<br>regopy returned no result for data.ai_assure" in summary
+    assert "> - evaluator failed:<br>regopy returned no result for data.ai\\_assure" in summary
 
 
 def test_job_summary_stays_under_the_step_limit(build_report, make_finding):

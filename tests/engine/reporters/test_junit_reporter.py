@@ -131,11 +131,20 @@ def test_suite_properties_carry_the_assessment_context(report):
     assert properties["ai-assure.policy.revision"] == "0.1.0"
 
 
-def test_control_characters_are_dropped_so_the_xml_stays_well_formed(build_report, make_finding):
+def test_control_characters_show_as_escapes_so_the_xml_stays_well_formed(
+    build_report, make_finding
+):
     hostile = make_finding("X-001", "fail", message="bad \x00\x1b byte")
     failure = case(render(build_report([hostile])), "X-001").find("failure")
     assert failure is not None
-    assert failure.get("message") == "bad  byte"
+    assert failure.get("message") == "bad \\x00\\x1b byte"
+
+
+def test_no_line_of_the_file_can_begin_a_workflow_command(build_report, make_finding):
+    hostile = make_finding("X-001", "fail", message="ok\n::add-mask::x\n  ::error::y ##[error]z")
+    text = JUnitReporter().render(build_report([hostile]))
+    assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
+    assert "##[" not in text
 
 
 def test_no_timestamps_and_byte_identical_across_renders(report):

@@ -14,7 +14,7 @@ from engine.assessment.describe import (
     scope_text,
 )
 from engine.records.classification.formats.interface import ClassificationFormat
-from engine.render.text import plural, printable
+from engine.render.text import inert_lines, plural
 
 _AXIS_TITLE = {"eu_ai_act": "EU AI Act", "uk_data_protection": "UK data protection"}
 _SHOWN = {
@@ -40,7 +40,7 @@ class TextClassification(ClassificationFormat):
                 _review(document),
                 _binding(document),
             ]
-        return "\n\n".join(printable(s) for s in sections if s) + "\n"
+        return "\n\n".join("\n".join(inert_lines(s, None)) for s in sections if s) + "\n"
 
 
 def _header(document: SystemClassification) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from engine.records.register.build import REGISTER_SCHEMA, Register
 from engine.records.register.formats.interface import RegisterFormat
+from engine.render.jsondoc import dumps as json_document
 
 
 class JsonRegister(RegisterFormat):
@@ -23,4 +23,4 @@ class JsonRegister(RegisterFormat):
             "systems": [asdict(system) for system in register.systems],
             "errors": list(register.errors),
         }
-        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_document(data)

@@ -1,12 +1,11 @@
 """The register for a terminal: a one-line summary, then an aligned table, worst risk first.
 
-Titles come last so a long one never pushes the other columns out of line; control
-characters are shown as `\\xNN` so register content cannot drive the terminal.
+Titles come last so a long one never pushes the other columns out of line; every cell is
+shown through `engine.render.text.inert`, so register content can neither drive the terminal
+nor start a CI workflow command.
 """
 
 from __future__ import annotations
-
-import re
 
 from engine.records.register.build import Register, RegisterRow
 from engine.records.register.formats._common import (
@@ -17,6 +16,7 @@ from engine.records.register.formats._common import (
     without_risks,
 )
 from engine.records.register.formats.interface import RegisterFormat
+from engine.render.text import inert
 
 _HEADERS = (
     "RESIDUAL",
@@ -31,7 +31,6 @@ _HEADERS = (
     "NEXT DUE",
     "TITLE",
 )
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class TextRegister(RegisterFormat):
@@ -48,7 +47,7 @@ class TextRegister(RegisterFormat):
         if without_risks(register):
             blocks.append(f"Systems with no risks recorded: {', '.join(without_risks(register))}")
         if register.errors:
-            problems = "\n".join(f"  ! {_clean(error)}" for error in register.errors)
+            problems = "\n".join(f"  ! {inert(error)}" for error in register.errors)
             blocks.append(f"Not included (the register is incomplete):\n{problems}")
         return "\n\n".join(blocks) + "\n"
 
@@ -67,7 +66,7 @@ def _cells(row: RegisterRow) -> tuple[str, ...]:
         row.next_due or "-",
         row.title,
     )
-    return tuple(_clean(value) for value in values)
+    return tuple(inert(value) for value in values)
 
 
 def _table(rows: list[tuple[str, ...]]) -> str:
@@ -76,8 +75,3 @@ def _table(rows: list[tuple[str, ...]]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     )
-
-
-def _clean(text: str) -> str:
-    """Control characters (newlines too: one row is one line) made visible as `\\xNN`."""
-    return _CONTROL_CHARS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
