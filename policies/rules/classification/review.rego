@@ -13,7 +13,7 @@
 # custom:
 #   id: CLS-007
 #   severity: medium
-#   controls: ["NIST-AI-RMF:GOVERN-1.1", "ISO42001:A.2.2"]
+#   controls: ["NIST-AI-RMF:GOVERN-1.1"]
 #   remediation: >-
 #     Have a lawyer or the DPO review the point and record the outcome with the system's
 #     governance records; correct the facts if the review changes them.
