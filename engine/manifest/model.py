@@ -92,7 +92,9 @@ class HumanOversight(_Strict):
     )
 
 
-class System(_Strict):
+class SystemDescription(_Strict):
+    """What the system does and for whom: the part both manifest versions share."""
+
     description: Text | None = None
     purpose: Text | None = None
     users: list[Text] = []
@@ -109,6 +111,9 @@ class System(_Strict):
         | None
     ) = None
     human_oversight: HumanOversight = HumanOversight()
+
+
+class System(SystemDescription):
     interacts_with_public: StrictBool = False
     generates_synthetic_content: StrictBool = False
     transparency_notice: Text | None = Field(

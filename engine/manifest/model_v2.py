@@ -36,11 +36,11 @@ from engine.manifest.model import (
     Data,
     Evidence,
     ExceptionRequests,
-    HumanOversight,
     Manifest,
     Metadata,
     Models,
     Risks,
+    SystemDescription,
     Text,
 )
 
@@ -92,25 +92,9 @@ class Organisation(_Strict):
 # --- the system --------------------------------------------------------------------------
 
 
-class SystemV2(_Strict):
+class SystemV2(SystemDescription):
     """What the system does and for whom (descriptive; the legal facts are elsewhere)."""
 
-    description: Text | None = None
-    purpose: Text | None = None
-    users: list[Text] = []
-    affected_persons: list[Text] = []
-    deployment: Literal["internal", "public-facing"] = "internal"
-    decision_role: (
-        Literal[
-            "decision-support",
-            "automated-decision",
-            "content-generation",
-            "information-retrieval",
-            "other",
-        ]
-        | None
-    ) = None
-    human_oversight: HumanOversight = HumanOversight()
     transparency_notice: Text | None = Field(
         None,
         description="How people are told they are dealing with AI (EU AI Act Art. 50(1)).",
