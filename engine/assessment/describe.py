@@ -7,6 +7,8 @@ from typing import Any
 
 from engine.assessment.model import AssuranceLevel, EuAiAct
 
+AXIS_TITLES = {"eu_ai_act": "EU AI Act", "uk_data_protection": "UK data protection"}
+
 
 def scope_text(eu: EuAiAct) -> str:
     """Whether the Act reaches the system, and why."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from engine.assessment.classify import Answer, SystemClassification
 from engine.assessment.describe import (
+    AXIS_TITLES,
     answer_text,
     category_text,
     flags_text,
@@ -15,8 +16,6 @@ from engine.assessment.describe import (
 )
 from engine.records.classification.formats.interface import ClassificationFormat
 from engine.render.markdown import cell, table
-
-_AXIS_TITLE = {"eu_ai_act": "EU AI Act", "uk_data_protection": "UK data protection"}
 
 
 class MarkdownClassification(ClassificationFormat):
@@ -66,7 +65,7 @@ def _path(document: SystemClassification) -> str:
         return ""
     rows = [
         [
-            cell(_AXIS_TITLE[step.axis]),
+            cell(AXIS_TITLES[step.axis]),
             cell(step.citation),
             cell(step.conclusion),
             _facts(step.facts),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from engine.assessment.classify import Answer, Step, SystemClassification
 from engine.assessment.describe import (
+    AXIS_TITLES,
     answer_text,
     category_text,
     flags_text,
@@ -16,7 +17,6 @@ from engine.assessment.describe import (
 from engine.records.classification.formats.interface import ClassificationFormat
 from engine.render.text import inert_lines, plural
 
-_AXIS_TITLE = {"eu_ai_act": "EU AI Act", "uk_data_protection": "UK data protection"}
 _SHOWN = {
     "binds": "binds",
     "upcoming": "will bind",
@@ -79,7 +79,7 @@ def _path(document: SystemClassification) -> str:
     for step in document.path:
         if step.axis != axis:
             axis = step.axis
-            lines.append(f"  {_AXIS_TITLE[axis]}")
+            lines.append(f"  {AXIS_TITLES[axis]}")
         lines += _step(step)
     return "\n".join(lines)
 
