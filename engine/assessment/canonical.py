@@ -33,6 +33,7 @@ __all__ = [
     "SMALLEST_NORMAL",
     "Problem",
     "canonical_input",
+    "canonical_item",
     "canonical_value",
 ]
 
@@ -62,6 +63,17 @@ def canonical_input(document: dict[str, Any]) -> tuple[dict[str, Any], list[Prob
     context["input_problems"] = []
     for problem in problems:
         _record(canonical, problem)
+    return canonical, problems
+
+
+def canonical_item(item: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """One evidence item in canonical form, each problem recorded on it as `canonical_input`
+    records it; and the problems, located in the item. Settling items one by one, where each
+    is read, gives what settling them within the whole document gives."""
+    with paused_collection():
+        canonical, problems = canonical_value(item)
+    for problem in problems:
+        _record_on_item(canonical, problem.path, problem.msg)
     return canonical, problems
 
 
@@ -178,8 +190,7 @@ def _record(document: dict[str, Any], problem: Problem) -> None:
     anything else) in `context.input_problems` with its manifest path."""
     item, inside = _evidence_item(document, problem.path)
     if item is not None:
-        item["errors"] = [*item.get("errors", []), f"{_dotted(inside)}: {problem.msg}"]
-        item["status"] = "invalid"
+        _record_on_item(item, inside, problem.msg)
         return
     in_manifest = problem.path[:1] == ("manifest",)
     where = problem.path[1:] if in_manifest else ()
@@ -188,19 +199,26 @@ def _record(document: dict[str, Any], problem: Problem) -> None:
     document["context"]["input_problems"].append(entry)
 
 
+def _record_on_item(item: dict[str, Any], path: InputPath, msg: str) -> None:
+    """The problem at `path` in the item (within its facts: the path inside them) as one
+    more error, which makes the item invalid."""
+    inside = path[1:] if path[:1] == ("facts",) and len(path) > 1 else path
+    item["errors"] = [*item.get("errors", []), f"{_dotted(inside)}: {msg}"]
+    item["status"] = "invalid"
+
+
 def _evidence_item(
     document: dict[str, Any], path: InputPath
 ) -> tuple[dict[str, Any] | None, InputPath]:
-    """The evidence item `path` is inside (`evidence.KIND[i]...`) and the path within its
-    facts (or within the item, for anything else), or (None, path)."""
+    """The evidence item `path` is inside (`evidence.KIND[i]...`) and the path within the
+    item, or (None, path)."""
     if len(path) < 4 or path[0] != "evidence" or not isinstance(path[2], int):
         return None, path
     items = document["evidence"].get(path[1])
     item = items[path[2]] if isinstance(items, list) else None
     if not isinstance(item, dict):
         return None, path
-    inside = path[3:]
-    return item, inside[1:] if inside[0] == "facts" and len(inside) > 1 else inside
+    return item, path[3:]
 
 
 def _dotted(path: InputPath) -> str:

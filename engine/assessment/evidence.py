@@ -8,11 +8,15 @@ raises `PathEscapeError` and the run fails closed.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from adapters import KINDS, get_adapter
+from engine.assessment.canonical import canonical_item
 from engine.assessment.model import EvidenceRecord
 from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
@@ -58,40 +62,111 @@ def gather(
         return _gather(manifest, base, root, limits or Limits())
 
 
+_Declaration = tuple[str, str, list[Path]]  # kind, the path as declared, the files it names
+_Task = tuple[str, str, Path, Path, Path, Limits]  # what `_read` needs for one file
+
+
 def _gather(
     manifest: AnyManifest, base: Path, root: Path, limits: Limits
 ) -> dict[str, list[dict[str, Any]]]:
-    gathered: dict[str, list[dict[str, Any]]] = {}
-    budget = limits.max_evidence_files
+    """Read every declaration's files in manifest order; the limits are checked, and a path
+    that cannot be expanded refused, at the declaration where today's serial order meets
+    them, however the files are read."""
+    planned, refusal = _plan(manifest, base, root, limits)
+    tasks = [
+        (kind, declared, path, base, root, limits)
+        for kind, declared, paths in planned
+        for path in paths
+    ]
+    gathered: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
     read = 0
-    for kind, declared_paths in declarations(manifest).items():
-        items: dict[str, dict[str, Any]] = {}
-        for declared in declared_paths:
-            paths = expand(declared, base, root, limits.max_evidence_files)
-            budget -= len(paths)
-            if budget < 0:
-                raise TooMuchEvidenceError(
-                    f"the evidence declarations name more than {limits.max_evidence_files} "
-                    f"files (reached at {declared}); the limit is --max-evidence-files"
-                )
-            for item in _items_for(kind, declared, paths, base, root, limits):
-                items.setdefault(item["path"], item)
+    with _files_read(tasks) as results:
+        for kind, declared, paths in planned:
+            found = [next(results) for _ in paths] or [_missing(kind, declared)]
+            for raw_path, item in found:
+                gathered[kind].setdefault(raw_path, item)
                 read += item["size"] or 0
             if read > limits.max_evidence_bytes:
                 raise TooMuchEvidenceError(
                     f"the evidence files hold more than {format_size(limits.max_evidence_bytes)} "
                     f"together (reached at {declared}); the limit is --max-evidence-size"
                 )
-        gathered[kind] = list(items.values())
-    return gathered
+    if refusal is not None:
+        raise refusal
+    return {kind: list(items.values()) for kind, items in gathered.items()}
 
 
-def _items_for(
-    kind: str, declared: str, paths: list[Path], base: Path, root: Path, limits: Limits
-) -> list[dict[str, Any]]:
-    if not paths:
-        return [_item(kind, declared, declared, status="missing", errors=["file not found"])]
-    return [_parse(kind, declared, path, base, root, limits) for path in paths]
+def _plan(
+    manifest: AnyManifest, base: Path, root: Path, limits: Limits
+) -> tuple[list[_Declaration], AssuranceError | None]:
+    """The declarations and their files, up to the first that is refused (a path escaping
+    the repository, or more files than `--max-evidence-files`), and that refusal."""
+    planned: list[_Declaration] = []
+    budget = limits.max_evidence_files
+    for kind, declared_paths in declarations(manifest).items():
+        for declared in declared_paths:
+            try:
+                paths = expand(declared, base, root, limits.max_evidence_files)
+            except AssuranceError as exc:
+                return planned, exc
+            budget -= len(paths)
+            if budget < 0:
+                return planned, TooMuchEvidenceError(
+                    f"the evidence declarations name more than {limits.max_evidence_files} "
+                    f"files (reached at {declared}); the limit is --max-evidence-files"
+                )
+            planned.append((kind, declared, paths))
+    return planned, None
+
+
+#: evidence bigger than this together is read by several processes (where there are cores)
+PARALLEL_FROM_BYTES = 32 * 1024 * 1024
+_MAX_READERS = 4
+
+
+@contextlib.contextmanager
+def _files_read(tasks: list[_Task]) -> Iterator[Iterator[tuple[str, dict[str, Any]]]]:
+    """Each file's item, in order. Much evidence is parsed in worker processes (parsing is
+    CPU-bound); whoever reads a file, the item is the same. Leaving the block early (a limit
+    reached, an interrupt) stops the workers."""
+    readers = min(_cores(), _MAX_READERS, len(tasks))
+    if readers < 2 or _declared_bytes(tasks) < PARALLEL_FROM_BYTES:
+        yield map(_read, tasks)
+        return
+    import multiprocessing
+
+    # Forked workers start at once with everything imported; they only parse and return.
+    with multiprocessing.get_context("fork").Pool(readers) as pool:
+        yield pool.imap(_read, tasks)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _declared_bytes(tasks: list[_Task]) -> int:
+    """Roughly how much the files hold (their sizes, without reading or following links)."""
+    total = 0
+    for task in tasks:
+        with contextlib.suppress(OSError):
+            total += task[2].lstat().st_size
+    return total
+
+
+def _missing(kind: str, declared: str) -> tuple[str, dict[str, Any]]:
+    item = _item(kind, declared, declared, status="missing", errors=["file not found"])
+    return declared, canonical_item(item)[0]
+
+
+def _read(task: _Task) -> tuple[str, dict[str, Any]]:
+    """One file as its item in canonical form, keyed by its path as read (before the canonical
+    form, so two files are never taken for one)."""
+    kind, declared, path, base, root, limits = task
+    item = _parse(kind, declared, path, base, root, limits)
+    return item["path"], canonical_item(item)[0]
 
 
 def _parse(

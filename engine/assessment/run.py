@@ -252,13 +252,11 @@ def build_input(
     manifest: LoadedManifest, evidence: dict[str, Any], as_of: dt.date, root: Path
 ) -> dict[str, Any]:
     """The document every evaluator sees, in canonical form (docs/input-document.md): the
-    same values, whichever evaluator reads them."""
-    document = {
-        "manifest": manifest.policy_document(),
-        "evidence": evidence,
-        "context": {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)},
-    }
-    return canonical_input(document)[0]
+    same values, whichever evaluator reads them. `evidence` is `gather`'s, whose items are
+    canonical as read."""
+    context = {"as_of": as_of.isoformat(), "repo": root.name, "commit": git_commit(root)}
+    settled = canonical_input({"manifest": manifest.policy_document(), "context": context})[0]
+    return {"manifest": settled["manifest"], "evidence": evidence, "context": settled["context"]}
 
 
 def _tier(result: dict[str, Any]) -> Tier:

@@ -251,6 +251,9 @@ def load_json(text: str, *, nonfinite: list[str] | None = None) -> Any:
     `nonfinite` list, a number that is not finite (`NaN`, `Infinity`, `1e400`) is read as
     null instead and its literal appended to the list: for tools that write such numbers
     where no rule reads them (Python's json module writes `NaN` by default)."""
+    value = _load_plain_json(text)
+    if value is not _DECLINED:
+        return value
     constant: Callable[[str], Any] = _reject_constant
     number: Callable[[str], float | None] = _finite_float
     if nonfinite is not None:
@@ -273,6 +276,55 @@ def load_json(text: str, *, nonfinite: list[str] | None = None) -> Any:
     _refuse_nul_escapes(text)
     _refuse_lone_surrogates(text, value)
     return value
+
+
+_DECLINED = object()
+# An escaped colon would hide from the colon count in `_load_plain_json`.
+_COLON_ESCAPE = re.compile(r"\\u003[aA]")
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
+_LONG_DIGIT_RUN = b"0" * 19
+_BEFORE_A_VALUE = frozenset(b"[:,")
+_SPACE_OR_SIGN = frozenset(b" \t\r\n-")
+
+
+def _load_plain_json(text: str) -> Any:
+    """The common case, at C speed: orjson reads the text, and the result is taken only where
+    it is provably what the checked path gives; anything else is `_DECLINED` (and the checked
+    path then decides, with its exact messages). orjson refuses what that path refuses (NaN,
+    Infinity, numbers out of range, lone surrogates, runaway nesting) but keeps the last of
+    repeated keys, so repeats are found by counting: outside strings a colon separates each
+    member, and inside strings orjson writes colons unescaped, so re-serialising the value
+    loses a colon exactly when a member was dropped."""
+    import orjson
+
+    if "\\u0000" in text or _COLON_ESCAPE.search(text) or _may_hold_a_long_integer(text):
+        return _DECLINED
+    try:
+        value = orjson.loads(text)
+        written = orjson.dumps(value)  # refuses nesting deeper than loads accepts
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return _DECLINED
+    if text.count(":") != written.count(b":"):
+        return _DECLINED  # a repeated key
+    return value
+
+
+def _may_hold_a_long_integer(text: str) -> bool:
+    """Whether an integer literal of 19 digits or more may be there: such a number can exceed
+    64 bits, which orjson reads as a float where Python keeps an int. Runs of digits are found
+    by byte search (a regular expression costs ten times more); one that a value could start
+    with (after `[`, `:`, `,` or nothing, then blanks and a sign) counts."""
+    encoded = text.encode()
+    digits = encoded.translate(_DIGITS_AS_ZERO)
+    start = digits.find(_LONG_DIGIT_RUN)
+    while start != -1:
+        before = start - 1
+        while before >= 0 and encoded[before] in _SPACE_OR_SIGN:
+            before -= 1
+        if before < 0 or encoded[before] in _BEFORE_A_VALUE:
+            return True
+        start = digits.find(_LONG_DIGIT_RUN, start + len(_LONG_DIGIT_RUN))
+    return False
 
 
 def _refuse_nul_escapes(text: str) -> None:

@@ -3,8 +3,11 @@ name more files than one check may read."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+import engine.assessment.evidence as evidence_module
 from engine.assessment.evidence import TooMuchEvidenceError, gather
 from engine.core.files import PathEscapeError
 from engine.core.limits import Limits
@@ -43,3 +46,62 @@ def test_a_file_over_the_size_limit_is_invalid_evidence_not_read(make_repo, mini
     [sbom] = evidence["sbom"]
     assert sbom["status"] == "invalid"
     assert sbom["errors"] == ["file is 2002 bytes; the limit is 1024"]
+
+
+# --- read by one process or by several -------------------------------------------------------
+
+MIXED_EVIDENCE = (
+    "evidence:\n"
+    "  sbom: ['sboms/*.json', sboms/0.cdx.json]\n"
+    "  evaluations: [reports/bad.json, reports/subnormal.json, reports/absent.json]\n"
+)
+CYCLONEDX = '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [%s]}'
+
+
+def mixed_files() -> dict[str, str]:
+    component = '{"type": "library", "name": "lib-%d", "version": "1.%d"}'
+    files = {
+        f"sboms/{n}.cdx.json": CYCLONEDX % ",".join(component % (i, i) for i in range(n * 50))
+        for n in range(6)
+    }
+    files["reports/bad.json"] = '{"results": ['
+    files["reports/subnormal.json"] = (  # a score no evaluator holds the same: the item is invalid
+        '{"version": 2, "status": "success", "eval": {"task": "t", "created": '
+        '"2026-11-01T00:00:00Z", "model": "m"}, "results": {"scores": [{"name": "acc", '
+        '"metrics": {"accuracy": {"name": "accuracy", "value": 5e-324}}}]}}'
+    )
+    files["docs/model-card.md"] = "# card\n"
+    return files
+
+
+@pytest.fixture
+def several_readers(monkeypatch):
+    """Read with worker processes whatever the evidence's size and the machine's cores."""
+    monkeypatch.setattr(evidence_module, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(evidence_module, "_cores", lambda: 3)
+
+
+def test_several_reader_processes_give_what_one_process_gives(make_repo, minimal_manifest, request):
+    files = mixed_files()
+    alone = gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, files, Limits())
+    request.getfixturevalue("several_readers")
+    together = gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, files, Limits())
+    assert json.dumps(together) == json.dumps(alone)
+    assert [item["status"] for item in alone["evaluations"]] == ["invalid"] * 2 + ["missing"]
+    assert len(alone["sbom"]) == 6  # the file named twice is read once
+
+
+def test_a_size_limit_is_met_at_the_same_declaration_however_files_are_read(
+    make_repo, minimal_manifest, several_readers
+):
+    limits = Limits(max_evidence_bytes=2000)
+    with pytest.raises(TooMuchEvidenceError, match=r"reached at sboms/\*\.json\)"):
+        gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, mixed_files(), limits)
+
+
+def test_a_size_limit_met_first_is_the_refusal_even_when_the_file_limit_follows(
+    make_repo, minimal_manifest, several_readers
+):
+    limits = Limits(max_evidence_bytes=2000, max_evidence_files=7)  # 8 files are named
+    with pytest.raises(TooMuchEvidenceError, match="--max-evidence-size"):
+        gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, mixed_files(), limits)
