@@ -264,8 +264,9 @@ def bounded_facts(
     (the same facts always give the same cut), and True."""
     if _size(facts) <= limit:
         return facts, False
-    longest = max((len(v) for v in _walk(facts) if isinstance(v, list)), default=0)
-    keep = longest
+    keep = max((len(v) for v in _walk(facts) if isinstance(v, list)), default=0)
+    while 2 * keep + 1 > limit:  # the longest list alone, cut to `keep` items, cannot fit
+        keep //= 2
     while True:
         cut = _cut(facts, keep)
         if _size(cut) <= limit or keep == 0:

@@ -105,3 +105,29 @@ def test_a_size_limit_met_first_is_the_refusal_even_when_the_file_limit_follows(
     limits = Limits(max_evidence_bytes=2000, max_evidence_files=7)  # 8 files are named
     with pytest.raises(TooMuchEvidenceError, match="--max-evidence-size"):
         gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, mixed_files(), limits)
+
+
+# --- the facts a report carries -------------------------------------------------------------
+
+
+def halving_cut(facts: dict, limit: int) -> dict:
+    """The rule as docs/report.md states it, done the slow way: lists cut to their first N
+    items, N halving from the longest list's length until the compact JSON fits."""
+    keep = max((len(v) for v in evidence_module._walk(facts) if isinstance(v, list)), default=0)
+    while True:
+        cut = evidence_module._cut(facts, keep)
+        if evidence_module._size(cut) <= limit or keep == 0:
+            return cut
+        keep //= 2
+
+
+@pytest.mark.parametrize("components", [3, 300, 5000, 70_000])
+def test_facts_too_big_for_the_report_are_cut_as_the_halving_rule_says(components):
+    facts = {
+        "components": [{"name": f"lib-{n}", "licenses": ["MIT"]} for n in range(components)],
+        "notes": ["x" * 500, "short"],
+    }
+    bounded, truncated = evidence_module.bounded_facts(facts, limit=4096)
+    assert truncated == (evidence_module._size(facts) > 4096)
+    assert bounded == (halving_cut(facts, 4096) if truncated else facts)
+    assert evidence_module._size(bounded) <= 4096
