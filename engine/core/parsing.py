@@ -282,7 +282,6 @@ _DECLINED = object()
 # An escaped colon would hide from the colon count in `_load_plain_json`.
 _COLON_ESCAPE = re.compile(r"\\u003[aA]")
 _DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
-_LONG_DIGIT_RUN = b"0" * 19
 _BEFORE_A_VALUE = frozenset(b"[:,")
 _SPACE_OR_SIGN = frozenset(b" \t\r\n-")
 
@@ -311,19 +310,25 @@ def _load_plain_json(text: str) -> Any:
 
 def _may_hold_a_long_integer(text: str) -> bool:
     """Whether an integer literal of 19 digits or more may be there: such a number can exceed
-    64 bits, which orjson reads as a float where Python keeps an int. Runs of digits are found
-    by byte search (a regular expression costs ten times more); one that a value could start
-    with (after `[`, `:`, `,` or nothing, then blanks and a sign) counts."""
-    encoded = text.encode()
-    digits = encoded.translate(_DIGITS_AS_ZERO)
-    start = digits.find(_LONG_DIGIT_RUN)
+    64 bits, which orjson reads as a float where Python keeps an int."""
+    return may_hold_integer_literal(text.encode(), 19)
+
+
+def may_hold_integer_literal(encoded: bytes, digits: int) -> bool:
+    """Whether JSON text may hold an integer literal of `digits` digits or more. Runs of
+    digits are found by byte search (a regular expression costs ten times more); one that a
+    value could start with (after `[`, `:`, `,` or nothing, then blanks and a sign) counts,
+    so a run inside a string may count too, never the other way round."""
+    run = b"0" * digits
+    zeros = encoded.translate(_DIGITS_AS_ZERO)
+    start = zeros.find(run)
     while start != -1:
         before = start - 1
         while before >= 0 and encoded[before] in _SPACE_OR_SIGN:
             before -= 1
         if before < 0 or encoded[before] in _BEFORE_A_VALUE:
             return True
-        start = digits.find(_LONG_DIGIT_RUN, start + len(_LONG_DIGIT_RUN))
+        start = zeros.find(run, start + digits)
     return False
 
 

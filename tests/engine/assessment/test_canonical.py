@@ -9,8 +9,10 @@ import math
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from engine.assessment import canonical as canonical_module
 from engine.assessment import run
 from engine.assessment.canonical import (
     MAX_EXACT_INTEGER,
@@ -304,3 +306,46 @@ def test_the_evaluator_receives_the_canonical_document(make_repo, minimal_manife
     assert [p["path"] for p in document["context"]["input_problems"]] == [["models", 0, "version"]]
     assert canonical_value(document)[0] == document
     assert {f.rule_id for f in report.findings if f.status == "fail"} >= {"ACC-001", "INPUT-001"}
+
+
+# --- the plain fast path ---------------------------------------------------------------------
+
+ASCII_EDGES = st.text(
+    st.sampled_from(["a", "Z", "0", " ", "\t", "\n", "\x00", "\x1f", "\x7f", '"', "\\", "e", "-"]),
+    max_size=6,
+)
+NON_ASCII_EDGES = st.sampled_from(["é", "e\u0301", "\u00a0x", "x\u200b", "\u3000"])
+NUMBER_EDGES = st.one_of(
+    st.integers(min_value=-(2**65), max_value=2**65),
+    st.sampled_from([2**53, 2**53 + 1, -(2**53) - 1, 10**15, 10**16, 2.5e-308, 5e-324, 1e-300]),
+    st.floats(),  # NaN and infinities included
+)
+PLAIN_OR_NEARLY = st.recursive(
+    st.one_of(st.none(), st.booleans(), NUMBER_EDGES, ASCII_EDGES, NON_ASCII_EDGES),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.one_of(ASCII_EDGES, NON_ASCII_EDGES), inner, max_size=4),
+        st.dictionaries(st.integers(0, 3), inner, max_size=2),
+    ),
+    max_leaves=10,
+)
+
+
+def typed(value):
+    """The value with each scalar's and container's type attached (1 and 1.0 and True differ,
+    as do a list and a tuple)."""
+    if isinstance(value, dict):
+        return ("dict", [(typed(key), typed(item)) for key, item in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [typed(item) for item in value])
+    return (type(value).__name__, repr(value))
+
+
+@settings(max_examples=1000)  # each example takes microseconds
+@given(PLAIN_OR_NEARLY)
+def test_the_plain_fast_path_gives_what_the_walk_gives(value):
+    fast, fast_problems = canonical_value(value)
+    walked, walked_problems = canonical_module._walked(value)
+    assert typed(fast) == typed(walked)
+    assert fast_problems == walked_problems
