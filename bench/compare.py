@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.check_latency import ai_assure_command, run_once  # noqa: E402
-from engine.assessment.run import CheckOptions, _gather, _manifest, build_input  # noqa: E402
+from engine.assessment.run import CheckOptions, _gather, build_input, load_system  # noqa: E402
 from engine.core.assets import bundled_policy_dir  # noqa: E402
 
 AS_OF = "2026-11-26"
@@ -42,7 +42,7 @@ QUERY = "data.ai_assure.main.result"
 
 def input_file(example: Path, folder: Path) -> Path:
     """The input document `check` hands its evaluator, as a file for OPA and conftest."""
-    manifest, _shown, root = _manifest(example)
+    manifest, _shown, root = load_system(example)
     evidence = _gather(manifest, root, CheckOptions())
     document = build_input(manifest, evidence, dt.date.fromisoformat(AS_OF), root)
     path = folder / "input.json"

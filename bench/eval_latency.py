@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from engine.assessment.run import CheckOptions, _gather, _manifest, build_input  # noqa: E402
+from engine.assessment.run import CheckOptions, _gather, build_input, load_system  # noqa: E402
 from engine.evaluators import opa_wasm  # noqa: E402
 from engine.evaluators.embedded import EmbeddedEvaluator, input_json  # noqa: E402
 from engine.evaluators.interface import ENTRYPOINT  # noqa: E402
@@ -38,7 +38,7 @@ QUERY = "data." + ENTRYPOINT.replace("/", ".")
 
 
 def input_document(example: Path) -> dict:
-    manifest, _shown, root = _manifest(example)
+    manifest, _shown, root = load_system(example)
     evidence = _gather(manifest, root, CheckOptions())
     return build_input(manifest, evidence, AS_OF, root)
 

@@ -41,7 +41,7 @@ from engine.policy.sources import load_policies
 policies = load_policies()
 mark("load policies")
 target = Path(sys.argv[1])
-loaded, shown, root = run._manifest(target)
+loaded, shown, root = run.load_system(target)
 mark("load and validate manifest")
 evidence = run._gather(loaded, root, run.CheckOptions())
 mark("gather evidence")
