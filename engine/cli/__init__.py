@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "init": "engine.cli.scaffold:init",
     "validate": "engine.cli.manifest:validate",
     "schema": "engine.cli.manifest:schema",
+    "store": "engine.cli.store:store",
     "explain": "engine.cli.catalogue:explain",
     "controls": "engine.cli.catalogue:controls",
     "policy": "engine.cli.policy:policy",

@@ -17,6 +17,7 @@ from engine.cli.portfolio import (
     portfolio_options,
     refuse_portfolio_options,
 )
+from engine.cli.store import open_store, record_check, store_option
 from engine.core.limits import (
     DEFAULT_MAX_EVIDENCE_BYTES,
     DEFAULT_MAX_EVIDENCE_FILES,
@@ -186,6 +187,7 @@ if TYPE_CHECKING:
     "from $AI_ASSURE_ATTEST_KEY_PASSWORD). Without it the record is unsigned.",
 )
 @portfolio_options
+@store_option("Also keep every run in this results store (docs/portfolio.md).", required=False)
 def check(
     paths: tuple[Path, ...],
     formats: tuple[str, ...],
@@ -214,6 +216,7 @@ def check(
     jobs: int,
     reports_dir: Path | None,
     report_formats: tuple[str, ...],
+    store_url: str | None,
 ) -> None:
     """Assess the AI system at PATH (a folder holding ai-manifest.yaml, or the manifest).
 
@@ -242,6 +245,7 @@ def check(
         bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
     )
     attestor = _attestor(path, attest, attest_key)
+    store = open_store(store_url) if store_url else None
     options = CheckOptions(
         as_of=as_of,
         fail_on=fail_on,
@@ -275,6 +279,7 @@ def check(
                 jobs=jobs,
                 reports_dir=reports_dir,
                 report_formats=report_formats,
+                store=store,
             )
     with process_memory_cap(options.limits.max_memory_bytes):
         report = run_check(path, options)
@@ -283,6 +288,8 @@ def check(
         echo_error(message)
     for finding in (f for f in report.findings if f.status == "error"):
         echo_error(f"{finding.rule_id}: {finding.message}")
+    if store is not None:
+        record_check(store, path, report)
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])

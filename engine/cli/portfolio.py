@@ -7,6 +7,7 @@ without --discover stays the single-system check it always was.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -21,8 +22,11 @@ from engine.cli.options import echo_error, outputs, write
 
 if TYPE_CHECKING:
     from engine.assessment.run import CheckOptions
+    from engine.core.output import OutputSpec
     from engine.portfolio.model import PortfolioCheck, SystemSummary
     from engine.portfolio.run import Outcome, Target
+    from engine.portfolio.spool import Spool
+    from engine.store import Store
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -104,6 +108,7 @@ def check_portfolio(
     jobs: int,
     reports_dir: Path | None,
     report_formats: tuple[str, ...],
+    store: Store | None = None,
 ) -> NoReturn:
     """Check every system, write the summary in each --format, exit with the worst verdict."""
     from engine.assessment.run import EXIT_CODES
@@ -117,19 +122,24 @@ def check_portfolio(
     options = fixed_date(options)
     writer = _ReportWriter(reports_dir, report_formats or ("json",))
     summary_names = tuple(dict.fromkeys(spec.format for spec in specs))
-    plan = Plan(reports=writer.formats, parts=summary_names)
+    kept = ("json",) if store is not None else ()
+    plan = Plan(reports=tuple(dict.fromkeys((*writer.formats, *kept))), parts=summary_names)
     systems: list[SystemSummary] = []
-    parts: dict[str, list[str]] = {name: [] for name in summary_names}
-    with _progress(len(targets)) as advance:
-        for outcome in assess(targets, options, plan, jobs):
-            systems.append(replace(outcome.summary, report_name=writer.write(outcome)))
-            for name, part in outcome.parts.items():
-                parts[name].append(part)
-            advance()
-    portfolio = _portfolio(options, systems, problems)
-    for spec in specs:
-        summary = get_portfolio_format(spec.format).render(portfolio, parts[spec.format])
-        write(spec, summary)
+    with contextlib.ExitStack() as cleanup:
+        parts = {name: _spool(cleanup) for name in summary_names}
+        with _progress(len(targets)) as advance:
+            for outcome in assess(targets, options, plan, jobs):
+                systems.append(replace(outcome.summary, report_name=writer.write(outcome)))
+                if store is not None:
+                    _keep_run(store, outcome)
+                for name, part in outcome.parts.items():
+                    parts[name].append(part)
+                advance()
+        portfolio = _portfolio(options, systems, problems)
+        for spec in specs:
+            _write_chunks(
+                spec, get_portfolio_format(spec.format).render(portfolio, parts[spec.format])
+            )
     _echo_errors(portfolio)
     sys.exit(EXIT_CODES[portfolio.verdict])
 
@@ -162,6 +172,36 @@ def _identity(path: Path) -> Path:
         return candidate.resolve()
     except (OSError, RuntimeError):  # a symlink loop: the check will say so
         return candidate
+
+
+def _spool(cleanup: contextlib.ExitStack) -> Spool:
+    from engine.portfolio.spool import Spool
+
+    spool = Spool()
+    cleanup.callback(spool.close)
+    return spool
+
+
+def _write_chunks(output: OutputSpec, chunks: Iterator[str]) -> None:
+    """`write` for a summary made of chunks: never held whole in memory."""
+    from engine.core.output import OutputError, write_atomic_chunks
+
+    try:
+        if output.file is None:
+            for chunk in chunks:
+                click.echo(chunk, nl=False)
+        else:
+            write_atomic_chunks(output.file, chunks)
+    except OSError as exc:
+        raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None
+
+
+def _keep_run(store: Store, outcome: Outcome) -> None:
+    from engine.assessment.model import Report
+    from engine.cli.store import record_check
+
+    report = Report.model_validate_json(outcome.reports["json"])
+    record_check(store, outcome.target.path, report)
 
 
 class _ReportWriter:

@@ -48,6 +48,7 @@ class Plan:
 class Outcome:
     """One system checked: its summary and its rendered texts (the report itself is gone)."""
 
+    target: Target
     summary: SystemSummary
     reports: dict[str, str] = field(default_factory=dict)  # format -> the system's report
     parts: dict[str, str] = field(default_factory=dict)  # summary format -> its part
@@ -84,6 +85,7 @@ def assess(
 def outcome(target: Target, report: Report, plan: Plan) -> Outcome:
     """What the run keeps of one system's report."""
     return Outcome(
+        target,
         SystemSummary.of(target.shown, report),
         {name: get_reporter(name).render(report) for name in plan.reports},
         {name: get_portfolio_format(name).part(report) for name in plan.parts},

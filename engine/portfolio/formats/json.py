@@ -3,7 +3,7 @@ totals, one entry per system (sorted by path), and the run's own errors."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -16,8 +16,8 @@ from engine.render.jsondoc import dumps
 class JsonSummary(PortfolioFormat):
     name = "json"
 
-    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> str:
-        return dumps(summary_document(portfolio))
+    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> Iterator[str]:
+        yield dumps(summary_document(portfolio))
 
 
 def summary_document(portfolio: PortfolioCheck) -> dict[str, Any]:

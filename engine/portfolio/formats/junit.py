@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from engine.assessment.model import Report
 from engine.portfolio.formats.interface import PortfolioFormat
@@ -29,7 +29,7 @@ class JUnitSummary(PortfolioFormat):
         assert lines[1].startswith("<testsuites") and lines[-1] == "</testsuites>"
         return "\n".join(lines[2:-1])
 
-    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> str:
+    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> Iterator[str]:
         totals = dict.fromkeys(_COUNTS, 0)
         for part in parts:
             opening = part.split("\n", 1)[0]  # attribute values are escaped: no quote inside
@@ -40,8 +40,12 @@ class JUnitSummary(PortfolioFormat):
             f'<testsuites name="ai-assure portfolio" tests="{totals["tests"] + extra}" '
             f'failures="{totals["failures"]}" errors="{totals["errors"] + extra}">'
         )
-        body = [*parts, *([_run_errors(portfolio)] if portfolio.errors else [])]
-        return _DECLARATION + "\n".join([opening, *body, "</testsuites>"]) + "\n"
+        yield _DECLARATION + opening + "\n"
+        for part in parts:
+            yield part + "\n"
+        if portfolio.errors:
+            yield _run_errors(portfolio) + "\n"
+        yield "</testsuites>\n"
 
 
 def _run_errors(portfolio: PortfolioCheck) -> str:

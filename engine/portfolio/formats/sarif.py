@@ -6,8 +6,9 @@ invocation failed."""
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from engine import __version__
 from engine.assessment.model import Report
@@ -33,10 +34,12 @@ class SarifSummary(PortfolioFormat):
         start, end = log.index(_RUNS_OPEN) + len(_RUNS_OPEN), log.rindex(_RUNS_CLOSE)
         return log[start:end]
 
-    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> str:
-        runs = [*parts, *([_run_errors(portfolio)] if portfolio.errors else [])]
-        body = ",\n".join(runs)
-        return f'{{\n  "$schema": {json.dumps(SARIF_SCHEMA)},\n{_RUNS_OPEN}{body}{_RUNS_CLOSE}'
+    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> Iterator[str]:
+        yield f'{{\n  "$schema": {json.dumps(SARIF_SCHEMA)},\n{_RUNS_OPEN}'
+        runs = itertools.chain(parts, [_run_errors(portfolio)] if portfolio.errors else [])
+        for number, run in enumerate(runs):
+            yield (",\n" if number else "") + run
+        yield _RUNS_CLOSE
 
 
 def _run_errors(portfolio: PortfolioCheck) -> str:

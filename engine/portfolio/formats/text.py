@@ -3,7 +3,7 @@ the totals and the run's verdict. Every value from a manifest is made inert."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from engine.portfolio.formats.interface import PortfolioFormat
 from engine.portfolio.model import PortfolioCheck, SystemSummary
@@ -15,7 +15,7 @@ _ORDER = {"error": 0, "fail": 1, "pass": 2}
 class TextSummary(PortfolioFormat):
     name = "text"
 
-    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> str:
+    def render(self, portfolio: PortfolioCheck, parts: Sequence[str]) -> Iterator[str]:
         systems = sorted(portfolio.systems, key=lambda s: (_ORDER[s.verdict], s.path))
         width = max((len(inert(s.id)) for s in systems), default=0)
         lines = [
@@ -31,7 +31,7 @@ class TextSummary(PortfolioFormat):
             f"{totals['pass']} pass, {totals['fail']} fail, {totals['error']} error; "
             f"portfolio verdict: {portfolio.verdict.upper()}",
         ]
-        return "\n".join(lines) + "\n"
+        yield "\n".join(lines) + "\n"
 
 
 def _line(system: SystemSummary, width: int) -> str:
