@@ -313,7 +313,7 @@ def _report(
         findings=findings,
         controls=control_results(findings),
         exceptions=exceptions,
-        risks=[RiskRecord.of(risk.model_dump()) for risk in manifest.model.risks],
+        risks=[RiskRecord.of(risk.model_dump(mode="json")) for risk in manifest.model.risks],
     )
 
 

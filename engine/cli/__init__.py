@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "explain": "engine.cli.catalogue:explain",
     "controls": "engine.cli.catalogue:controls",
     "policy": "engine.cli.policy:policy",
+    "portfolio": "engine.cli.store:portfolio",
     "register": "engine.cli.records:register",
     "report": "engine.cli.records:report",
     "verify-record": "engine.cli.records:verify_record",

@@ -3,6 +3,7 @@ view read from it (`ai-assure portfolio`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -11,11 +12,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from engine.cli.options import echo_error
+from engine.cli.options import as_of_option, echo_error, format_option, outputs, today, write
 from engine.render.text import inert
 
 if TYPE_CHECKING:
     from engine.assessment.model import Report
+    from engine.records.register.build import Register
     from engine.store import Store
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
@@ -136,3 +138,56 @@ def ingest(
             inert(f"{file}: {report.system.id} {report.verdict} as of {report.as_of}: {state}")
         )
     sys.exit(2 if refused else 0)
+
+
+def read_store(url: str) -> Store:
+    """A store to read: it must exist already, at this version's schema (never created by a
+    reader, so a mistyped URL is an error, not an empty portfolio)."""
+    from engine.store import Store
+
+    opened = Store(url, migrate=False)
+    opened.require_current()
+    return opened
+
+
+@click.command()
+@store_option("The store to read.", required=True)
+@format_option("text, json, csv, html", "text")
+@as_of_option("The date the view is computed on (days since a check, expiry, overdue reviews).")
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    metavar="DAYS",
+    help="List approved exceptions whose expiry falls within DAYS.",
+)
+def portfolio(store_url: str, formats: tuple[str, ...], as_of: dt.date | None, within: int) -> None:
+    """The department view from the results store: every system's latest verdict and tier,
+    days since its last check, its trend, the trend per framework, exceptions expiring
+    soon, overdue DPIA and FRIA reviews and the controls failing most. csv: one row per
+    system; html: one self-contained page with charts.
+
+    \b
+    Examples:
+      ai-assure portfolio --store results.db
+      ai-assure portfolio --store postgresql+psycopg://gov@db/assure --format html=portfolio.html
+    """
+    from engine.portfolio.view.build import build_view
+    from engine.portfolio.view.formats import FORMATS, get_view_format
+
+    specs = outputs(formats, FORMATS, "text")
+    opened = read_store(store_url)
+    view = build_view(opened.runs(), opened.report, today(as_of), within)
+    for spec in specs:
+        write(spec, get_view_format(spec.format).render(view))
+
+
+def stored_register(url: str, as_of: dt.date) -> Register:
+    """The risk register from each system's latest report in the store at `url`."""
+    from engine.portfolio.view.build import histories
+    from engine.records.register.stored import register_from_reports
+
+    opened = read_store(url)
+    latest = [entries[-1].id for entries in histories(opened.runs(), as_of).values()]
+    return register_from_reports(((run, opened.report(run)) for run in latest), as_of)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_RUN_COLUMNS = ("id", "system_id", "commit_sha", "verdict", "as_of", "source", "ingested_at")
 _LOCK_KEY = 0x41_49_41_53  # "AIAS": the advisory lock migrations take on PostgreSQL
 
 
@@ -42,7 +42,8 @@ class Added:
 
 @dataclass(frozen=True)
 class StoredRun:
-    """One run as the portfolio view reads it."""
+    """One run as the portfolio view lists it; its whole report is read only on demand
+    (`Store.report`), since a store holds years of runs."""
 
     id: int
     system_id: str
@@ -51,7 +52,7 @@ class StoredRun:
     as_of: str
     source: str
     ingested_at: str
-    report: dict[str, Any]  # the canonical JSON report, parsed
+    failed: int  # failed findings
 
 
 def store_url(text: str) -> str:
@@ -99,6 +100,22 @@ class Store:
                 command.upgrade(config, "head")
         return head
 
+    def require_current(self) -> None:
+        """Refuse a store without this version's schema (`StoreError`)."""
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and not Path(url.database or ":memory:").is_file():
+            raise StoreError(f"{self.shown}: no such database file")
+        with self._errors("read"), self.engine.connect() as connection:
+            found = _revision(connection)
+        if found != head:
+            state = "no results store" if found is None else f"schema revision {found}"
+            raise StoreError(
+                f"{self.shown}: {state}, not {head} (`ai-assure store upgrade` makes it current)"
+            )
+
     def add(
         self, report: Report, *, source: str, commit: str | None, signer: str | None = None
     ) -> Added:
@@ -121,25 +138,34 @@ class Store:
                     raise
                 return Added(int(found), False)
 
-    def runs(self) -> Iterator[StoredRun]:
-        """Every run, oldest first (by date assessed, then as stored)."""
+    def runs(self) -> list[StoredRun]:
+        """Every run, oldest first (by date assessed, then as stored), without its report."""
+        from sqlalchemy import func, select
+
+        from engine.store.schema import findings, runs
+
+        failed = (
+            select(func.count())
+            .where(findings.c.run_id == runs.c.id, findings.c.status == "fail")
+            .scalar_subquery()
+        )
+        columns = [runs.c[name] for name in _RUN_COLUMNS]
+        query = select(*columns, failed.label("failed")).order_by(runs.c.as_of, runs.c.id)
+        with self._errors("read"), self.engine.connect() as connection:
+            return [StoredRun(**row._asdict()) for row in connection.execute(query)]
+
+    def report(self, run_id: int) -> dict[str, Any]:
+        """One run's canonical JSON report, parsed."""
         from sqlalchemy import select
 
         from engine.store.schema import runs
 
-        query = select(runs).order_by(runs.c.as_of, runs.c.id)
         with self._errors("read"), self.engine.connect() as connection:
-            for row in connection.execute(query):
-                yield StoredRun(
-                    id=row.id,
-                    system_id=row.system_id,
-                    commit_sha=row.commit_sha,
-                    verdict=row.verdict,
-                    as_of=row.as_of,
-                    source=row.source,
-                    ingested_at=row.ingested_at,
-                    report=json.loads(row.report),
-                )
+            text = connection.scalar(select(runs.c.report).where(runs.c.id == run_id))
+        if text is None:
+            raise StoreError(f"the store {self.shown} has no run {run_id}")
+        found: dict[str, Any] = json.loads(text)
+        return found
 
     def count(self) -> tuple[int, int]:
         """How many runs and findings the store holds."""

@@ -48,9 +48,7 @@ def test_check_keeps_the_run_with_its_commit(system, tmp_path):
         COMMIT,
         "check",
     )
-    assert json.dumps(run.report, sort_keys=True) == json.dumps(
-        json.loads(result.stdout), sort_keys=True
-    )
+    assert Store(url).report(run.id) == json.loads(result.stdout)
 
 
 def test_a_portfolio_check_keeps_every_system(tmp_path):

@@ -43,10 +43,10 @@ def test_a_run_is_stored_once_with_its_findings_and_controls(store_url, report):
     with store.engine.connect() as connection:
         controls = connection.scalar(text("SELECT count(*) FROM finding_controls"))
     assert controls == 2 * sum(len(set(f.controls)) for f in report.findings)
-    (stored, _) = list(store.runs())
+    (stored, _) = store.runs()
     assert stored.system_id == "probation-risk-assistant" and stored.verdict == "fail"
     assert stored.commit_sha == "a" * 40
-    assert Report.model_validate(stored.report) == report
+    assert Report.model_validate(store.report(stored.id)) == report
 
 
 @pytest.mark.parametrize("statement", ["UPDATE runs SET verdict = 'pass'", "DELETE FROM findings"])
