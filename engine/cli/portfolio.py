@@ -167,7 +167,9 @@ def _targets(
 
 def _identity(path: Path) -> Path:
     """The manifest a PATH names, resolved, so one system named twice is checked once."""
-    candidate = path / "ai-manifest.yaml" if path.is_dir() else path
+    from engine.manifest import MANIFEST_NAME
+
+    candidate = path / MANIFEST_NAME if path.is_dir() else path
     try:
         return candidate.resolve()
     except (OSError, RuntimeError):  # a symlink loop: the check will say so
