@@ -91,7 +91,11 @@ def _gitignore(
     except (UnreadableFileError, OSError) as exc:
         problems.append(f"{path}: cannot be read ({exc})")
         return []
-    return [_Ignore(folder, spec_class.from_lines(text.splitlines()))]
+    try:
+        return [_Ignore(folder, spec_class.from_lines(text.splitlines()))]
+    except ValueError as exc:  # a line git would not read as a pattern
+        problems.append(f"{path}: {exc}; the folder was searched as if it had no .gitignore")
+        return []
 
 
 def _ignored(path: Path, rules: list[_Ignore], *, is_dir: bool) -> bool:

@@ -51,6 +51,16 @@ def test_an_ignored_manifest_file_pattern_is_honoured(tmp_path):
     assert found(tmp_path) == ["real/ai-manifest.yaml"]
 
 
+def test_a_gitignore_git_cannot_read_is_a_problem_and_hides_nothing(tmp_path):
+    manifest(tmp_path / "a")
+    (tmp_path / ".gitignore").write_text("a/\n!\n")
+    discovery = discover(tmp_path)
+    assert [m.relative_to(tmp_path).as_posix() for m in discovery.manifests] == [
+        "a/ai-manifest.yaml"
+    ]
+    assert len(discovery.problems) == 1 and "Invalid git pattern" in discovery.problems[0]
+
+
 def test_git_folders_are_never_searched(tmp_path):
     manifest(tmp_path / ".git" / "stash")
     manifest(tmp_path / "system")
