@@ -118,7 +118,7 @@ def build_view(
 ) -> PortfolioView:
     """The view of every run up to `as_of` (later runs are not yet known on that date);
     `report_of` reads a run's report (each at most once)."""
-    report = cache(report_of)
+    report = cache(lambda run_id: _essentials(report_of(run_id)))
     day = as_of.isoformat()
     history = histories(runs, as_of)
     count = sum(len(entries) for entries in history.values())
@@ -138,6 +138,28 @@ def build_view(
         reviews=_overdue_reviews(latest, as_of),
         controls=_failing_controls(latest),
     )
+
+
+def _essentials(report: dict[str, Any]) -> dict[str, Any]:
+    """What the view reads of a report (a whole report is large; a view may need thousands)."""
+    return {
+        "system": report["system"],
+        "verdict": report["verdict"],
+        "tier": report["tier"],
+        "assurance_level": report.get("assurance_level"),
+        "policy": {"revision": report["policy"]["revision"]},
+        "controls": [{"id": c["id"], "status": c["status"]} for c in report["controls"]],
+        "exceptions": report.get("exceptions", []),
+        "evidence": [
+            {
+                "kind": e["kind"],
+                "path": e["path"],
+                "facts": {"review_by": e["facts"].get("review_by")},
+            }
+            for e in report.get("evidence", [])
+            if e["kind"] in _REVIEWED_EVIDENCE and isinstance(e.get("facts"), dict)
+        ],
+    }
 
 
 def histories(runs: Iterable[StoredRun], as_of: dt.date) -> dict[str, list[StoredRun]]:
