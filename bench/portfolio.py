@@ -128,7 +128,7 @@ def main() -> None:
     print(f"in-process loop on the examples: {wall:.1f} ms wall, {cpu:.1f} ms CPU per system")
     print(f"{'profile':>8} {'systems':>8} {'wall s':>8} {'ms/system':>10} {'cpu s':>8} "
           f"{'cpu ms/system':>14} {'peak RSS MB':>12}  exit")  # fmt: skip
-    cpu_per_system: dict[str, list[float]] = {profile: [] for profile in PROFILES}
+    cpu: dict[str, list[float]] = {profile: [] for profile in PROFILES}
     with tempfile.TemporaryDirectory(prefix="ai-assure-portfolio-") as scratch:
         for size in arguments.sizes:
             folder = Path(scratch) / f"systems-{size}"
@@ -136,17 +136,21 @@ def main() -> None:
             for profile in PROFILES:
                 out = Path(scratch) / f"out-{size}-{profile}"
                 out.mkdir()
-                elapsed, peak, code, cpu = run_portfolio(folder, out, arguments.jobs, profile)
-                cpu_per_system[profile].append(cpu * 1000 / size)
+                elapsed, peak, code, seconds = run_portfolio(folder, out, arguments.jobs, profile)
+                cpu[profile].append(seconds)
                 print(
                     f"{profile:>8} {size:>8} {elapsed:>8.2f} {elapsed * 1000 / size:>10.1f} "
-                    f"{cpu:>8.2f} {cpu_per_system[profile][-1]:>14.1f} {peak / 1024:>12.0f}  "
-                    f"{code}"
+                    f"{seconds:>8.2f} {seconds * 1000 / size:>14.1f} {peak / 1024:>12.0f}  {code}"
                 )
-    for profile, costs in cpu_per_system.items():
-        if len(costs) > 1:
-            print(f"growth ({profile}): CPU ms/system at the largest size / at the smallest = "
-                  f"{costs[-1] / costs[0]:.2f} (1.00 is linear)")  # fmt: skip
+    sizes = arguments.sizes
+    for profile, seconds in cpu.items():  # the start-up (interpreters, policies) cancels out
+        marginal = [
+            f"{sizes[i - 1]}->{sizes[i]}: "
+            f"{(seconds[i] - seconds[i - 1]) * 1000 / (sizes[i] - sizes[i - 1]):.1f}"
+            for i in range(1, len(sizes))
+        ]
+        if marginal:
+            print(f"linearity ({profile}): CPU ms per added system, {', '.join(marginal)}")
 
 
 if __name__ == "__main__":
