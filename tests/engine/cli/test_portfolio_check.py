@@ -174,3 +174,29 @@ def test_options_that_do_not_fit_the_run_are_refused(arguments, message):
     result = ai_assure("check", *arguments, "--as-of", AS_OF)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_the_summaries_validate_against_the_consumers_schemas(portfolio, tmp_path, shared_dir):
+    """The strict Jenkins JUnit schema and both SARIF 2.1.0 schemas, also when the run had
+    problems of its own (a duplicated system id here) that belong to no system."""
+    import xmlschema
+    from jsonschema import Draft4Validator, Draft202012Validator
+
+    shutil.copytree(portfolio / "teams" / "document-search", portfolio / "teams" / "twin")
+    junit, sarif = tmp_path / "junit.xml", tmp_path / "results.sarif"
+    result = ai_assure(
+        "check", "--discover", portfolio, "--as-of", AS_OF,
+        "--format", f"junit={junit}", "--format", f"sarif={sarif}",
+    )  # fmt: skip
+    assert result.returncode == 2
+    schemas = shared_dir / "reference" / "schemas"
+    xmlschema.XMLSchema(str(schemas / "junit-10.jenkins-xunit.xsd")).validate(str(junit))
+    root = ET.parse(junit).getroot()
+    assert root.findall("testsuite")[-1].get("name") == "ai-assure.portfolio"
+    log = json.loads(sarif.read_text())
+    for name, validator in (
+        ("sarif-schema-2.1.0.oasis-errata01.json", Draft4Validator),
+        ("sarif-schema-2.1.0.codeql-action-2020-12.json", Draft202012Validator),
+    ):
+        validator(json.loads((schemas / name).read_text())).validate(log)
+    assert log["runs"][-1]["invocations"][0]["executionSuccessful"] is False
