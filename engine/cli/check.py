@@ -14,10 +14,12 @@ from engine.cli.options import as_of_option, echo_error, format_option, outputs,
 from engine.cli.portfolio import (
     check_portfolio,
     is_portfolio,
+    open_store,
     portfolio_options,
+    record_check,
     refuse_portfolio_options,
+    store_option,
 )
-from engine.cli.store import open_store, record_check, store_option
 from engine.core.limits import (
     DEFAULT_MAX_EVIDENCE_BYTES,
     DEFAULT_MAX_EVIDENCE_FILES,

@@ -1,8 +1,9 @@
-"""`check PATH...` and `check --discover DIR`: many systems in one run.
+"""`check PATH...` and `check --discover DIR`: many systems in one run; and `check --store`.
 
-The options live here so `check` gains them with one decorator; `check` hands over to
+The options live here so `check` gains them with decorators; `check` hands over to
 `check_portfolio` when more than one system is named (or --discover is given). One PATH
-without --discover stays the single-system check it always was.
+without --discover stays the single-system check it always was. The store's own commands
+are in `engine.cli.store`, imported only when one of them runs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import click
 from engine.cli.options import echo_error, outputs, write
 
 if TYPE_CHECKING:
+    from engine.assessment.model import Report
     from engine.assessment.run import CheckOptions
     from engine.core.output import OutputSpec
     from engine.portfolio.model import PortfolioCheck, SystemSummary
@@ -41,6 +43,7 @@ REPORT_SUFFIXES = {
     "html": ".html",
 }
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+STORE_ENV = "AI_ASSURE_STORE"
 
 
 def portfolio_options(command: _Command) -> _Command:
@@ -84,6 +87,43 @@ _OPTIONS = (
         help="Format of the per-system reports in --reports-dir (repeatable). Default: json.",
     ),
 )
+
+
+def store_option(help_text: str, *, required: bool) -> Callable[[_Command], _Command]:
+    """`--store URL` (or $AI_ASSURE_STORE)."""
+    return click.option(
+        "--store",
+        "store_url",
+        envvar=STORE_ENV if required else None,
+        required=required,
+        metavar="URL",
+        help=help_text
+        + " sqlite:///FILE (or just FILE) or postgresql+psycopg://USER@HOST/DB"
+        + (f"; default ${STORE_ENV}." if required else "."),
+    )
+
+
+def open_store(url: str) -> Store:
+    """The store at `url`, its schema brought up to date (`StoreError` on any problem)."""
+    from engine.store import Store
+
+    return Store(url)
+
+
+def record_check(store: Store, target: Path, report: Report) -> None:
+    """Keep one `check` run, with the commit of the system's repository."""
+    store.add(report, source="check", commit=system_commit(target))
+
+
+def system_commit(target: Path) -> str | None:
+    """HEAD's commit in the repository holding the system at `target`, when there is one."""
+    from engine.core.files import find_repository_root, git_commit
+
+    folder = target if target.is_dir() else target.parent
+    try:
+        return git_commit(find_repository_root(folder.resolve()))
+    except (OSError, RuntimeError):
+        return None
 
 
 def is_portfolio(paths: tuple[Path, ...], discover_dirs: tuple[Path, ...]) -> bool:
@@ -200,7 +240,6 @@ def _write_chunks(output: OutputSpec, chunks: Iterator[str]) -> None:
 
 def _keep_run(store: Store, outcome: Outcome) -> None:
     from engine.assessment.model import Report
-    from engine.cli.store import record_check
 
     report = Report.model_validate_json(outcome.reports["json"])
     record_check(store, outcome.target.path, report)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from engine.cli.options import as_of_option, echo_error, format_option, outputs, today, write
-from engine.cli.store import store_option, stored_register
+from engine.cli.portfolio import store_option
 from engine.render.text import inert
 
 
@@ -92,6 +92,8 @@ def register(
     if bool(paths) == bool(store_url):
         raise click.UsageError("give PATH... or --store (one of them)")
     if store_url:
+        from engine.cli.store import stored_register
+
         stored = stored_register(store_url, today(as_of))
         for output in specs:
             write(output, get_register_format(output.format).render(stored))

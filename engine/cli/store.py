@@ -6,60 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from engine.cli.options import as_of_option, echo_error, format_option, outputs, today, write
+from engine.cli.portfolio import open_store, store_option
 from engine.render.text import inert
 
 if TYPE_CHECKING:
-    from engine.assessment.model import Report
     from engine.records.register.build import Register
     from engine.store import Store
 
-_Command = TypeVar("_Command", bound=Callable[..., Any])
 _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-STORE_ENV = "AI_ASSURE_STORE"
-
-
-def store_option(help_text: str, *, required: bool) -> Callable[[_Command], _Command]:
-    """`--store URL` (or $AI_ASSURE_STORE)."""
-    return click.option(
-        "--store",
-        "store_url",
-        envvar=STORE_ENV if required else None,
-        required=required,
-        metavar="URL",
-        help=help_text
-        + " sqlite:///FILE (or just FILE) or postgresql+psycopg://USER@HOST/DB"
-        + (f"; default ${STORE_ENV}." if required else "."),
-    )
-
-
-def open_store(url: str) -> Store:
-    """The store at `url`, its schema brought up to date (`StoreError` on any problem)."""
-    from engine.store import Store
-
-    return Store(url)
-
-
-def record_check(store: Store, target: Path, report: Report) -> None:
-    """Keep one `check` run, with the commit of the system's repository."""
-    store.add(report, source="check", commit=system_commit(target))
-
-
-def system_commit(target: Path) -> str | None:
-    """HEAD's commit in the repository holding the system at `target`, when there is one."""
-    from engine.core.files import find_repository_root, git_commit
-
-    folder = target if target.is_dir() else target.parent
-    try:
-        return git_commit(find_repository_root(folder.resolve()))
-    except (OSError, RuntimeError):
-        return None
 
 
 @click.group()
