@@ -12,7 +12,7 @@ import contextlib
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -300,7 +300,7 @@ def _echo_errors(portfolio: PortfolioCheck) -> None:
             echo_error(f"{system.path}: {message}")
 
 
-@contextmanager
+@contextlib.contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr when it is a terminal; nothing otherwise (CI logs)."""
     if not sys.stderr.isatty():
