@@ -12,7 +12,6 @@ import contextlib
 import re
 import sys
 from collections.abc import Callable, Iterator
-
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
