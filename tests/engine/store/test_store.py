@@ -5,6 +5,7 @@ exactly the tables the code reads, and eight concurrent writers lose and duplica
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,24 @@ def test_the_command_line_does_not_import_the_database_libraries():
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert result.stdout.splitlines()[-1] == "[]", result.stderr
+
+
+def test_the_view_reads_runs_oldest_first_with_their_failed_counts(store_url, report):
+    """What `ai-assure portfolio` and `register --store` read, on both backends."""
+    store = Store(store_url)
+    for day in (30, 0, 10):  # stored out of order
+        store.add(on(report, day), source="report", commit=None)
+    runs = store.runs()
+    assert [run.as_of for run in runs] == ["2026-11-26", "2026-12-06", "2026-12-26"]
+    failed = sum(1 for finding in report.findings if finding.status == "fail")
+    assert {run.failed for run in runs} == {failed} and failed > 0
+    assert store.report(runs[-1].id)["as_of"] == "2026-12-26"
+    result = subprocess.run(
+        [*COMMAND, "portfolio", "--store", store_url, "--as-of", "2026-12-31", "--format", "json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (system,) = json.loads(result.stdout)["systems"]
+    assert (system["id"], system["runs"], system["last_checked"], system["days_since"]) == (
+        "probation-risk-assistant", 3, "2026-12-26", 5
+    )  # fmt: skip
