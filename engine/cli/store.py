@@ -85,13 +85,13 @@ def ingest(
     for file in files:
         try:
             incoming = read_run(file, key, allow_unsigned=allow_unsigned)
+            added = opened.add(
+                incoming.report, source=incoming.source, commit=commit, signer=incoming.signer
+            )
         except AssuranceError as exc:
             refused += 1
-            echo_error(str(exc))
+            echo_error(f"{exc}" if str(exc).startswith(str(file)) else f"{file}: {exc}")
             continue
-        added = opened.add(
-            incoming.report, source=incoming.source, commit=commit, signer=incoming.signer
-        )
         state = f"stored as run {added.run_id}" if added.created else "already stored"
         report = incoming.report
         click.echo(

@@ -11,6 +11,7 @@ it reaches the store.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,9 +68,14 @@ def _report(document: Any, path: Path) -> Report:
     from pydantic import ValidationError
 
     try:
-        return Report.model_validate(document)
+        report = Report.model_validate(document)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "report"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise IngestError(f"{path}: not a valid report: {where}: {first['msg']}{more}") from None
+    try:  # the store orders and ages runs by this date
+        dt.date.fromisoformat(report.as_of)
+    except ValueError:
+        raise IngestError(f"{path}: not a valid report: as_of: not a YYYY-MM-DD date") from None
+    return report

@@ -121,12 +121,16 @@ def test_a_report_with_a_wrong_field_is_refused(tmp_path):
             "check", ROOT / "examples" / "document-search", "--as-of", AS_OF, "--format", "json"
         ).stdout
     )
-    report["verdict"] = "great"
-    path = tmp_path / "report.json"
-    path.write_text(json.dumps(report))
-    result = ai_assure("store", "ingest", path, "--store", tmp_path / "results.db")
+    good, wrong_verdict, wrong_date = (tmp_path / f"{n}.json" for n in ("good", "verdict", "date"))
+    good.write_text(json.dumps(report))
+    wrong_verdict.write_text(json.dumps({**report, "verdict": "great"}))
+    wrong_date.write_text(json.dumps({**report, "as_of": "soon"}))
+    database = tmp_path / "results.db"
+    result = ai_assure("store", "ingest", wrong_verdict, wrong_date, good, "--store", database)
     assert result.returncode == 2
-    assert "not a valid report: verdict:" in result.stderr
+    assert f"{wrong_verdict}: not a valid report: verdict:" in result.stderr
+    assert f"{wrong_date}: not a valid report: as_of: not a YYYY-MM-DD date" in result.stderr
+    assert [run.as_of for run in Store(str(database)).runs()] == [AS_OF]  # the good one is kept
 
 
 def test_upgrade_creates_the_schema_and_an_unusable_store_is_one_clear_error(tmp_path):
