@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,8 +257,8 @@ class _MigrationLock:
             connection = self.store.engine.connect()
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _LOCK_KEY})
             self.release.append(lambda: _unlock(connection))
-        elif url.database and url.database != ":memory:":
-            import fcntl
+        elif url.database and url.database != ":memory:" and sys.platform != "win32":
+            import fcntl  # Windows: SQLite's own locking alone (no concurrent first migration)
 
             stream = open(f"{url.database}.lock", "a")  # closed in __exit__
             fcntl.flock(stream, fcntl.LOCK_EX)
