@@ -67,8 +67,8 @@ def natural_key(report_json: str, commit: str | None) -> str:
 
 
 class Store:
-    """An opened store. `add` writes one run; the `latest` and `history` reads feed the
-    portfolio view."""
+    """An opened store. `add` writes one run; `runs` and `report` feed the portfolio view
+    and the register."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = store_url(url)
@@ -80,9 +80,6 @@ class Store:
     def shown(self) -> str:
         """The URL with any password hidden (for messages)."""
         return self.engine.url.render_as_string(hide_password=True)
-
-    def close(self) -> None:
-        self.engine.dispose()
 
     def upgrade(self) -> str:
         """Bring the schema to the newest revision (idempotent); its revision id."""
