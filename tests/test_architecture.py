@@ -2,7 +2,10 @@
 no module imports a private name of another package, and no import cycle exists.
 
     core  ←  manifest · policy · adapters · render  ←  evaluators  ←  assessment
-          ←  reporters · records  ←  cli
+          ←  reporters · records · store  ←  portfolio  ←  cli
+
+(`portfolio` runs many assessments, renders them with the reporters and reads the store, so
+it sits above all three and below the command line.)
 
 Every import counts, including those inside functions and `TYPE_CHECKING` blocks: a lazy
 import still ties the two modules together.
@@ -30,7 +33,9 @@ LAYERS = {
     "engine.assessment": 3,
     "engine.reporters": 4,
     "engine.records": 4,
-    "engine.cli": 5,
+    "engine.store": 4,
+    "engine.portfolio": 5,
+    "engine.cli": 6,
 }
 #: what adapters may use of the engine: its foundations only
 ADAPTER_ALLOWED = ("engine.core",)

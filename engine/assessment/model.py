@@ -241,8 +241,17 @@ class RiskScore(_Model):
     impact: Score
 
 
+class RiskActionRecord(_Model):
+    """A treatment action of a risk, as the risk register counts it (open, due, overdue)."""
+
+    description: str
+    due: str | None = None  # YYYY-MM-DD
+    status: str
+
+
 class RiskRecord(_Model):
-    """A risk from the manifest's register, for the report's likelihood x impact heat map."""
+    """A risk from the manifest's register: for the report's likelihood x impact heat map,
+    and for the risk register built from stored reports (`register --store`)."""
 
     id: str
     title: str
@@ -252,11 +261,19 @@ class RiskRecord(_Model):
     residual: RiskScore | None = None  # None: not yet re-scored after treatment
     treatment: str | None = None
     owner: str | None = None
+    controls: list[str] = Field(default_factory=list)
+    actions: list[RiskActionRecord] = Field(default_factory=list)
 
     @classmethod
     def of(cls, risk: dict[str, Any]) -> RiskRecord:
-        """The record of a manifest risk, given as its `model_dump()`."""
-        return cls.model_validate({key: risk.get(key) for key in cls.model_fields})
+        """The record of a manifest risk, given as its `model_dump(mode="json")`."""
+        record = {key: risk.get(key) for key in cls.model_fields}
+        record["actions"] = [
+            {key: action.get(key) for key in RiskActionRecord.model_fields}
+            for action in risk.get("actions") or []
+        ]
+        record["controls"] = list(risk.get("controls") or [])
+        return cls.model_validate(record)
 
 
 class Report(_Model):

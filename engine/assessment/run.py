@@ -85,14 +85,16 @@ class AssessmentError(AssuranceError):
     """The system could not be assessed; the message says why."""
 
 
-def run_check(target: Path, options: CheckOptions) -> Report:
-    """Assess the system at `target` (a folder or manifest file). Never raises on bad input."""
+def run_check(target: Path, options: CheckOptions, policies: PolicySet | None = None) -> Report:
+    """Assess the system at `target` (a folder or manifest file). Never raises on bad input.
+    `policies`, when given, are those `policies_for(options)` loaded already (a portfolio run
+    loads them once for every system)."""
     options = replace(options, as_of=options.as_of_date)
     partial: dict[str, Any] = {}
     limits = options.limits
     try:
         with deadline(limits.timeout_s), yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
-            return _assess(target, options, partial)
+            return _assess(target, options, partial, policies)
     except (Exception, DeadlineExceeded) as exc:  # the gate's last line: fail closed, never pass
         problems, raw = _problems(exc)
         return _error_report(options, problems, partial, raw)
@@ -114,9 +116,11 @@ def _problems(exc: BaseException) -> tuple[list[str], Any]:
     return [f"internal error: {type(exc).__name__}: {exc}"], None
 
 
-def _assess(target: Path, options: CheckOptions, partial: dict[str, Any]) -> Report:
+def _assess(
+    target: Path, options: CheckOptions, partial: dict[str, Any], loaded: PolicySet | None
+) -> Report:
     try:
-        policies = policies_for(options, partial)
+        policies = loaded or policies_for(options, partial)
     except PolicyError:
         _note_manifest(target, partial)  # so the error report names the system
         raise
@@ -307,7 +311,7 @@ def _report(
         findings=findings,
         controls=control_results(findings),
         exceptions=exceptions,
-        risks=[RiskRecord.of(risk.model_dump()) for risk in manifest.model.risks],
+        risks=[RiskRecord.of(risk.model_dump(mode="json")) for risk in manifest.model.risks],
     )
 
 

@@ -11,6 +11,15 @@ from typing import TYPE_CHECKING
 import click
 
 from engine.cli.options import as_of_option, echo_error, format_option, outputs, write
+from engine.cli.portfolio import (
+    check_portfolio,
+    is_portfolio,
+    open_store,
+    portfolio_options,
+    record_check,
+    refuse_portfolio_options,
+    store_option,
+)
 from engine.core.limits import (
     DEFAULT_MAX_EVIDENCE_BYTES,
     DEFAULT_MAX_EVIDENCE_FILES,
@@ -34,7 +43,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
 @format_option(", ".join(FORMATS), "text")
 @click.option(
     "--fail-on",
@@ -179,8 +188,10 @@ if TYPE_CHECKING:
     help="Ed25519 private key that signs the --attest record (an encrypted key's password "
     "from $AI_ASSURE_ATTEST_KEY_PASSWORD). Without it the record is unsigned.",
 )
+@portfolio_options
+@store_option("Also keep every run in this results store (docs/portfolio.md).", required=False)
 def check(
-    path: Path,
+    paths: tuple[Path, ...],
     formats: tuple[str, ...],
     fail_on: FailOn,
     as_of: dt.date | None,
@@ -203,8 +214,16 @@ def check(
     max_yaml_depth: int,
     attest: Path | None,
     attest_key: Path | None,
+    discover_dirs: tuple[Path, ...],
+    jobs: int,
+    reports_dir: Path | None,
+    report_formats: tuple[str, ...],
+    store_url: str | None,
 ) -> None:
     """Assess the AI system at PATH (a folder holding ai-manifest.yaml, or the manifest).
+
+    Several PATHs, or --discover DIR, check a portfolio in one run: the policies are loaded
+    once, --format writes the portfolio summary and the exit code is the worst verdict.
 
     \b
     Examples:
@@ -213,14 +232,22 @@ def check(
       ai-assure check --as-of 2026-11-26 --fail-on medium --format json
       ai-assure check --bundle policy.tar.gz --verify-key governance.pub.pem \\
           --bundle-digest sha256:... --min-revision 12
+      ai-assure check --discover systems/ --jobs 2 --format junit=portfolio.xml
     """
     from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
 
-    specs = outputs(formats, FORMATS, "text")
+    portfolio = is_portfolio(paths, discover_dirs)
+    if portfolio and (attest or attest_key):
+        raise click.UsageError("--attest records one system: give one PATH")
+    if not portfolio:
+        refuse_portfolio_options(jobs, reports_dir, report_formats)
+    path = paths[0] if paths else Path(".")
+    specs = [] if portfolio else outputs(formats, FORMATS, "text")
     _check_bundle_options(
         bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
     )
     attestor = _attestor(path, attest, attest_key)
+    store = open_store(store_url) if store_url else None
     options = CheckOptions(
         as_of=as_of,
         fail_on=fail_on,
@@ -244,6 +271,18 @@ def check(
             max_evidence_bytes=_size(max_evidence_size, "--max-evidence-size"),
         ),
     )
+    if portfolio:
+        with process_memory_cap(options.limits.max_memory_bytes):
+            check_portfolio(
+                paths,
+                discover_dirs,
+                formats,
+                options,
+                jobs=jobs,
+                reports_dir=reports_dir,
+                report_formats=report_formats,
+                store=store,
+            )
     with process_memory_cap(options.limits.max_memory_bytes):
         report = run_check(path, options)
     _emit(report, specs)
@@ -251,6 +290,8 @@ def check(
         echo_error(message)
     for finding in (f for f in report.findings if f.status == "error"):
         echo_error(f"{finding.rule_id}: {finding.message}")
+    if store is not None:
+        record_check(store, path, report)
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     sys.exit(EXIT_CODES[report.verdict])

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from engine.cli.options import as_of_option, echo_error, format_option, outputs, today, write
+from engine.cli.portfolio import store_option
 from engine.render.text import inert
 
 
@@ -57,12 +58,13 @@ def verify_record(
 
 
 @click.command()
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
-)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="PATH...")
 @format_option("text, json, csv, markdown, html", "text")
 @as_of_option("The date overdue actions are counted on.")
-def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date | None) -> None:
+@store_option("Instead of PATHs, read each system's latest report in this store.", required=False)
+def register(
+    paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date | None, store_url: str | None
+) -> None:
     """Write the AI risk register of a portfolio: one row per risk, with its system id,
     sorted by residual score (worst first). Reads manifests only: no evidence, no policies.
 
@@ -71,10 +73,14 @@ def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date |
     a system id used twice, is an error: the register of the rest is still written, and the
     exit code is 2.
 
+    With --store, the register is read from each system's latest stored report instead
+    (docs/portfolio.md).
+
     \b
     Examples:
       ai-assure register examples/
       ai-assure register portfolio/ --format csv=register.csv --format html=register.html
+      ai-assure register --store results.db --format html=register.html
     """
     from contextlib import nullcontext
 
@@ -83,6 +89,15 @@ def register(paths: tuple[Path, ...], formats: tuple[str, ...], as_of: dt.date |
     from engine.records.register.formats import get_register_format
 
     specs = outputs(formats, REGISTER_FORMATS, "text")
+    if bool(paths) == bool(store_url):
+        raise click.UsageError("give PATH... or --store (one of them)")
+    if store_url:
+        from engine.cli.store import stored_register
+
+        stored = stored_register(store_url, today(as_of))
+        for output in specs:
+            write(output, get_register_format(output.format).render(stored))
+        return
     manifests, problems = find_manifests(paths)
     progress = (  # on a terminal only: never in a pipe, a file or a CI log
         click.progressbar(manifests, label="Reading manifests", file=sys.stderr)

@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,25 +41,31 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     replaced, and must never be: it is written in place. Anything else that is not a regular
     file (a folder, a block device, a socket) is refused.
     """
-    data = content.encode() if isinstance(content, str) else content
+    write_atomic_chunks(path, [content])
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[str | bytes]) -> None:
+    """`write_atomic` of the chunks one after another, never all held at once (a portfolio's
+    SARIF log can be larger than the memory a run may use)."""
+    encoded = (chunk.encode() if isinstance(chunk, str) else chunk for chunk in chunks)
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         with open(path, "wb") as stream:
-            stream.write(data)
+            stream.writelines(encoded)
     elif mode is not None and not stat.S_ISREG(mode):
         raise OSError(errno.EINVAL, "not a regular file, terminal or pipe")
     else:
-        _replace(path.resolve(), data)
+        _replace(path.resolve(), encoded)
 
 
-def _replace(path: Path, data: bytes) -> None:
+def _replace(path: Path, data: Iterable[bytes]) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

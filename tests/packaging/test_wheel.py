@@ -91,3 +91,30 @@ def test_the_installed_wheel_checks_an_example_outside_the_checkout(wheel, tmp_p
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASS" in result.stdout.upper()
+
+
+def test_the_installed_wheel_migrates_a_store_with_its_own_migrations(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+         str(wheel)],
+        check=True,
+        timeout=300,
+    )  # fmt: skip
+    assert "engine/store/migrations/versions/0001_runs.py" in zipfile.ZipFile(wheel).namelist()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    probe = "import engine.store as s; print(s.MIGRATIONS)"
+    migrations = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=elsewhere, env=env,
+        check=True,
+    ).stdout.strip()  # fmt: skip
+    assert migrations.startswith(str(target))
+    result = subprocess.run(
+        [sys.executable, "-c", "from engine.cli import run; run()", "store", "upgrade",
+         "--store", str(tmp_path / "results.db")],
+        capture_output=True, text=True, cwd=elsewhere, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("schema at revision 0001\n")

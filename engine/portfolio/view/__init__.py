@@ -1,0 +1,2 @@
+"""The department view read from the results store (`ai-assure portfolio`): `build` computes
+it, `formats` renders it."""
