@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -29,7 +29,7 @@ from engine.reporters import FORMATS
 
 if TYPE_CHECKING:
     from engine.assessment.model import Report
-    from engine.core.output import OutputSpec
+    from engine.core.output import OutputError, OutputSpec
     from engine.records.attestation import Attestor
 
 
@@ -246,13 +246,16 @@ def check(
     )
     with process_memory_cap(options.limits.max_memory_bytes):
         report = run_check(path, options)
-    _emit(report, specs)
-    for message in report.errors:
-        echo_error(message)
-    for finding in (f for f in report.findings if f.status == "error"):
-        echo_error(f"{finding.rule_id}: {finding.message}")
+    unwritten = _emit(report, specs)
+    if not _errors_already_shown(specs):
+        for message in report.errors:
+            echo_error(message)
+        for finding in (f for f in report.findings if f.status == "error"):
+            echo_error(f"{finding.rule_id}: {finding.message}")
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
+    if unwritten:
+        _refuse_unwritten(unwritten, report, EXIT_CODES[report.verdict])
     sys.exit(EXIT_CODES[report.verdict])
 
 
@@ -309,14 +312,45 @@ def _write_record(attest: Path, attestor: Attestor, report: Report) -> None:
         raise OutputError(f"cannot write {attest}: {exc.strerror or exc}") from None
 
 
-def _emit(report: Report, specs: list[OutputSpec]) -> None:
+def _emit(report: Report, specs: list[OutputSpec]) -> list[OutputError]:
+    """Every output that can be written is, even after one fails: the failures, in order."""
+    from engine.core.output import OutputError
     from engine.reporters import get_reporter
 
+    unwritten: list[OutputError] = []
     for output in specs:
         options = {"color": _wants_color()} if output.format == "text" and not output.file else {}
-        write(output, get_reporter(output.format, **options).render(report))
-        if output.format == "github":
-            _append_job_summary(report)
+        try:
+            write(output, get_reporter(output.format, **options).render(report))
+            if output.format == "github":
+                _append_job_summary(report)
+        except OutputError as exc:
+            unwritten.append(exc)
+    return unwritten
+
+
+def _refuse_unwritten(unwritten: list[OutputError], report: Report, exit_code: int) -> NoReturn:
+    """Exit 2 about the outputs, saying what the assessment itself found: it is not lost."""
+    from engine.core.output import OutputError
+
+    problems = [problem for error in unwritten for problem in error.problems]
+    outcome = (
+        f"the assessment itself finished: {report.verdict.upper()} (exit {exit_code} had every "
+        "output been written); every other output was written"
+    )
+    raise OutputError(*problems, outcome)
+
+
+def _errors_already_shown(specs: list[OutputSpec]) -> bool:
+    """Whether a report that lists the errors went to stdout and stderr is the same place
+    (a terminal, or `2>&1`): then repeating them on stderr would show each one twice."""
+    if not any(spec.file is None and spec.format in ("text", "github") for spec in specs):
+        return False
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino)
 
 
 def _wants_color() -> bool:
