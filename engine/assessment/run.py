@@ -355,6 +355,12 @@ def _system_ref(manifest: LoadedManifest | None, raw: Any) -> SystemRef:
     if manifest is not None:
         return SystemRef(id=manifest.model.metadata.id, name=manifest.model.metadata.name)
     metadata = raw.get("metadata") if isinstance(raw, dict) else None
-    if isinstance(metadata, dict):
-        return SystemRef(id=str(metadata.get("id", "unknown")), name=str(metadata.get("name", "")))
-    return SystemRef(id="unknown", name="")
+    if not isinstance(metadata, dict):
+        return SystemRef(id="unknown", name="")
+    return SystemRef(id=_text(metadata.get("id")) or "unknown", name=_text(metadata.get("name")))
+
+
+def _text(value: Any) -> str:
+    """A metadata value from a manifest that did not validate: text only, never the repr of
+    a list or mapping in a report heading."""
+    return value.strip() if isinstance(value, str) else ""

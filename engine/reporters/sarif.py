@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from engine.assessment.model import Finding, Report
 from engine.render.jsondoc import dumps as json_document
-from engine.reporters._common import framework_of, group_by_rule, waiver_text
+from engine.reporters._common import error_location, framework_of, group_by_rule, waiver_text
 from engine.reporters.interface import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -171,11 +171,15 @@ def _result(report: Report, finding: Finding, rule_index: int) -> Json:
 
 
 def _location(finding: Finding) -> Json:
-    uri = quote(finding.location.path.replace("\\", "/"), safe="/")
+    return _physical(finding.location.path, finding.location.line)
+
+
+def _physical(path: str, line: int) -> Json:
+    uri = quote(path.replace("\\", "/"), safe="/")
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": uri},
-            "region": {"startLine": max(1, finding.location.line)},
+            "region": {"startLine": max(1, line)},
         }
     }
 
@@ -195,7 +199,15 @@ def _invocation(report: Report, rule_index: dict[str, int]) -> Json:
 
 
 def _notification(text: str) -> Json:
-    return {"level": "error", "message": {"text": text}}
+    """An error as a notification, on its file and line when it names them."""
+    located = error_location(text)
+    if located is None:
+        return {"level": "error", "message": {"text": text}}
+    return {
+        "level": "error",
+        "message": {"text": located.problem},
+        "locations": [_physical(located.path, located.line)],
+    }
 
 
 def _run_properties(report: Report) -> Json:

@@ -26,7 +26,7 @@ from engine.assessment.describe import (
 from engine.assessment.model import Finding, Report
 from engine.core.vocabulary import SEVERITY_ORDER
 from engine.render.text import inert, inert_lines, plural
-from engine.reporters._common import location_text, waiver_text
+from engine.reporters._common import location_text, system_label, waiver_text
 from engine.reporters.interface import Reporter
 
 _LISTED = ("fail", "warn", "error")
@@ -64,8 +64,8 @@ class TextReporter(Reporter):
         policy = report.policy
         lines = [
             inert(
-                f"{report.tool.name} {report.tool.version} · {report.system.name} "
-                f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}"
+                f"{report.tool.name} {report.tool.version} · {system_label(report)} "
+                f"· as of {report.as_of} · fail-on {report.fail_on}"
             ),
             inert(f"policy {policy.revision} from {policy.source} ({policy.digest})"),
         ]

@@ -1,0 +1,138 @@
+"""`ai-assure check` as CI clients read it: errors located like findings in every CI format,
+GitLab severities on GitLab's scale, and messages a new user can act on."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.cli import COMMAND, ROOT, ai_assure
+
+AS_OF = ["--as-of", "2026-11-26"]
+PROBATION = ROOT / "examples" / "probation-risk-assistant"
+
+
+@pytest.fixture
+def bad_name(make_repo, minimal_manifest) -> Path:
+    """A manifest whose system name is a list: line 5 of ai-manifest.yaml."""
+    return make_repo(minimal_manifest.replace("name: Tiny Search", "name: [this, is, a list]"))
+
+
+def test_a_manifest_error_is_annotated_on_its_file_and_line(bad_name, tmp_path):
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [*COMMAND, "check", str(bad_name), "--format", "github"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert result.returncode == 2
+    [annotation] = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert annotation.startswith("::error file=ai-manifest.yaml,line=5,title=ai-assure::")
+    assert annotation.endswith("::metadata.name: Input should be a valid string")
+    heading = summary.read_text().splitlines()[0]
+    assert heading == "## ⛔ ai-assure: ERROR — tiny-search"  # never ['this', 'is', ...]
+
+
+def test_a_manifest_error_is_located_in_sarif_and_code_quality(bad_name, tmp_path):
+    sarif, gitlab = tmp_path / "r.sarif", tmp_path / "cq.json"
+    ai_assure("check", bad_name, "--format", f"sarif={sarif}", "--format", f"gitlab={gitlab}")
+    [notification] = json.loads(sarif.read_text())["runs"][0]["invocations"][0][
+        "toolExecutionNotifications"
+    ]
+    assert notification["message"]["text"] == "metadata.name: Input should be a valid string"
+    [location] = notification["locations"]
+    assert location["physicalLocation"] == {
+        "artifactLocation": {"uri": "ai-manifest.yaml"},
+        "region": {"startLine": 5},
+    }
+    [entry] = json.loads(gitlab.read_text())
+    assert entry["severity"] == "blocker"
+    assert entry["location"] == {"path": "ai-manifest.yaml", "lines": {"begin": 5}}
+    assert "metadata.name" in entry["description"]
+
+
+#: failure -> warning on GitLab's scale, as docs/ci.md documents it
+GITLAB_TABLE = {
+    "critical": ("blocker", "critical"),
+    "high": ("critical", "major"),
+    "medium": ("major", "minor"),
+    "low": ("minor", "info"),
+    "info": ("info", "info"),
+}
+GITLAB_SCALE = ["info", "minor", "major", "critical", "blocker"]
+
+
+def test_code_quality_severities_follow_the_documented_table(tmp_path):
+    report, gitlab = tmp_path / "r.json", tmp_path / "cq.json"
+    ai_assure(
+        "check", PROBATION, *AS_OF, "--format", f"json={report}", "--format", f"gitlab={gitlab}"
+    )
+    findings = json.loads(report.read_text())["findings"]
+    expected = sorted(
+        (f["rule_id"], GITLAB_TABLE[f["severity"]][f["status"] == "warn"])
+        for f in findings
+        if f["status"] in ("fail", "warn")
+    )
+    entries = json.loads(gitlab.read_text())
+    assert sorted((e["check_name"], e["severity"]) for e in entries) == expected
+    assert {f["status"] for f in findings} >= {"fail", "warn"}
+    docs = (ROOT / "docs" / "ci.md").read_text()
+    for severity, (failure, warning) in GITLAB_TABLE.items():
+        assert f"| {severity} | {failure} | {warning} |" in docs
+
+
+def test_a_warning_never_outranks_a_failure_of_the_same_severity():
+    for failure, warning in GITLAB_TABLE.values():
+        assert GITLAB_SCALE.index(warning) <= GITLAB_SCALE.index(failure)
+        assert warning != failure or failure == "info"
+
+
+def test_a_folder_that_does_not_exist_is_named_as_such(tmp_path):
+    result = ai_assure("check", tmp_path / "nosuch")
+    assert result.returncode == 2
+    assert "nosuch: no such file or folder" in result.stderr
+    assert "ai-assure init" not in result.stderr
+
+
+def test_an_unidentified_system_gets_a_readable_header(tmp_path):
+    result = ai_assure("check", tmp_path / "nosuch")
+    header = result.stdout.splitlines()[0]
+    assert "(unknown)" not in header and "·  " not in header
+    assert "· system not identified ·" in header
+
+
+def test_an_error_is_printed_once_when_stdout_and_stderr_are_the_same_place(tmp_path):
+    result = subprocess.run(
+        [*COMMAND, "check", str(tmp_path / "x")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # 2>&1, as a terminal shows them
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
+    )
+    assert result.returncode == 2
+    assert result.stdout.count("no such file or folder") == 1
+
+
+def test_an_error_reaches_stderr_when_the_report_goes_elsewhere(tmp_path):
+    result = ai_assure("check", tmp_path / "x", "--format", "json")
+    assert json.loads(result.stdout)["verdict"] == "error"
+    assert "no such file or folder" in result.stderr
+
+
+def test_invalid_utf8_is_reported_at_its_line_and_column(make_repo, minimal_manifest):
+    lines = minimal_manifest.encode().split(b"\n")
+    lines[4] += b" \xff"  # line 5: `  name: Tiny Search \xff`
+    repo = make_repo()
+    (repo / "ai-manifest.yaml").write_bytes(b"\n".join(lines))
+    result = ai_assure("check", repo)
+    assert result.returncode == 2
+    column = len(lines[4])
+    message = f"ai-manifest.yaml:5: not valid UTF-8 text at column {column} (byte 0xff)"
+    assert message in result.stdout + result.stderr
+    assert not re.search(r"ai-manifest\.yaml:1:", result.stdout + result.stderr)
