@@ -99,8 +99,10 @@ class TextReporter(Reporter):
         return "\n".join([title, *(f"  ! {_indented(error, '    ')}" for error in report.errors)])
 
     def _evidence_problems(self, report: Report) -> str:
+        """Unusable evidence, listed only when no rule ran: otherwise the evidence rule's
+        findings report each problem once, and other rules refer to them."""
         problems = [record for record in report.evidence if record.status != "ok"]
-        if not problems:
+        if not problems or report.findings:
             return ""
         lines = ["Evidence problems:"]
         for record in problems:

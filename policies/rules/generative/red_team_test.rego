@@ -33,7 +33,7 @@ test_unreadable_report_is_denied if {
 	ev := fx.put(fx.genai_evidence, ["red_team"], [fx.missing("red_team", "reports/redteam.json")])
 	findings := red_team.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "No declared red-team report can be used: reports/redteam.json does not exist"
+	f.msg == "No declared red-team report can be used: reports/redteam.json does not exist (see EVID-001)"
 }
 
 test_report_without_tests_is_denied if {

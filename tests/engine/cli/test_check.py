@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -136,3 +137,18 @@ def test_invalid_utf8_is_reported_at_its_line_and_column(make_repo, minimal_mani
     message = f"ai-manifest.yaml:5: not valid UTF-8 text at column {column} (byte 0xff)"
     assert message in result.stdout + result.stderr
     assert not re.search(r"ai-manifest\.yaml:1:", result.stdout + result.stderr)
+
+
+def test_one_bad_date_in_a_dpia_is_reported_once_and_referred_to(tmp_path):
+    system = tmp_path / "probation"
+    shutil.copytree(PROBATION, system)
+    (system / ".git").mkdir()
+    dpia = system / "docs" / "dpia.yaml"
+    dpia.write_text(dpia.read_text().replace("approved_on: 2025-10-31", "approved_on: 2025-13-45"))
+    result = ai_assure("check", system, *AS_OF)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.count("'2025-13-45'") == 1  # EVID-001 gives the detail
+    assert "FAIL EVID-001" in result.stdout
+    assert "The DPIA cannot be used: docs/dpia.yaml could not be read (see EVID-001)" in (
+        result.stdout
+    )
