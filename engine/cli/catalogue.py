@@ -28,19 +28,36 @@ def explain(rule_id: str) -> None:
         click.echo(f"see: {ref}")
 
 
+#: `--format` of the listings: text for people, JSON and CSV for tools
+LISTING_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: the main columns, tab-separated; json and csv: every field.",
+)
+
+
 @click.command()
-@click.option("--framework", help="Only this framework (e.g. ISO42001, NIST-AI-RMF, EU-AI-ACT).")
-def controls(framework: str | None) -> None:
-    """List the controls catalogue and the rules that assess each control."""
+@click.option(
+    "--framework",
+    help="Only this framework, in any case (e.g. ISO42001, nist-ai-rmf, EU-AI-ACT).",
+)
+@LISTING_FORMAT
+def controls(framework: str | None, output_format: str) -> None:
+    """List the controls catalogue and the rules that assess each control, in natural order
+    of id (A.2.2 before A.10.2). Text shows id, title and rules; JSON and CSV every field.
+
+    \b
+    Examples:
+      ai-assure controls --framework iso42001
+      ai-assure controls --format csv > controls.csv
+    """
     from engine.policy.catalogue import load_catalogue
     from engine.policy.sources import load_policies
+    from engine.records.listing import control_listing
+    from engine.records.listing.formats import get_listing_format
 
-    covering: dict[str, list[str]] = {}
-    for rule in load_policies().rules:
-        for control_id in rule.controls:
-            covering.setdefault(control_id, []).append(rule.id)
-    for control in load_catalogue().values():
-        if framework and control.framework != framework:
-            continue
-        rules = ", ".join(covering.get(control.id, [])) or "-"
-        click.echo(f"{control.id}\t{control.title}\t{rules}")
+    listing = control_listing(load_catalogue(), load_policies(), framework)
+    click.echo(get_listing_format(output_format).render(listing), nl=False)

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from engine.cli.catalogue import LISTING_FORMAT
 from engine.cli.options import parse_date
 
 
@@ -21,14 +22,23 @@ def policy() -> None:
 @click.option(
     "--policy-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: bundled."
 )
-def policy_list(policy_dir: Path | None) -> None:
-    """List every rule: id, severity, title and controls."""
-    from engine.policy.sources import load_policies
-    from engine.render.text import inert
+@LISTING_FORMAT
+def policy_list(policy_dir: Path | None, output_format: str) -> None:
+    """List every rule, in natural order of id. Text shows id, severity, title and controls;
+    JSON and CSV every field: also remediation, applicability (the conditions of its
+    `applicable` rule), package and source file.
 
-    for rule in load_policies(policy_dir).rules:
-        fields = (rule.id, rule.severity, rule.title, " ".join(rule.controls))
-        click.echo("\t".join(inert(field) for field in fields))
+    \b
+    Examples:
+      ai-assure policy list
+      ai-assure policy list --format json | jq '.rules[] | select(.severity == "high")'
+    """
+    from engine.policy.sources import load_policies
+    from engine.records.listing import rule_listing
+    from engine.records.listing.formats import get_listing_format
+
+    listing = rule_listing(load_policies(policy_dir))
+    click.echo(get_listing_format(output_format).render(listing), nl=False)
 
 
 @policy.command("build")
