@@ -53,7 +53,8 @@ test_failed_tests_warn_with_counts if {
 	some f in findings
 	f.msg == concat("", [
 		"The red-team report reports/redteam.json has 3 failed tests out of 120 (categories tested: ",
-		"pii-leak, prompt-injection): fix them, or record each accepted failure as a risk, and re-test",
+		"pii-leak, prompt-injection): fix them and re-test (a failure you accept needs an approved",
+		" exception for GEN-001, docs/exceptions.md)",
 	])
 }
 
