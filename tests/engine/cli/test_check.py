@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from tests.cli import COMMAND, ROOT, ai_assure
 
@@ -152,3 +153,63 @@ def test_one_bad_date_in_a_dpia_is_reported_once_and_referred_to(tmp_path):
     assert "The DPIA cannot be used: docs/dpia.yaml could not be read (see EVID-001)" in (
         result.stdout
     )
+
+
+#: the SARIF Multitool's Pascal identifier (SARIF2012), for ASCII names
+PASCAL = re.compile(r"(?:[A-Z][a-z0-9]+)*")
+
+
+def test_sarif_names_the_tool_home_and_every_rule_by_a_pascal_identifier(tmp_path):
+    sarif = tmp_path / "r.sarif"
+    ai_assure("check", PROBATION, *AS_OF, "--format", f"sarif={sarif}")
+    driver = json.loads(sarif.read_text())["runs"][0]["tool"]["driver"]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert driver["informationUri"] == pyproject["project"]["urls"]["Homepage"]
+    assert len(driver["rules"]) > 40
+    for rule in driver["rules"]:
+        assert PASCAL.fullmatch(rule["name"]) and rule["name"], rule
+    names = {rule["id"]: rule["name"] for rule in driver["rules"]}
+    assert names["DPIA-001"] == "AnApprovedDpiaExistsWhenOneIsRequired"
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+@pytest.fixture
+def checkout(tmp_path, minimal_manifest) -> Path:
+    """A real git checkout of a small system, with one commit on branch `main`."""
+    repo = tmp_path / "checkout"
+    repo.mkdir()
+    (repo / "ai-manifest.yaml").write_text(minimal_manifest)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x")
+    return repo
+
+
+def test_sarif_records_the_git_checkout_without_credentials(checkout, tmp_path):
+    _git(checkout, "remote", "add", "origin", "https://ci:s3cret@git.example.com/team/sys.git")
+    sarif, report = tmp_path / "r.sarif", tmp_path / "r.json"
+    ai_assure("check", checkout, *AS_OF, "--format", f"sarif={sarif}", "--format", f"json={report}")
+    commit = _git(checkout, "rev-parse", "HEAD")
+    [provenance] = json.loads(sarif.read_text())["runs"][0]["versionControlProvenance"]
+    assert provenance == {
+        "repositoryUri": "https://git.example.com/team/sys.git",
+        "revisionId": commit,
+        "branch": "main",
+    }
+    assert "s3cret" not in sarif.read_text() + report.read_text()
+    assert json.loads(report.read_text())["source"]["commit"] == commit
+
+
+def test_an_ssh_remote_becomes_a_uri_and_no_remote_means_no_provenance(checkout, tmp_path):
+    sarif = tmp_path / "r.sarif"
+    ai_assure("check", checkout, *AS_OF, "--format", f"sarif={sarif}")
+    assert "versionControlProvenance" not in json.loads(sarif.read_text())["runs"][0]
+    _git(checkout, "remote", "add", "origin", "git@git.example.com:team/sys.git")
+    ai_assure("check", checkout, *AS_OF, "--format", f"sarif={sarif}")
+    [provenance] = json.loads(sarif.read_text())["runs"][0]["versionControlProvenance"]
+    assert provenance["repositoryUri"] == "ssh://git.example.com/team/sys.git"
