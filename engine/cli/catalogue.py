@@ -8,15 +8,27 @@ import click
 @click.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
-    """Explain a rule: what it checks, why, the controls it maps to and how to fix it."""
+    """Explain a rule: what it checks, why, when it applies, the controls it maps to and how
+    to fix it. RULE_ID is a rule's id in any case (`ai-assure policy list` lists them).
+
+    \b
+    Examples:
+      ai-assure explain DPIA-001
+      ai-assure explain gen-001
+    """
     from engine.policy.catalogue import load_catalogue
     from engine.policy.sources import PolicyError, load_policies
+    from engine.records.listing import applicability
+    from engine.reporters.text import TIER_HELP
 
-    rule = load_policies().rule(rule_id.upper())
+    policies = load_policies()
+    rule = policies.rule(rule_id.upper())
     if rule is None:
         raise PolicyError(f"no rule {rule_id!r}; `ai-assure policy list` shows them all")
     catalogue = load_catalogue()
     click.echo(f"{rule.id}: {rule.title}\nseverity: {rule.severity}\npackage: {rule.package}\n")
+    applies = " or ".join(applicability(dict(policies.modules).get(rule.source, "")))
+    click.echo(f"applies: {applies}\n  ({TIER_HELP})\n")
     if rule.description:
         click.echo(rule.description + "\n")
     click.echo("controls:")

@@ -57,7 +57,8 @@ if TYPE_CHECKING:
     "--opa-binary",
     type=click.Path(path_type=Path, dir_okay=False),
     help="OPA binary for --evaluator opa, and for compiling policies that did not ship "
-    "compiled (--policy-dir, --policies). Default: $AI_ASSURE_OPA, else `opa` on PATH.",
+    "compiled (--governance-policies, --local-rules). Default: $AI_ASSURE_OPA, else `opa` "
+    "on PATH.",
 )
 @click.option(
     "--opa-url",
@@ -66,11 +67,19 @@ if TYPE_CHECKING:
     "(bearer token from $AI_ASSURE_OPA_TOKEN). It must serve the same bundle revision.",
 )
 @click.option(
-    "--policy-dir",
+    "--governance-policies",
+    "policy_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Evaluate the policies in this folder instead of the bundled library "
-    "(for policy authors; recorded in the report). The embedded evaluator compiles them "
-    "with OPA (see --opa-binary).",
+    metavar="DIR",
+    help="Governance policies: evaluate the policy library in DIR instead of the bundled "
+    "one (policy authors trying a change; recorded in the report). The embedded evaluator "
+    "compiles them with OPA (see --opa-binary). Default: the bundled library.",
+)
+@click.option(
+    "--policy-dir",
+    "old_policy_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    hidden=True,
 )
 @click.option(
     "--bundle",
@@ -102,13 +111,21 @@ if TYPE_CHECKING:
     help="Evaluate a --bundle with neither key nor digest; the report says `(unverified)`.",
 )
 @click.option(
-    "--policies",
+    "--local-rules",
     "local_policies",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
     metavar="DIR",
-    help="Repository-local extra rules (repeatable). They may add checks under "
-    "package ai_assure_local.rules.*, never change or switch off a governance rule.",
+    help="The team's own extra rules, added on top of the governance policies (repeatable). "
+    "They may add checks under package ai_assure_local.rules.*, never change or switch off "
+    "a governance rule.",
+)
+@click.option(
+    "--policies",
+    "old_local_policies",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    hidden=True,
 )
 @click.option(
     "--timeout",
@@ -188,12 +205,14 @@ def check(
     opa_binary: Path | None,
     opa_url: str | None,
     policy_dir: Path | None,
+    old_policy_dir: Path | None,
     bundle: Path | None,
     verify_key: Path | None,
     bundle_digest: str | None,
     min_revision: int | None,
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
+    old_local_policies: tuple[Path, ...],
     timeout: float,
     max_memory: str,
     max_file_size: str,
@@ -217,6 +236,10 @@ def check(
     from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
 
     specs = outputs(formats, FORMATS, "text")
+    policy_dir = _renamed(policy_dir, old_policy_dir)
+    if old_local_policies:
+        echo_error("--policies is deprecated: use --local-rules", kind="warning")
+        local_policies += old_local_policies
     _check_bundle_options(
         bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
     )
@@ -266,6 +289,16 @@ def _size(text: str, option: str) -> int:
         raise click.BadParameter(str(exc), param_hint=option) from None
 
 
+def _renamed(new: Path | None, old: Path | None) -> Path | None:
+    """--governance-policies, or its old name --policy-dir (kept so existing CI runs)."""
+    if old is None:
+        return new
+    if new is not None:
+        raise click.UsageError("--policy-dir is the old name of --governance-policies; give one")
+    echo_error("--policy-dir is deprecated: use --governance-policies", kind="warning")
+    return old
+
+
 def _check_bundle_options(
     bundle: Path | None,
     policy_dir: Path | None,
@@ -275,7 +308,7 @@ def _check_bundle_options(
     min_revision: int | None,
 ) -> None:
     if bundle is not None and policy_dir is not None:
-        raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
+        raise click.UsageError("--bundle and --governance-policies are alternatives; give one")
     if bundle is None and (verify_key or bundle_digest or allow_unverified or min_revision):
         raise click.UsageError(
             "--verify-key, --bundle-digest, --min-revision and --allow-unverified need --bundle"

@@ -147,9 +147,17 @@ def policy_build(
     help="The OPA that compiles the tests (default: $AI_ASSURE_OPA or opa on PATH).",
 )
 def policy_test(directory: Path | None, verbose: bool, opa_binary: Path | None) -> None:
-    """Run the Rego unit tests (`test_*` rules in *_test.rego) on the embedded evaluator: OPA
-    compiles them with the policies to WebAssembly, as `check` runs the policies. Without
-    OPA, rego-cpp runs them (enough for a few local rules; say which ran)."""
+    """Run the Rego unit tests (`test_*` rules in *_test.rego) in DIRECTORY (default: the
+    policies shipped with ai-assure) on the embedded evaluator: OPA compiles them with the
+    policies to WebAssembly, as `check` runs the policies. Without OPA, rego-cpp runs them
+    (enough for a few local rules; say which ran). Exit 0 when all pass, 1 when one fails
+    or none was found.
+
+    \b
+    Examples:
+      ai-assure policy test
+      ai-assure policy test policies/ -v
+    """
     from engine.core.assets import bundled_policy_dir
     from engine.render.text import inert
 

@@ -35,6 +35,11 @@ _STATUS_STYLE = {"fail": "31", "warn": "33", "error": "35"}
 _SEVERITY_STYLE = {"critical": "1;31", "high": "31", "medium": "33", "low": "36", "info": "2"}
 _VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;35"}
 _INDENT = "      "
+#: where the classification, which decides the rules that apply, is explained
+TIER_HELP = (
+    "which rules apply follows from this classification: how it is decided, "
+    "docs/classification.md; this system's decision path, `ai-assure classify`"
+)
 
 
 class TextReporter(Reporter):
@@ -87,6 +92,7 @@ class TextReporter(Reporter):
             f"assurance level: {self._paint(inert(level.level), '1')}",
             *(f"  - {inert(reason_text(reason))}" for reason in level.reasons),
         ]
+        lines.append(f"  {TIER_HELP}")
         if report.questions:
             count = plural(len(report.questions), "classification question")
             lines.append(f"{count} unanswered (CLS-005): ai-assure classify --explain-unknowns")
