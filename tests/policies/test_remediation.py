@@ -20,10 +20,8 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from engine import cli
-from tests.cli import ROOT
+from tests.cli import ROOT, ai_assure
 
 AS_OF = "2026-11-26"
 
@@ -87,10 +85,7 @@ class System:
     def statuses(self, rule_id: str) -> set[str]:
         """The statuses of the rule's findings in a real `ai-assure check`."""
         (self.root / "ai-manifest.yaml").write_text(yaml.safe_dump(self.manifest, sort_keys=False))
-        result = CliRunner().invoke(
-            cli.main,
-            ["check", str(self.root), "--as-of", AS_OF, "--format", "json", *self.options],
-        )
+        result = ai_assure("check", self.root, "--as-of", AS_OF, "--format", "json", *self.options)
         report = json.loads(result.stdout)
         assert not report["errors"], report["errors"]
         return {f["status"] for f in report["findings"] if f["rule_id"] == rule_id}
@@ -652,14 +647,14 @@ NOT_A_FIX = {
 
 
 def test_every_rule_has_its_remediation_tried():
-    listed = CliRunner().invoke(cli.main, ["policy", "list", "--format", "json"]).stdout
+    listed = ai_assure("policy", "list", "--format", "json").stdout
     rules = {rule["id"] for rule in json.loads(listed)["rules"]}
     assert set(CASES) | set(NOT_A_FIX) == rules
     assert not set(CASES) & set(NOT_A_FIX)
 
 
 def test_the_legal_review_warning_says_it_stays():
-    listed = CliRunner().invoke(cli.main, ["policy", "list", "--format", "json"]).stdout
+    listed = ai_assure("policy", "list", "--format", "json").stdout
     [review] = [rule for rule in json.loads(listed)["rules"] if rule["id"] in NOT_A_FIX]
     assert "stays while the classification rests on a contested point" in review["remediation"]
 
