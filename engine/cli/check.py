@@ -236,10 +236,9 @@ def check(
     from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
 
     specs = outputs(formats, FORMATS, "text")
-    policy_dir = _renamed(policy_dir, old_policy_dir)
-    if old_local_policies:
-        echo_error("--policies is deprecated: use --local-rules", kind="warning")
-        local_policies += old_local_policies
+    policy_dir, local_policies = _old_names(
+        policy_dir, old_policy_dir, local_policies, old_local_policies
+    )
     _check_bundle_options(
         bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
     )
@@ -289,14 +288,21 @@ def _size(text: str, option: str) -> int:
         raise click.BadParameter(str(exc), param_hint=option) from None
 
 
-def _renamed(new: Path | None, old: Path | None) -> Path | None:
-    """--governance-policies, or its old name --policy-dir (kept so existing CI runs)."""
-    if old is None:
-        return new
-    if new is not None:
-        raise click.UsageError("--policy-dir is the old name of --governance-policies; give one")
-    echo_error("--policy-dir is deprecated: use --governance-policies", kind="warning")
-    return old
+def _old_names(
+    policy_dir: Path | None,
+    old_policy_dir: Path | None,
+    local: tuple[Path, ...],
+    old_local: tuple[Path, ...],
+) -> tuple[Path | None, tuple[Path, ...]]:
+    """--policy-dir and --policies, the old names of --governance-policies and --local-rules,
+    still work (with a warning), so existing CI runs on."""
+    if old_policy_dir is not None:
+        if policy_dir is not None:
+            raise click.UsageError("--policy-dir is the old name of --governance-policies")
+        echo_error("--policy-dir is deprecated: use --governance-policies", kind="warning")
+    if old_local:
+        echo_error("--policies is deprecated: use --local-rules", kind="warning")
+    return policy_dir or old_policy_dir, local + old_local
 
 
 def _check_bundle_options(
