@@ -369,15 +369,15 @@ def _emit(report: Report, specs: list[OutputSpec]) -> list[OutputError]:
 
 
 def _refuse_unwritten(unwritten: list[OutputError], report: Report, exit_code: int) -> NoReturn:
-    """Exit 2 about the outputs, saying what the assessment itself found: it is not lost."""
+    """Exit 2 about the outputs, one line each, saying what the assessment itself found: it
+    is not lost, and the outputs that could be written were."""
     from engine.core.output import OutputError
 
-    problems = [problem for error in unwritten for problem in error.problems]
     outcome = (
-        f"the assessment itself finished: {report.verdict.upper()} (exit {exit_code} had every "
-        "output been written); every other output was written"
+        f"; the assessment itself finished: {report.verdict.upper()} (exit {exit_code} had every "
+        "output been written), and every other output was written"
     )
-    raise OutputError(*problems, outcome)
+    raise OutputError(*(problem + outcome for error in unwritten for problem in error.problems))
 
 
 def _errors_already_shown(specs: list[OutputSpec]) -> bool:

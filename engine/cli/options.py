@@ -75,9 +75,7 @@ def write(output: OutputSpec, text: str) -> None:
         else:
             write_atomic(output.file, text)
     except OSError as exc:
-        raise OutputError(
-            f"cannot write the {output.format} output to {output.file}: {exc.strerror or exc}"
-        ) from None
+        raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None
 
 
 def echo_error(message: str, kind: str = "error") -> None:
