@@ -130,7 +130,7 @@ def test_a_policy_that_does_not_compile_is_exit_2(system, tmp_path):
     policies = tmp_path / "policies"
     policies.mkdir()
     (policies / "main.rego").write_text("package ai_assure.main\n\nresult := := 1\n")
-    assert_clean_error(ai_assure("check", system, "--policy-dir", policies), "policy")
+    assert_clean_error(ai_assure("check", system, "--governance-policies", policies), "policy")
 
 
 def test_a_policy_runtime_error_is_exit_2(system, tmp_path, opa_binary):
@@ -141,10 +141,19 @@ def test_a_policy_runtime_error_is_exit_2(system, tmp_path, opa_binary):
     (policies / "main.rego").write_text(
         'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": 1 / 0}\n'
     )
-    embedded = ai_assure("check", system, "--policy-dir", policies, "--opa-binary", opa_binary)
+    embedded = ai_assure(
+        "check", system, "--governance-policies", policies, "--opa-binary", opa_binary
+    )
     assert_clean_error(embedded, "data.ai_assure.main.result is undefined")
     opa = ai_assure(
-        "check", system, "--policy-dir", policies, "--evaluator", "opa", "--opa-binary", opa_binary
+        "check",
+        system,
+        "--governance-policies",
+        policies,
+        "--evaluator",
+        "opa",
+        "--opa-binary",
+        opa_binary,
     )
     assert_clean_error(opa, "divide by zero")
 
@@ -285,7 +294,7 @@ def test_a_rule_that_stops_deciding_applicability_fails_closed(system, tmp_path)
         )
         + "\n"
     )
-    result = ai_assure("check", system, "--policy-dir", policies, "--format", "json")
+    result = ai_assure("check", system, "--governance-policies", policies, "--format", "json")
     assert result.returncode == 2
     errors = [f for f in json.loads(result.stdout)["findings"] if f["status"] == "error"]
     assert [f["rule_id"] for f in errors] == ["ACC-001"]
