@@ -67,7 +67,7 @@ class PolicyRef(_Model):
     source: str
     revision: str
     digest: str
-    local_digest: str | None = None  # repository-local rules layered on (--policies)
+    local_digest: str | None = None  # repository-local rules layered on (--local-rules)
     local_engine: str | None = None  # set when OPA did not evaluate them (no OPA: rego-cpp)
 
 
@@ -276,6 +276,16 @@ class RiskRecord(_Model):
         return cls.model_validate(record)
 
 
+class SourceRef(_Model):
+    """The git checkout the system was assessed in: its `origin` remote (credentials
+    removed), the commit checked out and its branch. Absent outside a git checkout or
+    without an `origin` remote."""
+
+    repository: str
+    commit: str
+    branch: str | None = None
+
+
 class Report(_Model):
     schema_: str = Field(REPORT_SCHEMA, alias="schema")
     tool: Tool
@@ -298,6 +308,7 @@ class Report(_Model):
     questions: list[Question] = Field(default_factory=list)  # unanswered facts (CLS-005)
     review: list[ReviewPoint] = Field(default_factory=list)  # contested points (CLS-007)
     obligations: list[Obligation] = Field(default_factory=list)  # every legal control, by id
+    source: SourceRef | None = None  # the git checkout, when there is one with a remote
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

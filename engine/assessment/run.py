@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from engine import __version__
 from engine.assessment.canonical import canonical_input
 from engine.core.errors import AssuranceError
-from engine.core.files import find_repository_root, git_commit
+from engine.core.files import find_repository_root, git_branch, git_commit, git_origin
 from engine.core.interrupts import DeadlineExceeded, deadline
 from engine.core.limits import Limits
 from engine.core.parsing import yaml_limits
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Finding,
         PolicyRef,
         Report,
+        SourceRef,
         SystemRef,
         Tier,
     )
@@ -60,7 +61,7 @@ class CheckOptions:
     bundle_digest: str | None = None  # the bundle file's sha256 must equal this
     allow_unverified: bool = False  # evaluate a bundle with neither key nor digest
     min_revision: int | None = None  # refuse a bundle whose revision number is lower
-    local_policies: tuple[Path, ...] = ()  # repository-local extra rules (--policies)
+    local_policies: tuple[Path, ...] = ()  # repository-local extra rules (--local-rules)
 
     def evaluator_options(self) -> dict[str, Any]:
         """Constructor arguments for the chosen evaluator."""
@@ -136,7 +137,18 @@ def _assess(
         result = evaluation.finish(document)
     finally:
         evaluation.cancel()
-    return _outcome(result, manifest, shown, policies, evidence, options)
+    report = _outcome(result, manifest, shown, policies, evidence, options)
+    return report.model_copy(update={"source": _source(root)})
+
+
+def _source(root: Path) -> SourceRef | None:
+    """The checkout the system was assessed in, when it is a git checkout with a remote."""
+    from engine.assessment.model import SourceRef
+
+    repository, commit = git_origin(root), git_commit(root)
+    if repository is None or commit is None:
+        return None
+    return SourceRef(repository=repository, commit=commit, branch=git_branch(root))
 
 
 def understood_evidence(target: Path, limits: Limits | None = None) -> list[EvidenceRecord]:
@@ -357,6 +369,12 @@ def _system_ref(manifest: LoadedManifest | None, raw: Any) -> SystemRef:
     if manifest is not None:
         return SystemRef(id=manifest.model.metadata.id, name=manifest.model.metadata.name)
     metadata = raw.get("metadata") if isinstance(raw, dict) else None
-    if isinstance(metadata, dict):
-        return SystemRef(id=str(metadata.get("id", "unknown")), name=str(metadata.get("name", "")))
-    return SystemRef(id="unknown", name="")
+    if not isinstance(metadata, dict):
+        return SystemRef(id="unknown", name="")
+    return SystemRef(id=_text(metadata.get("id")) or "unknown", name=_text(metadata.get("name")))
+
+
+def _text(value: Any) -> str:
+    """A metadata value from a manifest that did not validate: text only, never the repr of
+    a list or mapping in a report heading."""
+    return value.strip() if isinstance(value, str) else ""

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -38,7 +38,7 @@ from engine.reporters import FORMATS
 
 if TYPE_CHECKING:
     from engine.assessment.model import Report
-    from engine.core.output import OutputSpec
+    from engine.core.output import OutputError, OutputSpec
     from engine.records.attestation import Attestor
 
 
@@ -66,7 +66,8 @@ if TYPE_CHECKING:
     "--opa-binary",
     type=click.Path(path_type=Path, dir_okay=False),
     help="OPA binary for --evaluator opa, and for compiling policies that did not ship "
-    "compiled (--policy-dir, --policies). Default: $AI_ASSURE_OPA, else `opa` on PATH.",
+    "compiled (--governance-policies, --local-rules). Default: $AI_ASSURE_OPA, else `opa` "
+    "on PATH.",
 )
 @click.option(
     "--opa-url",
@@ -75,11 +76,19 @@ if TYPE_CHECKING:
     "(bearer token from $AI_ASSURE_OPA_TOKEN). It must serve the same bundle revision.",
 )
 @click.option(
-    "--policy-dir",
+    "--governance-policies",
+    "policy_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Evaluate the policies in this folder instead of the bundled library "
-    "(for policy authors; recorded in the report). The embedded evaluator compiles them "
-    "with OPA (see --opa-binary).",
+    metavar="DIR",
+    help="Governance policies: evaluate the policy library in DIR instead of the bundled "
+    "one (policy authors trying a change; recorded in the report). The embedded evaluator "
+    "compiles them with OPA (see --opa-binary). Default: the bundled library.",
+)
+@click.option(
+    "--policy-dir",
+    "old_policy_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    hidden=True,
 )
 @click.option(
     "--bundle",
@@ -111,13 +120,21 @@ if TYPE_CHECKING:
     help="Evaluate a --bundle with neither key nor digest; the report says `(unverified)`.",
 )
 @click.option(
-    "--policies",
+    "--local-rules",
     "local_policies",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
     metavar="DIR",
-    help="Repository-local extra rules (repeatable). They may add checks under "
-    "package ai_assure_local.rules.*, never change or switch off a governance rule.",
+    help="The team's own extra rules, added on top of the governance policies (repeatable). "
+    "They may add checks under package ai_assure_local.rules.*, never change or switch off "
+    "a governance rule.",
+)
+@click.option(
+    "--policies",
+    "old_local_policies",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    hidden=True,
 )
 @click.option(
     "--timeout",
@@ -199,12 +216,14 @@ def check(
     opa_binary: Path | None,
     opa_url: str | None,
     policy_dir: Path | None,
+    old_policy_dir: Path | None,
     bundle: Path | None,
     verify_key: Path | None,
     bundle_digest: str | None,
     min_revision: int | None,
     allow_unverified: bool,
     local_policies: tuple[Path, ...],
+    old_local_policies: tuple[Path, ...],
     timeout: float,
     max_memory: str,
     max_file_size: str,
@@ -243,6 +262,9 @@ def check(
         refuse_portfolio_options(jobs, reports_dir, report_formats)
     path = paths[0] if paths else Path(".")
     specs = [] if portfolio else outputs(formats, FORMATS, "text")
+    policy_dir, local_policies = _old_names(
+        policy_dir, old_policy_dir, local_policies, old_local_policies
+    )
     _check_bundle_options(
         bundle, policy_dir, verify_key, bundle_digest, allow_unverified, min_revision
     )
@@ -285,15 +307,18 @@ def check(
             )
     with process_memory_cap(options.limits.max_memory_bytes):
         report = run_check(path, options)
-    _emit(report, specs)
-    for message in report.errors:
-        echo_error(message)
-    for finding in (f for f in report.findings if f.status == "error"):
-        echo_error(f"{finding.rule_id}: {finding.message}")
+    unwritten = _emit(report, specs)
+    if not _errors_already_shown(specs):
+        for message in report.errors:
+            echo_error(message)
+        for finding in (f for f in report.findings if f.status == "error"):
+            echo_error(f"{finding.rule_id}: {finding.message}")
     if store is not None:
         record_check(store, path, report)
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
+    if unwritten:
+        _refuse_unwritten(unwritten, report, EXIT_CODES[report.verdict])
     sys.exit(EXIT_CODES[report.verdict])
 
 
@@ -302,6 +327,23 @@ def _size(text: str, option: str) -> int:
         return parse_size(text)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint=option) from None
+
+
+def _old_names(
+    policy_dir: Path | None,
+    old_policy_dir: Path | None,
+    local: tuple[Path, ...],
+    old_local: tuple[Path, ...],
+) -> tuple[Path | None, tuple[Path, ...]]:
+    """--policy-dir and --policies, the old names of --governance-policies and --local-rules,
+    still work (with a warning), so existing CI runs on."""
+    if old_policy_dir is not None:
+        if policy_dir is not None:
+            raise click.UsageError("--policy-dir is the old name of --governance-policies")
+        echo_error("--policy-dir is deprecated: use --governance-policies", kind="warning")
+    if old_local:
+        echo_error("--policies is deprecated: use --local-rules", kind="warning")
+    return policy_dir or old_policy_dir, local + old_local
 
 
 def _check_bundle_options(
@@ -313,7 +355,7 @@ def _check_bundle_options(
     min_revision: int | None,
 ) -> None:
     if bundle is not None and policy_dir is not None:
-        raise click.UsageError("--bundle and --policy-dir are alternatives; give one")
+        raise click.UsageError("--bundle and --governance-policies are alternatives; give one")
     if bundle is None and (verify_key or bundle_digest or allow_unverified or min_revision):
         raise click.UsageError(
             "--verify-key, --bundle-digest, --min-revision and --allow-unverified need --bundle"
@@ -350,14 +392,45 @@ def _write_record(attest: Path, attestor: Attestor, report: Report) -> None:
         raise OutputError(f"cannot write {attest}: {exc.strerror or exc}") from None
 
 
-def _emit(report: Report, specs: list[OutputSpec]) -> None:
+def _emit(report: Report, specs: list[OutputSpec]) -> list[OutputError]:
+    """Every output that can be written is, even after one fails: the failures, in order."""
+    from engine.core.output import OutputError
     from engine.reporters import get_reporter
 
+    unwritten: list[OutputError] = []
     for output in specs:
         options = {"color": _wants_color()} if output.format == "text" and not output.file else {}
-        write(output, get_reporter(output.format, **options).render(report))
-        if output.format == "github":
-            _append_job_summary(report)
+        try:
+            write(output, get_reporter(output.format, **options).render(report))
+            if output.format == "github":
+                _append_job_summary(report)
+        except OutputError as exc:
+            unwritten.append(exc)
+    return unwritten
+
+
+def _refuse_unwritten(unwritten: list[OutputError], report: Report, exit_code: int) -> NoReturn:
+    """Exit 2 about the outputs, one line each, saying what the assessment itself found: it
+    is not lost, and the outputs that could be written were."""
+    from engine.core.output import OutputError
+
+    outcome = (
+        f"; the assessment itself finished: {report.verdict.upper()} (exit {exit_code} had every "
+        "output been written), and every other output was written"
+    )
+    raise OutputError(*(problem + outcome for error in unwritten for problem in error.problems))
+
+
+def _errors_already_shown(specs: list[OutputSpec]) -> bool:
+    """Whether a report that lists the errors went to stdout and stderr is the same place
+    (a terminal, or `2>&1`): then repeating them on stderr would show each one twice."""
+    if not any(spec.file is None and spec.format in ("text", "github") for spec in specs):
+        return False
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino)
 
 
 def _wants_color() -> bool:

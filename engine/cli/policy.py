@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from engine.cli.catalogue import LISTING_FORMAT
 from engine.cli.options import parse_date
 
 
@@ -21,14 +22,23 @@ def policy() -> None:
 @click.option(
     "--policy-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: bundled."
 )
-def policy_list(policy_dir: Path | None) -> None:
-    """List every rule: id, severity, title and controls."""
-    from engine.policy.sources import load_policies
-    from engine.render.text import inert
+@LISTING_FORMAT
+def policy_list(policy_dir: Path | None, output_format: str) -> None:
+    """List every rule, in natural order of id. Text shows id, severity, title and controls;
+    JSON and CSV every field: also remediation, applicability (the conditions of its
+    `applicable` rule), package and source file.
 
-    for rule in load_policies(policy_dir).rules:
-        fields = (rule.id, rule.severity, rule.title, " ".join(rule.controls))
-        click.echo("\t".join(inert(field) for field in fields))
+    \b
+    Examples:
+      ai-assure policy list
+      ai-assure policy list --format json | jq '.rules[] | select(.severity == "high")'
+    """
+    from engine.policy.sources import load_policies
+    from engine.records.listing import rule_listing
+    from engine.records.listing.formats import get_listing_format
+
+    listing = rule_listing(load_policies(policy_dir))
+    click.echo(get_listing_format(output_format).render(listing), nl=False)
 
 
 @policy.command("build")
@@ -137,9 +147,17 @@ def policy_build(
     help="The OPA that compiles the tests (default: $AI_ASSURE_OPA or opa on PATH).",
 )
 def policy_test(directory: Path | None, verbose: bool, opa_binary: Path | None) -> None:
-    """Run the Rego unit tests (`test_*` rules in *_test.rego) on the embedded evaluator: OPA
-    compiles them with the policies to WebAssembly, as `check` runs the policies. Without
-    OPA, rego-cpp runs them (enough for a few local rules; say which ran)."""
+    """Run the Rego unit tests (`test_*` rules in *_test.rego) in DIRECTORY (default: the
+    policies shipped with ai-assure) on the embedded evaluator: OPA compiles them with the
+    policies to WebAssembly, as `check` runs the policies. Without OPA, rego-cpp runs them
+    (enough for a few local rules; say which ran). Exit 0 when all pass, 1 when one fails
+    or none was found.
+
+    \b
+    Examples:
+      ai-assure policy test
+      ai-assure policy test policies/ -v
+    """
     from engine.core.assets import bundled_policy_dir
     from engine.render.text import inert
 

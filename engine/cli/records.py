@@ -58,7 +58,7 @@ def verify_record(
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="PATH...")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
 @format_option("text, json, csv, markdown, html", "text")
 @as_of_option("The date overdue actions are counted on.")
 @store_option("Instead of PATHs, read each system's latest report in this store.", required=False)
@@ -69,9 +69,9 @@ def register(
     sorted by residual score (worst first). Reads manifests only: no evidence, no policies.
 
     PATH is a manifest, a folder holding ai-manifest.yaml, or a portfolio folder searched
-    below for them (.git, node_modules and .venv skipped). A manifest that does not load, or
-    a system id used twice, is an error: the register of the rest is still written, and the
-    exit code is 2.
+    below for them (.git, node_modules and .venv skipped); default: the current folder. A
+    manifest that does not load, or a system id used twice, is an error: the register of
+    the rest is still written, and the exit code is 2.
 
     With --store, the register is read from each system's latest stored report instead
     (docs/portfolio.md).
@@ -89,8 +89,8 @@ def register(
     from engine.records.register.formats import get_register_format
 
     specs = outputs(formats, REGISTER_FORMATS, "text")
-    if bool(paths) == bool(store_url):
-        raise click.UsageError("give PATH... or --store (one of them)")
+    if paths and store_url:
+        raise click.UsageError("give PATH... or --store, not both")
     if store_url:
         from engine.cli.store import stored_register
 
@@ -98,7 +98,7 @@ def register(
         for output in specs:
             write(output, get_register_format(output.format).render(stored))
         return
-    manifests, problems = find_manifests(paths)
+    manifests, problems = find_manifests(paths or (Path("."),))
     progress = (  # on a terminal only: never in a pipe, a file or a CI log
         click.progressbar(manifests, label="Reading manifests", file=sys.stderr)
         if sys.stderr.isatty()
@@ -132,7 +132,8 @@ def report_atrs(
     path: Path, formats: tuple[str, ...], as_of: dt.date | None, fail_on_unfilled: bool
 ) -> None:
     """Write the ATRS v4.0 record (Algorithmic Transparency Recording Standard) of the AI
-    system at PATH (a folder holding ai-manifest.yaml, or the manifest), from the manifest,
+    system at PATH (a folder holding ai-manifest.yaml, or the manifest; default: the current
+    folder), to stdout as Markdown unless --format says otherwise, from the manifest,
     the team's own record under evidence.atrs_record and the DPIA and FRIA evidence.
 
     Every field names its source. Fields with no source are left empty and listed, never

@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit, urlunsplit
 
 from engine.core.errors import AssuranceError
 from engine.core.limits import DEFAULT_MAX_FILE_BYTES as DEFAULT_MAX_FILE_BYTES  # re-exported
@@ -273,6 +274,39 @@ def git_commit(root: Path) -> str | None:
     return commit if commit is not None and _COMMIT.fullmatch(commit) else None
 
 
+def git_branch(root: Path) -> str | None:
+    """The branch HEAD is on (None when detached or unreadable), read as `git_commit` reads."""
+    head = _git_file(root, "HEAD") or ""
+    branch = head.removeprefix("ref: refs/heads/")
+    return branch if branch != head and _REF.fullmatch(f"refs/{branch}") else None
+
+
+def git_origin(root: Path) -> str | None:
+    """The `origin` remote's URL from `.git/config`, as an absolute URI without credentials
+    (`git@host:org/repo.git` becomes `ssh://host/org/repo.git`); None when there is none."""
+    section = ""
+    for line in (_git_file(root, "config") or "").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line
+        elif section == '[remote "origin"]' and line.startswith("url"):
+            key, _, value = line.partition("=")
+            if key.strip() == "url":
+                return _uri_without_credentials(value.strip())
+    return None
+
+
+def _uri_without_credentials(url: str) -> str | None:
+    scp = _SCP_LIKE.fullmatch(url)
+    if scp is not None:
+        url = f"ssh://{scp['host']}/{scp['path']}"
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.hostname:
+        return None  # a local path: no URI to point a reader at
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
 def _git_file(root: Path, name: str) -> str | None:
     try:
         content = read_confined(root / ".git" / name, _MAX_GIT_FILE_BYTES, root).content
@@ -282,5 +316,6 @@ def _git_file(root: Path, name: str) -> str | None:
 
 
 _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_SCP_LIKE = re.compile(r"(?:[^@/]+@)?(?P<host>[^:/]+):(?!//)(?P<path>[^\s]+)")
 _REF = re.compile(r"refs/[A-Za-z0-9._/-]+")
 _MAX_GIT_FILE_BYTES = 1 << 20

@@ -88,10 +88,25 @@ def decode_text(content: bytes) -> str:
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ParseError(f"not valid {encoding.upper()} text (byte {exc.start})") from None
+        raise _not_text(content, encoding, exc.start) from None
     if encoding != "utf-8" and "\x00" in text:
         raise ParseError("binary content (NUL byte) where text was expected")
     return text
+
+
+def _not_text(content: bytes, encoding: str, offset: int) -> ParseError:
+    """Where undecodable bytes start: their line, and column counted in bytes from 1 (for
+    UTF-16, the byte offset: its line breaks are not single bytes)."""
+    if encoding != "utf-8":
+        return ParseError(f"not valid {encoding.upper()} text (byte offset {offset})")
+    line_start = content.rfind(b"\n", 0, offset) + 1
+    line = content.count(b"\n", 0, offset) + 1
+    byte = content[offset]
+    return ParseError(
+        f"not valid {encoding.upper()} text at column {offset - line_start + 1} "
+        f"(byte 0x{byte:02x})",
+        line,
+    )
 
 
 class _Builder:

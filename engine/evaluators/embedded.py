@@ -2,8 +2,8 @@
 in this process by wasmtime. No OPA is needed to check a system.
 
 The governance decision always comes from the governance policies' compiled module: the one
-the bundled library or a signed bundle ships, or (for a policy author's `--policy-dir`) one
-OPA compiles here. Team-local rules (`--policies`) are compiled with the governance policies
+the bundled library or a signed bundle ships, or (for a policy author's `--governance-policies`) one
+OPA compiles here. Team-local rules (`--local-rules`) are compiled with the governance policies
 into a module of their own when OPA is available; without OPA, rego-cpp evaluates them
 (`regopy_local`) and the report says so. Local rules never reach the governance module.
 

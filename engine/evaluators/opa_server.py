@@ -40,7 +40,7 @@ class OpaServerEvaluator(Evaluator):
 
         if policies.has_local:
             raise EvaluationError(
-                "repository-local rules (--policies) cannot run on an OPA server, which serves "
+                "repository-local rules (--local-rules) cannot run on an OPA server, which serves "
                 "only the governance bundle: use --evaluator embedded or opa"
             )
         client = OpaClient(

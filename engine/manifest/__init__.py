@@ -70,6 +70,8 @@ class LoadedManifest:
 
 def locate_manifest(target: Path) -> Path:
     """PATH may be the manifest itself or a folder holding `ai-manifest.yaml`."""
+    if not target.exists():
+        raise ManifestError([f"{target}: no such file or folder"])
     candidate = target / MANIFEST_NAME if target.is_dir() else target
     if not candidate.is_file():
         raise ManifestError([f"{candidate}: no {MANIFEST_NAME} here (run `ai-assure init`)"])

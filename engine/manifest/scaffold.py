@@ -8,17 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from engine.core.errors import AssuranceError
 from engine.core.output import write_atomic
 from engine.manifest import MANIFEST_NAME
 from engine.manifest.schema import SCHEMA_FILE, manifest_schema_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SCHEMA_LOCATION = Path(".ai-assure") / SCHEMA_FILE
-
-
-class ScaffoldError(AssuranceError):
-    """A file that would be overwritten, or an answer that cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +39,8 @@ def slug(text: str) -> str:
 
 def render_manifest(answers: Answers) -> str:
     dpia = (
-        "  dpia: docs/dpia.yaml                # personal data: an approved DPIA (UK GDPR Art. 35)"
+        f"{'  dpia: docs/dpia.yaml'.ljust(COMMENT_COLUMN - 1)} # personal data: an approved DPIA"
+        " (UK GDPR Art. 35)"
         if answers.personal_data
         else "  # dpia: docs/dpia.yaml"
     )
@@ -63,8 +59,24 @@ def render_manifest(answers: Answers) -> str:
         "facts": _facts(answers),
         "dpia_line": dpia,
     }
-    template = Template((TEMPLATES / "ai-manifest.yaml.tmpl").read_text(encoding="utf-8"))
-    return template.substitute(values)
+    template = (TEMPLATES / "ai-manifest.yaml.tmpl").read_text(encoding="utf-8")
+    return "".join(_render_line(line, values) for line in template.splitlines(keepends=True))
+
+
+#: where the scaffold's end-of-line comments start, whatever the answers' lengths
+COMMENT_COLUMN = 40
+_COMMENTED = re.compile(r"(?P<code>[^#\n]*[^#\s])\s+# (?P<comment>[^\n]*)\n?")
+
+
+def _render_line(line: str, values: dict[str, str]) -> str:
+    """One template line with its values, its `# comment` (if any) aligned at
+    `COMMENT_COLUMN`. The comment is split off before the values go in, so a `#` in an
+    answer is never taken for one."""
+    match = _COMMENTED.fullmatch(line)
+    if match is None:
+        return Template(line).substitute(values)
+    code = Template(match["code"]).substitute(values)
+    return f"{code.ljust(COMMENT_COLUMN - 1)} # {Template(match['comment']).substitute(values)}\n"
 
 
 _FACTS_INTRO = (
@@ -94,16 +106,16 @@ def _yaml_bool(value: bool) -> str:
     return "true" if value else "false"
 
 
-def write_scaffold(folder: Path, files: dict[Path, str], force: bool) -> list[Path]:
-    """Write `files` (relative paths) below `folder`; refuse to overwrite unless `force`."""
-    existing = [path for path in files if (folder / path).exists()]
-    if existing and not force:
-        names = ", ".join(str(path) for path in existing)
-        raise ScaffoldError(f"{names} already exist(s); use --force to overwrite")
-    for path, text in files.items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / path, text)
-    return sorted(files)
+def write_scaffold(
+    folder: Path, files: dict[Path, str], force: bool
+) -> tuple[list[Path], list[Path]]:
+    """Write `files` (relative paths) below `folder`: the ones that are missing, or all of
+    them with `force`. Returns (written, skipped because they exist), each sorted."""
+    skipped = sorted(path for path in files if (folder / path).exists() and not force)
+    written = sorted(path for path in files if path not in skipped)
+    for path in written:
+        write_atomic(folder / path, files[path])
+    return written, skipped
 
 
 def manifest_files(answers: Answers) -> dict[Path, str]:
@@ -117,9 +129,9 @@ INTEGRATIONS = {
 }
 
 
-def integration_files(ci: str | None, pre_commit: bool) -> dict[Path, str]:
+def integration_files(cis: tuple[str, ...], pre_commit: bool) -> dict[Path, str]:
     """The CI and pre-commit files asked for, from the templates shipped with ai-assure."""
-    wanted = [name for name in (ci, "pre-commit" if pre_commit else None) if name]
+    wanted = [*cis, *(["pre-commit"] if pre_commit else [])]
     files = {}
     for name in wanted:
         template, target = INTEGRATIONS[name]

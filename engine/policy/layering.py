@@ -1,4 +1,4 @@
-"""Repository-local extra rules (`--policies DIR`), layered on the governance policies.
+"""Repository-local extra rules (`--local-rules DIR`), layered on the governance policies.
 
 A delivery team may add checks of its own, never weaken the governance team's. That is
 enforced by namespace, the same way OPA enforces bundle roots: local modules may only
@@ -56,7 +56,7 @@ def with_local_rules(governance: PolicySet, directories: list[Path]) -> PolicySe
         return governance
     local = tuple(module for directory in directories for module in _local_modules(directory))
     if not local:
-        raise PolicyError("--policies: no .rego files in " + ", ".join(map(str, directories)))
+        raise PolicyError("--local-rules: no .rego files in " + ", ".join(map(str, directories)))
     local_rules = collect_rules(local)
     clashes = sorted({r.id for r in local_rules} & {r.id for r in governance.rules})
     if clashes:
@@ -73,7 +73,7 @@ def with_local_rules(governance: PolicySet, directories: list[Path]) -> PolicySe
 
 def _local_modules(directory: Path) -> list[tuple[str, str]]:
     """The folder's modules, each read confined to the folder; packages checked."""
-    shown = f"--policies {directory}"
+    shown = f"--local-rules {directory}"
     if not directory.is_dir():
         raise PolicyError(f"{shown}: not a folder")
     root = directory.resolve()

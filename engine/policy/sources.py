@@ -45,7 +45,7 @@ class RuleMeta:
 
     @property
     def is_local(self) -> bool:
-        """A repository-local rule (`--policies`), not a governance rule."""
+        """A repository-local rule (`--local-rules`), not a governance rule."""
         return self.package.startswith(LOCAL_RULES_PREFIX)
 
     @property
@@ -94,7 +94,7 @@ class PolicySet:
 
 
 def is_local_module(name: str) -> bool:
-    """A module layered on from `--policies` (named under `ai_assure_local/`)."""
+    """A module layered on from `--local-rules` (named under `ai_assure_local/`)."""
     return name.startswith(LOCAL_ROOT + "/")
 
 

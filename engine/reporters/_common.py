@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from engine.assessment.model import ExceptionRecord, Finding, Report
 from engine.core.vocabulary import severity_rank
@@ -22,6 +23,36 @@ def rule_domain(rule_id: str) -> str:
 def framework_of(control_id: str) -> str:
     """The framework part of a control id: `ISO42001:A.6.2.4` -> `ISO42001`."""
     return control_id.split(":", 1)[0]
+
+
+def system_label(report: Report) -> str:
+    """`Name (id)`, or whichever is known: never an empty name before an unknown id."""
+    name, system_id = report.system.name, report.system.id
+    if system_id == "unknown":
+        return name or "system not identified"
+    return f"{name} ({system_id})" if name else system_id
+
+
+@dataclass(frozen=True)
+class ErrorLocation:
+    """Where a report error points, read from its `path:line: problem` form."""
+
+    path: str
+    line: int
+    problem: str
+
+
+_LOCATED_ERROR = re.compile(r"(?P<path>[^\s:][^:\n]*):(?P<line>\d+): (?P<problem>.+)", re.DOTALL)
+
+
+def error_location(message: str) -> ErrorLocation | None:
+    """The file and line a report error names (manifest and evidence errors say
+    `path:line: problem`, as compilers do), or None when it names none."""
+    match = _LOCATED_ERROR.fullmatch(message)
+    if match is None:
+        return None
+    line = max(1, int(match["line"]))
+    return ErrorLocation(match["path"], line, match["problem"])
 
 
 def location_text(finding: Finding) -> str:

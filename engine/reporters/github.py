@@ -22,7 +22,7 @@ from engine.assessment.describe import category_short, ground_text, reason_text,
 from engine.assessment.model import Finding, Report
 from engine.render.markdown import cell, code
 from engine.render.text import inert_lines, plural
-from engine.reporters._common import by_severity, location_text
+from engine.reporters._common import by_severity, error_location, location_text, system_label
 from engine.reporters.interface import Reporter
 from engine.reporters.text import summary_line
 
@@ -42,7 +42,7 @@ class GitHubAnnotationsReporter(Reporter):
     name = "github"
 
     def render(self, report: Report) -> str:
-        errors = [_command("error", message, title="ai-assure") for message in report.errors]
+        errors = [_error_command(message) for message in report.errors]
         errors += [_finding_command("error", f) for f in _with_status(report, "error", "fail")]
         warnings = [_finding_command("warning", f) for f in _with_status(report, "warn")]
         lines = errors[:ANNOTATION_LIMIT] + warnings[:ANNOTATION_LIMIT]
@@ -75,6 +75,16 @@ def _with_status(report: Report, *statuses: str) -> list[Finding]:
 def _command(level: str, message: str, **properties: str) -> str:
     props = ",".join(f"{key}={escape_property(_inert(value))}" for key, value in properties.items())
     return f"::{level} {props}::{escape_data(_inert(message))}"
+
+
+def _error_command(message: str) -> str:
+    """A report error, on its file and line when it names them (as findings are)."""
+    located = error_location(message)
+    if located is None:
+        return _command("error", message, title="ai-assure")
+    return _command(
+        "error", located.problem, file=located.path, line=str(located.line), title="ai-assure"
+    )
 
 
 def _finding_command(level: str, finding: Finding) -> str:
@@ -116,9 +126,11 @@ def job_summary(report: Report) -> str:
 def _heading(report: Report) -> str:
     icon = _VERDICT_ICON[report.verdict]
     policy = report.policy
+    label = system_label(report)
+    identified = "" if report.system.id == "unknown" else f"{code(report.system.id)} · "
     return (
-        f"## {icon} ai-assure: {report.verdict.upper()} — {_cell(report.system.name)}\n\n"
-        f"{code(report.system.id)} · as of {report.as_of} · fail-on **{report.fail_on}** · "
+        f"## {icon} ai-assure: {report.verdict.upper()} — {_cell(report.system.name or label)}"
+        f"\n\n{identified}as of {report.as_of} · fail-on **{report.fail_on}** · "
         f"policy {code(policy.revision)} from {_cell(policy.source)} ({code(policy.digest)})"
     )
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from engine.assessment.model import Finding, Report
+from engine import __url__
+from engine.assessment.model import Finding, Report, SourceRef
 from engine.render.jsondoc import dumps as json_document
-from engine.reporters._common import framework_of, group_by_rule, waiver_text
+from engine.reporters._common import error_location, framework_of, group_by_rule, waiver_text
 from engine.reporters.interface import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-#: the project's home page; keep in step with the repository URL once it is published
 FINGERPRINT_KEY = "aiAssure/v1"
 MAX_TAGS = 20
 
@@ -70,13 +70,16 @@ class SarifReporter(Reporter):
             for finding in report.findings
             if finding.status in statuses
         ]
-        return {
+        run = {
             "tool": {"driver": _driver(report, [groups[rule_id][0] for rule_id in rule_ids])},
             "automationDetails": {"id": f"ai-assure/{report.system.id}/"},
             "invocations": [_invocation(report, index)],
             "results": results,
             "properties": _run_properties(report),
         }
+        if report.source is not None:
+            run["versionControlProvenance"] = [_provenance(report.source)]
+        return run
 
 
 class GitHubSarifReporter(SarifReporter):
@@ -88,9 +91,18 @@ class GitHubSarifReporter(SarifReporter):
         super().__init__(github=True)
 
 
+def _provenance(source: SourceRef) -> Json:
+    """The checkout assessed: its repository, commit and branch (SARIF versionControlDetails)."""
+    details: Json = {"repositoryUri": source.repository, "revisionId": source.commit}
+    if source.branch:
+        details["branch"] = source.branch
+    return details
+
+
 def _driver(report: Report, rules: list[Finding]) -> Json:
     return {
         "name": report.tool.name,
+        "informationUri": __url__,
         "version": report.tool.version,
         "semanticVersion": report.tool.version,
         "rules": [_rule(finding) for finding in rules],
@@ -102,7 +114,7 @@ def _rule(finding: Finding) -> Json:
     controls = ", ".join(finding.controls) or "none"
     rule: Json = {
         "id": finding.rule_id,
-        "name": _identifier(finding.title) or finding.rule_id,
+        "name": _identifier(finding.title) or _identifier(finding.rule_id) or "Rule",
         "shortDescription": {"text": finding.title},
         "fullDescription": {"text": f"{finding.title}. Controls: {controls}."},
         "help": {"text": _help_text(finding), "markdown": _help_markdown(finding)},
@@ -171,11 +183,15 @@ def _result(report: Report, finding: Finding, rule_index: int) -> Json:
 
 
 def _location(finding: Finding) -> Json:
-    uri = quote(finding.location.path.replace("\\", "/"), safe="/")
+    return _physical(finding.location.path, finding.location.line)
+
+
+def _physical(path: str, line: int) -> Json:
+    uri = quote(path.replace("\\", "/"), safe="/")
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": uri},
-            "region": {"startLine": max(1, finding.location.line)},
+            "region": {"startLine": max(1, line)},
         }
     }
 
@@ -195,7 +211,15 @@ def _invocation(report: Report, rule_index: dict[str, int]) -> Json:
 
 
 def _notification(text: str) -> Json:
-    return {"level": "error", "message": {"text": text}}
+    """An error as a notification, on its file and line when it names them."""
+    located = error_location(text)
+    if located is None:
+        return {"level": "error", "message": {"text": text}}
+    return {
+        "level": "error",
+        "message": {"text": located.problem},
+        "locations": [_physical(located.path, located.line)],
+    }
 
 
 def _run_properties(report: Report) -> Json:
@@ -235,6 +259,20 @@ def _axes(report: Report) -> Json:
 
 
 def _identifier(title: str) -> str:
-    """A PascalCase identifier from a title, SARIF's convention for `reportingDescriptor.name`."""
-    words = "".join(ch if ch.isalnum() else " " for ch in title).split()
-    return "".join(word[:1].upper() + word[1:] for word in words)
+    """A Pascal identifier from a title, SARIF's convention for `reportingDescriptor.name`,
+    as the SARIF Multitool checks it (SARIF2012): words of one capital followed by lower-case
+    letters or digits (`DPIA` becomes `Dpia`). Digits join the word before them; a word that
+    cannot be written so (one letter, letters without case) is left out."""
+    name = ""
+    for word in "".join(ch if ch.isalnum() else " " for ch in title).split():
+        if word[0].isdigit():
+            name += word.lower() if name else ""
+            continue
+        word = word[0].upper() + word[1:].lower()
+        if len(word) > 1 and word[0].isupper() and all(_lower_or_digit(ch) for ch in word[1:]):
+            name += word
+    return name
+
+
+def _lower_or_digit(ch: str) -> bool:
+    return ch.islower() or ch.isdecimal()

@@ -26,7 +26,7 @@ from engine.assessment.describe import (
 from engine.assessment.model import Finding, Report
 from engine.core.vocabulary import SEVERITY_ORDER
 from engine.render.text import inert, inert_lines, plural
-from engine.reporters._common import location_text, waiver_text
+from engine.reporters._common import location_text, system_label, waiver_text
 from engine.reporters.interface import Reporter
 
 _LISTED = ("fail", "warn", "error")
@@ -35,6 +35,11 @@ _STATUS_STYLE = {"fail": "31", "warn": "33", "error": "35"}
 _SEVERITY_STYLE = {"critical": "1;31", "high": "31", "medium": "33", "low": "36", "info": "2"}
 _VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;35"}
 _INDENT = "      "
+#: where the classification, which decides the rules that apply, is explained
+TIER_HELP = (
+    "which rules apply follows from this classification: how it is decided, "
+    "docs/classification.md; this system's decision path, `ai-assure classify`"
+)
 
 
 class TextReporter(Reporter):
@@ -64,8 +69,8 @@ class TextReporter(Reporter):
         policy = report.policy
         lines = [
             inert(
-                f"{report.tool.name} {report.tool.version} · {report.system.name} "
-                f"({report.system.id}) · as of {report.as_of} · fail-on {report.fail_on}"
+                f"{report.tool.name} {report.tool.version} · {system_label(report)} "
+                f"· as of {report.as_of} · fail-on {report.fail_on}"
             ),
             inert(f"policy {policy.revision} from {policy.source} ({policy.digest})"),
         ]
@@ -87,6 +92,7 @@ class TextReporter(Reporter):
             f"assurance level: {self._paint(inert(level.level), '1')}",
             *(f"  - {inert(reason_text(reason))}" for reason in level.reasons),
         ]
+        lines.append(f"  {TIER_HELP}")
         if report.questions:
             count = plural(len(report.questions), "classification question")
             lines.append(f"{count} unanswered (CLS-005): ai-assure classify --explain-unknowns")
@@ -99,8 +105,10 @@ class TextReporter(Reporter):
         return "\n".join([title, *(f"  ! {_indented(error, '    ')}" for error in report.errors)])
 
     def _evidence_problems(self, report: Report) -> str:
+        """Unusable evidence, listed only when no rule ran: otherwise the evidence rule's
+        findings report each problem once, and other rules refer to them."""
         problems = [record for record in report.evidence if record.status != "ok"]
-        if not problems:
+        if not problems or report.findings:
             return ""
         lines = ["Evidence problems:"]
         for record in problems:

@@ -39,10 +39,20 @@ problem(item) := "does not exist" if {
 	item.status != "ok"
 }
 
-# problems(kind): "path problem" for every unusable item of that kind, sorted and joined.
-problems(kind) := concat("; ", sort([util.msg([item.path, " ", problem(item)]) |
+# brief(item): `problem` without its detail, which EVID-001 reports once; undefined when ok.
+brief(item) := "does not exist (see EVID-001)" if {
+	item.status == "missing"
+} else := "could not be read (see EVID-001)" if {
+	item.status == "invalid"
+} else := util.msg(["has unknown status ", item.status]) if {
+	item.status != "ok"
+}
+
+# problems(kind): "path problem" for every unusable item of that kind, sorted and joined;
+# the detail of each is EVID-001's, so one bad date is reported once.
+problems(kind) := concat("; ", sort([util.msg([item.path, " ", brief(item)]) |
 	some item in items(kind)
-	problem(item)
+	brief(item)
 ]))
 
 # manifest_path(item): where the item was declared in ai-manifest.yaml, for file and line.

@@ -20,7 +20,8 @@ test_ok_keeps_only_readable_items if {
 
 test_problems_are_sorted_and_joined if {
 	ev := fx.put(fx.evidence, ["sbom"], [fx.missing("sbom", "z.json"), fx.invalid("sbom", "a.json", ["bad"])])
-	evidence.problems("sbom") == "a.json could not be read: bad; z.json does not exist" with input.evidence as ev
+	expected := "a.json could not be read (see EVID-001); z.json does not exist (see EVID-001)"
+	evidence.problems("sbom") == expected with input.evidence as ev
 }
 
 test_manifest_path_prefers_the_evidence_entry if {

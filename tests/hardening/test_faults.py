@@ -93,7 +93,7 @@ def test_a_policy_that_never_finishes_is_exit_2_at_the_timeout(system: System, t
     result = run(
         system.repo,
         *AS_OF,
-        "--policy-dir",
+        "--governance-policies",
         policy_dir(tmp_path, SPINS),
         "--timeout",
         "1",
@@ -114,7 +114,7 @@ def test_a_policy_nested_too_deep_to_compile_is_exit_2_with_one_short_message(
     """A term nested 100,000 deep once crashed rego-cpp (a segfault); OPA refuses to parse
     it. The message quotes the source line, cut to a length a terminal can show."""
     policies = policy_dir(tmp_path, TOO_DEEP)
-    result = run(system.repo, *AS_OF, "--policy-dir", policies, "--format", "json")
+    result = run(system.repo, *AS_OF, "--governance-policies", policies, "--format", "json")
     assert_one_clean_error(result, "OPA could not compile the policies")
     assert "max parsing recursion depth exceeded" in result.stderr
     assert len(result.stderr) < 5_000
@@ -148,7 +148,7 @@ def test_an_interrupted_run_exits_2_and_leaves_nothing_behind(
     out.mkdir()
     formats = ["--format", f"json={out / 'report.json'}", "--format", f"sarif={out / 'r.sarif'}"]
     policies = policy_dir(tmp_path, SPINS)
-    command = [*COMMAND, str(system.repo), *AS_OF, "--policy-dir", str(policies), *formats]
+    command = [*COMMAND, str(system.repo), *AS_OF, "--governance-policies", str(policies), *formats]
     process = subprocess.Popen(
         command, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -176,7 +176,7 @@ def test_an_interrupt_stops_a_compiled_policy_at_once(
 
     policies = policy_dir(tmp_path, SPINS_IN_PLACE)
     build_folder(policies)
-    command = [*COMMAND, str(system.repo), *AS_OF, "--policy-dir", str(policies)]
+    command = [*COMMAND, str(system.repo), *AS_OF, "--governance-policies", str(policies)]
     process = subprocess.Popen(
         command, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

@@ -430,6 +430,24 @@ def test_a_check_that_writes_no_report_still_sets_outputs_and_fails(runner):
     assert "ERROR" in run.summary
 
 
+def test_a_sarif_file_in_a_new_folder_is_written(runner, workspace):
+    run = runner(path="examples/document-search", **{"as-of": AS_OF, "sarif-file": "out/x.sarif"})
+    assert run.exit_code == 0, run.stderr
+    assert (workspace / "out" / "x.sarif").is_file()
+    assert "ERROR" not in run.summary
+
+
+def test_an_unwritable_output_is_reported_as_such_with_the_verdict_kept(runner, workspace):
+    (workspace / "blocker").write_text("a file where a folder should be")
+    run = runner(path="examples/document-search", **{"sarif-file": "blocker/x.sarif"})
+    assert run.exit_code == 2
+    assert run.outputs["verdict"] == "pass"  # the assessment's result is not lost
+    [annotation] = [a for a in run.annotations("error") if "could not" in a]
+    assert "assessed the system (PASS) but could not write every output" in annotation
+    assert "could not assess" not in run.stdout
+    assert "## ⛔" not in run.summary  # one heading: the PASS the check wrote
+
+
 def test_inputs_are_data_never_shell(runner, workspace):
     run = runner(path='examples/document-search"; touch injected; echo "$(touch injected)')
     assert run.exit_code == 2

@@ -15,8 +15,10 @@
 #   severity: medium
 #   controls: ["NIST-AI-RMF:GOVERN-1.1"]
 #   remediation: >-
-#     Have a lawyer or the DPO review the point and record the outcome with the system's
-#     governance records; correct the facts if the review changes them.
+#     Have a lawyer or the DPO review the point and keep the outcome with the system's
+#     governance records; correct the facts if the review changes them. The warning is
+#     advice: it stays while the classification rests on a contested point, and never fails
+#     the check.
 package ai_assure.rules.classification.review
 
 import rego.v1

@@ -56,7 +56,7 @@ test_missing_dpia_file_is_denied if {
 	ev := fx.put(fx.evidence, ["dpia"], [fx.missing("dpia", "docs/dpia.yaml")])
 	findings := approved.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The DPIA cannot be used: docs/dpia.yaml does not exist"
+	f.msg == "The DPIA cannot be used: docs/dpia.yaml does not exist (see EVID-001)"
 }
 
 test_draft_unsigned_dpia_without_dpo_is_denied_three_times if {

@@ -67,7 +67,7 @@ test_unreadable_evaluation_is_denied_for_high_risk if {
 	ev := fx.put(fx.evidence, ["evaluations"], [fx.invalid("evaluations", "reports/eval.json", ["line 1: invalid JSON"])])
 	findings := performance.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "No declared evaluation report can be used: reports/eval.json could not be read: line 1: invalid JSON"
+	f.msg == "No declared evaluation report can be used: reports/eval.json could not be read (see EVID-001)"
 }
 
 test_a_failed_metric_is_listed_once if {

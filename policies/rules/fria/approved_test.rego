@@ -102,5 +102,5 @@ test_unreadable_fria_is_denied if {
 	ev := fx.put(fx.evidence, ["fria"], [fx.missing("fria", "docs/fria.yaml")])
 	findings := approved.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The FRIA cannot be used: docs/fria.yaml does not exist"
+	f.msg == "The FRIA cannot be used: docs/fria.yaml does not exist (see EVID-001)"
 }

@@ -23,8 +23,8 @@
 #     "UK-AI-CYBER-COP:P9", "UK-AI-CYBER-COP:P3", "EU-AI-ACT:Art.15", "EU-AI-ACT:Art.55",
 #     "NIST-AI-RMF:MEASURE-2.7", "ISO42001:A.6.2.4"]
 #   remediation: >-
-#     Add the missing attack categories to the red-team configuration, fix the failures (or
-#     record accepted ones as risks), and re-run the red team.
+#     Add the missing attack categories to the red-team configuration, fix the failures until
+#     the pass rate meets the required one, and re-run the red team.
 package ai_assure.rules.generative.red_team_coverage
 
 import rego.v1

@@ -33,7 +33,7 @@ test_unreadable_report_is_denied if {
 	ev := fx.put(fx.genai_evidence, ["red_team"], [fx.missing("red_team", "reports/redteam.json")])
 	findings := red_team.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "No declared red-team report can be used: reports/redteam.json does not exist"
+	f.msg == "No declared red-team report can be used: reports/redteam.json does not exist (see EVID-001)"
 }
 
 test_report_without_tests_is_denied if {
@@ -53,7 +53,8 @@ test_failed_tests_warn_with_counts if {
 	some f in findings
 	f.msg == concat("", [
 		"The red-team report reports/redteam.json has 3 failed tests out of 120 (categories tested: ",
-		"pii-leak, prompt-injection): fix them, or record each accepted failure as a risk, and re-test",
+		"pii-leak, prompt-injection): fix them and re-test (a failure you accept needs an approved",
+		" exception for GEN-001, docs/exceptions.md)",
 	])
 }
 

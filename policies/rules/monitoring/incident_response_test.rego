@@ -30,7 +30,7 @@ test_limited_risk_with_unreadable_procedure_warns if {
 	count(incident_response.deny) == 0 with input.manifest as m with input.evidence as ev
 	findings := incident_response.warn with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The incident response procedure cannot be used: docs/incident-response.md could not be read: not UTF-8"
+	f.msg == "The incident response procedure cannot be used: docs/incident-response.md could not be read (see EVID-001)"
 }
 
 test_minimal_risk_is_not_applicable if {

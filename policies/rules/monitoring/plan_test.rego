@@ -28,7 +28,7 @@ test_missing_plan_file_is_named if {
 	ev := fx.put(fx.evidence, ["monitoring_plan"], [fx.missing("monitoring_plan", "docs/monitoring.md")])
 	findings := plan.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The monitoring plan cannot be used: docs/monitoring.md does not exist"
+	f.msg == "The monitoring plan cannot be used: docs/monitoring.md does not exist (see EVID-001)"
 }
 
 test_limited_risk_without_plan_warns if {

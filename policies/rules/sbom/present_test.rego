@@ -27,5 +27,5 @@ test_unparseable_sbom_is_denied_with_its_error if {
 	ev := fx.put(fx.evidence, ["sbom"], [fx.invalid("sbom", "sbom.cdx.json", ["line 3: invalid JSON", "more"])])
 	findings := present.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "No declared SBOM can be used: sbom.cdx.json could not be read: line 3: invalid JSON"
+	f.msg == "No declared SBOM can be used: sbom.cdx.json could not be read (see EVID-001)"
 }

@@ -29,7 +29,7 @@ test_missing_threat_model_warns_for_minimal_risk if {
 	count(threat_model.deny) == 0 with input.manifest as m with input.evidence as ev
 	findings := threat_model.warn with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The threat model cannot be used: docs/threat-model.md does not exist"
+	f.msg == "The threat model cannot be used: docs/threat-model.md does not exist (see EVID-001)"
 }
 
 test_generative_threat_model_must_cover_prompt_injection if {

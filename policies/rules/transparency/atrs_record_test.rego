@@ -50,5 +50,5 @@ test_unreadable_record_is_denied if {
 	)
 	findings := atrs_record.deny with input.manifest as m with input.evidence as ev
 	some f in findings
-	f.msg == "The ATRS record cannot be used: transparency/atrs.md could not be read: line 2: invalid YAML front matter"
+	f.msg == "The ATRS record cannot be used: transparency/atrs.md could not be read (see EVID-001)"
 }

@@ -238,7 +238,7 @@ def test_a_repository_cannot_ship_its_own_approvals_as_local_policies(repo, tmp_
     data = {"exceptions": [approval("MC-002", "GOV-123", "2099-12-31")]}
     (local / "ai_assure" / "approvals" / "data.yaml").write_text(yaml.safe_dump(data))
     (local / "extra.rego").write_text("package ai_assure_local.rules.extra.none\n")
-    result = ai_assure("check", repo, "--policies", local, "--as-of", "2026-11-26")
+    result = ai_assure("check", repo, "--local-rules", local, "--as-of", "2026-11-26")
     assert result.returncode == 2
     assert "may not hold data files" in result.stderr
 

@@ -65,7 +65,7 @@ def _risk_005(repo: Path, governance: Path, evaluator: str, opa: str) -> tuple[i
         "2026-11-26",
         "--format",
         "json",
-        "--policy-dir",
+        "--governance-policies",
         governance,
         "--evaluator",
         evaluator,

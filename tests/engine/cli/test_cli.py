@@ -130,7 +130,7 @@ def test_a_policy_that_does_not_compile_is_exit_2(system, tmp_path):
     policies = tmp_path / "policies"
     policies.mkdir()
     (policies / "main.rego").write_text("package ai_assure.main\n\nresult := := 1\n")
-    assert_clean_error(ai_assure("check", system, "--policy-dir", policies), "policy")
+    assert_clean_error(ai_assure("check", system, "--governance-policies", policies), "policy")
 
 
 def test_a_policy_runtime_error_is_exit_2(system, tmp_path, opa_binary):
@@ -141,10 +141,19 @@ def test_a_policy_runtime_error_is_exit_2(system, tmp_path, opa_binary):
     (policies / "main.rego").write_text(
         'package ai_assure.main\n\nimport rego.v1\n\nresult := {"tier": 1 / 0}\n'
     )
-    embedded = ai_assure("check", system, "--policy-dir", policies, "--opa-binary", opa_binary)
+    embedded = ai_assure(
+        "check", system, "--governance-policies", policies, "--opa-binary", opa_binary
+    )
     assert_clean_error(embedded, "data.ai_assure.main.result is undefined")
     opa = ai_assure(
-        "check", system, "--policy-dir", policies, "--evaluator", "opa", "--opa-binary", opa_binary
+        "check",
+        system,
+        "--governance-policies",
+        policies,
+        "--evaluator",
+        "opa",
+        "--opa-binary",
+        opa_binary,
     )
     assert_clean_error(opa, "divide by zero")
 
@@ -158,9 +167,48 @@ def test_an_unwritable_report_is_exit_2_and_leaves_nothing_behind(system, tmp_pa
     assert list((out / "report.json").iterdir()) == []
 
 
-def test_a_report_into_a_missing_folder_is_exit_2(system, tmp_path):
-    result = ai_assure("check", system, "--format", f"json={tmp_path / 'no' / 'such' / 'r.json'}")
-    assert_clean_error(result, "cannot write")
+def test_a_report_into_a_missing_folder_creates_the_folder(system, tmp_path):
+    target = tmp_path / "no" / "such" / "r.json"
+    result = ai_assure("check", system, *AS_OF, "--format", f"json={target}")
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(target.read_text())["system"]["id"] == "tiny-search"
+
+
+def test_an_unwritable_output_is_an_error_about_it_and_the_result_is_kept(system, tmp_path):
+    (tmp_path / "blocker").write_text("a file where a folder should be")
+    report = tmp_path / "out" / "report.json"
+    result = ai_assure(
+        "check", system, *AS_OF,
+        "--format", f"sarif={tmp_path / 'blocker' / 'out.sarif'}",
+        "--format", f"json={report}",
+        "--format", "text",
+    )  # fmt: skip
+    assert_clean_error(result, f"cannot write {tmp_path / 'blocker' / 'out.sarif'}: ")
+    verdict = json.loads(report.read_text())["verdict"]  # written after the failed one
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("ai-assure:")]
+    assert f"; the assessment itself finished: {verdict.upper()}" in error  # one line
+    assert f"ai-assure: {verdict.upper()}" in result.stdout
+
+
+def test_written_files_respect_the_umask(system, tmp_path):
+    """Reports get the mode a shell redirection would give them, not 0600."""
+    for umask, expected in ((0o022, 0o644), (0o002, 0o664), (0o077, 0o600)):
+        target = tmp_path / f"{umask:o}" / "report.sarif"
+        old = os.umask(umask)
+        try:
+            ai_assure("check", system, *AS_OF, "--format", f"sarif={target}")
+        finally:
+            os.umask(old)
+        assert target.stat().st_mode & 0o777 == expected, oct(umask)
+
+
+def test_a_replaced_report_keeps_its_mode(system, tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    ai_assure("check", system, *AS_OF, "--format", f"json={target}")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert json.loads(target.read_text())["system"]["id"] == "tiny-search"
 
 
 def test_bad_options_are_usage_errors(system):
@@ -246,7 +294,7 @@ def test_a_rule_that_stops_deciding_applicability_fails_closed(system, tmp_path)
         )
         + "\n"
     )
-    result = ai_assure("check", system, "--policy-dir", policies, "--format", "json")
+    result = ai_assure("check", system, "--governance-policies", policies, "--format", "json")
     assert result.returncode == 2
     errors = [f for f in json.loads(result.stdout)["findings"] if f["status"] == "error"]
     assert [f["rule_id"] for f in errors] == ["ACC-001"]

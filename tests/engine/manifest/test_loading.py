@@ -90,8 +90,11 @@ def test_locate_accepts_a_folder_or_the_file(tmp_path, minimal_manifest):
     (tmp_path / "ai-manifest.yaml").write_text(minimal_manifest)
     assert locate_manifest(tmp_path) == tmp_path / "ai-manifest.yaml"
     assert locate_manifest(tmp_path / "ai-manifest.yaml") == tmp_path / "ai-manifest.yaml"
-    with pytest.raises(ManifestError, match=r"no ai-manifest\.yaml"):
+    with pytest.raises(ManifestError, match=r"elsewhere: no such file or folder"):
         locate_manifest(tmp_path / "elsewhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ManifestError, match=r"no ai-manifest\.yaml here"):
+        locate_manifest(tmp_path / "empty")
 
 
 @pytest.mark.parametrize("value", ["'no'", "'true'", "0", "1"])

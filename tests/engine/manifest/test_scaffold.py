@@ -4,6 +4,8 @@ says what evidence is still missing."""
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,8 @@ from click.testing import CliRunner
 
 from engine import cli
 from engine.cli import scaffold as scaffold_command
-from engine.manifest.scaffold import slug
+from engine.manifest.scaffold import COMMENT_COLUMN, slug
+from tests.cli import ai_assure
 
 
 def invoke(*arguments: str, input: str | None = None):
@@ -43,24 +46,71 @@ def test_init_validate_check_from_an_empty_repository(empty_repo):
     )
     assert json.loads((empty_repo / ".ai-assure" / "ai-manifest.schema.json").read_text())
     assert invoke("validate", str(empty_repo)).exit_code == 0
-    checked = invoke("check", str(empty_repo), "--as-of", "2026-11-26", "--format", "json")
-    report = json.loads(checked.output)
+    # a process of its own, as users run it: --max-memory caps the whole process
+    checked = ai_assure("check", empty_repo, "--as-of", "2026-11-26", "--format", "json")
+    report = json.loads(checked.stdout)
     assert report["system"]["id"] == "probation-tools"
     missing = {e["path"] for e in report["evidence"] if e["status"] == "missing"}
     assert missing == {"docs/model-card.md", "sbom.cdx.json", "docs/dpia.yaml"}
     failed = {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
     assert {"EVID-001", "DPIA-001"} <= failed
-    assert checked.exit_code == 1
+    assert checked.returncode == 1
 
 
 def test_init_never_overwrites_without_force(empty_repo):
     assert invoke("init", str(empty_repo), "--non-interactive").exit_code == 0
     (empty_repo / "ai-manifest.yaml").write_text("# mine\n")
     again = invoke("init", str(empty_repo), "--non-interactive")
-    assert again.exit_code == 2 and "already exist" in again.output
+    assert again.exit_code == 0
+    assert f"skipped {empty_repo / 'ai-manifest.yaml'}: it exists" in again.output
     assert (empty_repo / "ai-manifest.yaml").read_text() == "# mine\n"
     assert invoke("init", str(empty_repo), "--non-interactive", "--force").exit_code == 0
     assert (empty_repo / "ai-manifest.yaml").read_text() != "# mine\n"
+
+
+def test_init_on_an_existing_repository_adds_only_the_missing_files(empty_repo):
+    assert invoke("init", str(empty_repo), "--non-interactive").exit_code == 0
+    (empty_repo / "ai-manifest.yaml").write_text("# the team's edits\n")
+    made = invoke("init", str(empty_repo), "--ci", "github", "--ci", "gitlab")
+    assert made.exit_code == 0, made.output
+    assert (empty_repo / "ai-manifest.yaml").read_text() == "# the team's edits\n"
+    assert (empty_repo / ".github" / "workflows" / "ai-assure.yml").is_file()
+    assert (empty_repo / ".gitlab-ci.yml").is_file()
+    lines = made.output.splitlines()
+    assert f"wrote {empty_repo / '.github' / 'workflows' / 'ai-assure.yml'}" in lines
+    assert f"wrote {empty_repo / '.gitlab-ci.yml'}" in lines
+    skipped = sorted(line.split(":")[0] for line in lines if line.startswith("skipped "))
+    assert skipped == [
+        f"skipped {empty_repo / '.ai-assure' / 'ai-manifest.schema.json'}",
+        f"skipped {empty_repo / 'ai-manifest.yaml'}",
+    ]
+
+
+def test_scaffolded_files_respect_the_umask(empty_repo):
+    old = os.umask(0o002)
+    try:
+        made = invoke("init", str(empty_repo), "--non-interactive", "--ci", "github")
+    finally:
+        os.umask(old)
+    assert made.exit_code == 0, made.output
+    for path in ("ai-manifest.yaml", ".github/workflows/ai-assure.yml"):
+        assert (empty_repo / path).stat().st_mode & 0o777 == 0o664, path
+
+
+def test_the_scaffold_lists_every_evidence_kind_with_aligned_comments(empty_repo):
+    invoke("init", str(empty_repo), "--non-interactive", "--name", "A much longer # name")
+    text = (empty_repo / "ai-manifest.yaml").read_text()
+    for entry in ("# fria: docs/fria.yaml", "# atrs_record: transparency/atrs.yaml"):
+        assert f"\n  {entry}" in text
+    assert "# datasheets: one per dataset, as `datasheet:` under data.datasets" in text
+    commented = [TRAILING_COMMENT.match(line) for line in text.splitlines()]
+    columns = {match.end() - 2 for match in commented if match}
+    assert columns == {COMMENT_COLUMN}
+    assert sum(1 for match in commented if match) > 10
+
+
+#: `key: value  # comment`, the value plain or double-quoted (a quoted `#` is no comment)
+TRAILING_COMMENT = re.compile(r' *[a-z_]+:(?: (?:"[^"]*"|[^#" ][^#"]*?))? +# ')
 
 
 def test_init_asks_on_a_terminal(empty_repo, monkeypatch):
@@ -70,8 +120,10 @@ def test_init_asks_on_a_terminal(empty_repo, monkeypatch):
             "court-listing",
             "Court Listing Assistant",
             "Listing Team",
+            "Director of Listing",
             "listing@example.gov.uk",
             "public-facing",
+            "information-retrieval",
             "y",
             "",
         ]
@@ -82,7 +134,12 @@ def test_init_asks_on_a_terminal(empty_repo, monkeypatch):
     assert "id: court-listing" in text and 'name: "Court Listing Assistant"' in text
     assert "apiVersion: ai-assure/v2" in text and "deployment: public-facing" in text
     assert "personal_data: true" in text and "dpia: docs/dpia.yaml" in text
+    assert 'senior_responsible_owner: "Director of Listing"' in text
+    assert "decision_role: information-retrieval" in text
     assert invoke("validate", str(empty_repo)).exit_code == 0
+    checked = ai_assure("check", empty_repo, "--as-of", "2026-11-26", "--format", "json")
+    failed = {f["rule_id"] for f in json.loads(checked.stdout)["findings"] if f["status"] == "fail"}
+    assert "ACC-002" not in failed  # the owner it asks for is the one ACC-002 wants
 
 
 def test_init_scaffolds_the_facts_with_their_questions_and_guesses_none(empty_repo):

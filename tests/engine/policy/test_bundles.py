@@ -603,7 +603,10 @@ def test_check_with_allow_unverified_says_so(signed, tmp_path):
         (["--verify-key", "k.pem"], "need --bundle"),
         (["--min-revision", "3"], "need --bundle"),
         (["--bundle", "b.tar.gz", "--min-revision", "0"], "0 is not in the range x>=1"),
-        (["--bundle", "b.tar.gz", "--policy-dir", "."], "--bundle and --policy-dir"),
+        (
+            ["--bundle", "b.tar.gz", "--governance-policies", "."],
+            "--bundle and --governance-policies",
+        ),
     ],
 )
 def test_check_bundle_option_misuse_exits_2(args, message):

@@ -1,4 +1,4 @@
-"""Repository-local rules (`--policies DIR`) may add checks but never weaken governance:
+"""Repository-local rules (`--local-rules DIR`) may add checks but never weaken governance:
 a repository that tries to switch off, override or shadow a governance rule, the
 classification or the configuration is refused (exit 2) before anything is evaluated."""
 
@@ -72,7 +72,7 @@ def check(*arguments: str | Path, env: dict[str, str] | None = None) -> tuple[in
 
 
 def test_a_local_rule_adds_a_finding_and_keeps_every_governance_rule(tmp_path):
-    code, report, _ = check("--policies", local_dir(tmp_path, {"versions.rego": LOCAL_RULE}))
+    code, report, _ = check("--local-rules", local_dir(tmp_path, {"versions.rego": LOCAL_RULE}))
     assert code == 1
     assert "TEAM-001" in {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
     governance = {rule.id for rule in load_policies().rules}
@@ -83,7 +83,7 @@ def test_a_local_rule_adds_a_finding_and_keeps_every_governance_rule(tmp_path):
 
 def test_local_rules_are_compiled_by_opa_when_it_is_there(tmp_path, opa_binary):
     folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
-    code, report, _ = check("--policies", folder, env={"AI_ASSURE_OPA": opa_binary})
+    code, report, _ = check("--local-rules", folder, env={"AI_ASSURE_OPA": opa_binary})
     assert code == 1 and report["policy"]["local_engine"] is None
     assert "TEAM-001" in {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
 
@@ -91,9 +91,9 @@ def test_local_rules_are_compiled_by_opa_when_it_is_there(tmp_path, opa_binary):
 def test_without_opa_rego_cpp_runs_the_local_rules_and_the_report_says_so(tmp_path, opa_binary):
     """The governance decision is the same either way: it never depends on local rules."""
     folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
-    with_opa = check("--policies", folder, env={"AI_ASSURE_OPA": opa_binary})[1]
+    with_opa = check("--local-rules", folder, env={"AI_ASSURE_OPA": opa_binary})[1]
     without = {"AI_ASSURE_OPA": str(tmp_path / "no-opa"), "PATH": "/usr/bin:/bin"}
-    code, report, _ = check("--policies", folder, env=without)
+    code, report, _ = check("--local-rules", folder, env=without)
     assert code == 1 and report["policy"]["local_engine"] == "rego-cpp"
     assert report["findings"] == with_opa["findings"]
     assert {**report["policy"], "local_engine": None} == with_opa["policy"]
@@ -101,8 +101,8 @@ def test_without_opa_rego_cpp_runs_the_local_rules_and_the_report_says_so(tmp_pa
 
 def test_local_rules_agree_on_opa_eval(tmp_path, opa_binary):
     folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
-    _, embedded, _ = check("--policies", folder)
-    _, real, _ = check("--policies", folder, "--evaluator", "opa", "--opa-binary", opa_binary)
+    _, embedded, _ = check("--local-rules", folder)
+    _, real, _ = check("--local-rules", folder, "--evaluator", "opa", "--opa-binary", opa_binary)
     assert real == embedded
 
 
@@ -159,7 +159,7 @@ def test_a_repository_that_tries_to_weaken_governance_is_refused(
     source, message = ATTEMPTS[attempt]
     folder = local_dir(tmp_path, {"bypass.rego": source})
     code, report, stderr = check(
-        "--policies", folder, "--evaluator", evaluator, "--opa-binary", opa_binary
+        "--local-rules", folder, "--evaluator", evaluator, "--opa-binary", opa_binary
     )
     assert code == 2 and report["verdict"] == "error"
     assert message in stderr
@@ -206,7 +206,7 @@ def test_local_configuration_data_is_refused(tmp_path):
 def test_local_rules_cannot_run_on_an_opa_server(tmp_path):
     folder = local_dir(tmp_path, {"versions.rego": LOCAL_RULE})
     code, _, stderr = check(
-        "--policies", folder, "--evaluator", "opa-server", "--opa-url", "http://127.0.0.1:9"
+        "--local-rules", folder, "--evaluator", "opa-server", "--opa-url", "http://127.0.0.1:9"
     )
     assert code == 2 and "cannot run on an OPA server" in stderr
 

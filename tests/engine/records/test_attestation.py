@@ -577,7 +577,7 @@ def test_verify_record_exits_2_with_one_line_on_a_changed_record(failing, keys, 
         (("--attest", "{out}", "--attest-key", "{rsa}"), "RSA, not Ed25519"),
         (("--attest", "{out}", "--attest-key", "{encrypted}"), "the key is encrypted"),
         (("--attest", "{out}", "--attest-key", "{tmp}/absent.pem"), "cannot read key"),
-        (("--attest", "{tmp}/absent/record.json"), "cannot write"),
+        (("--attest", "{signer}/record.json"), "cannot write"),  # a file, not a folder
     ],
 )
 def test_check_attest_errors_exit_2(keys, tmp_path, args, message):

@@ -71,9 +71,14 @@ def test_waived_findings_show_the_exception(report):
     ) in output
 
 
-def test_tier_reasons_and_evidence_problems_are_shown(report):
+def test_tier_reasons_are_shown_and_evidence_problems_left_to_the_findings(report):
     output = TextReporter().render(report)
     assert "risk tier: high\n  - EU AI Act Annex III area: administration_of_justice\n" in output
+    assert output.count("mapping values are not allowed here") == 1  # the finding, once
+
+
+def test_evidence_problems_are_listed_when_no_rule_ran(report):
+    output = TextReporter().render(report.model_copy(update={"findings": []}))
     assert (
         "  ! supplier_assessments suppliers/vendor.yaml (invalid): "
         "line 4: mapping values are not allowed here"
