@@ -10,11 +10,14 @@
 # classification holds both axes (the EU AI Act category and the assurance level), the open
 # questions and the points for legal review; obligations says which control of a legal
 # framework binds this system, which the engine applies to every finding (docs/classification.md).
+# enforcement is the rollout phase of every staged rule on the assessment date (package
+# ai_assure.enforcement), which the engine applies to that rule's findings (docs/governance.md).
 package ai_assure.main
 
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.enforcement
 import data.ai_assure.exceptions
 import data.ai_assure.law.obligations
 
@@ -28,6 +31,7 @@ result := {
 	"exceptions": exceptions.decisions,
 	"classification": classification.summary,
 	"obligations": {"frameworks": obligations.frameworks, "controls": obligations.decisions},
+	"enforcement": enforcement.decisions,
 }
 
 rules[domain] := packages if {

@@ -113,6 +113,23 @@ class ControlBinding(Binding):
     id: str
 
 
+EnforcementPhase = Literal["scheduled", "warn", "enforced"]
+
+
+class Enforcement(_Model):
+    """Where a staged rule's rollout stands on the assessment date (governance data
+    `data.ai_assure.rollout`, decided by package ai_assure.enforcement; docs/governance.md).
+
+    `enforced_status` is what the finding would be were the rule enforced: a `scheduled`
+    rule's one `not_applicable` finding keeps the worst status its checks gave, a `warn`
+    phase finding says whether it was a failure turned into a warning."""
+
+    phase: EnforcementPhase
+    warn_from: str | None = None
+    fail_from: str | None = None
+    enforced_status: FindingStatus
+
+
 class Finding(_Model):
     rule_id: str
     title: str
@@ -131,6 +148,8 @@ class Finding(_Model):
     controls_not_binding: list[ControlBinding] = Field(default_factory=list)
     # binding controls whose legal floor raised `severity` above the rule's own
     severity_raised_by: list[str] = Field(default_factory=list)
+    # set on the findings of a rule whose enforcement is staged (docs/governance.md)
+    enforcement: Enforcement | None = None
 
 
 class ControlResult(_Model):

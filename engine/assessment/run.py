@@ -182,17 +182,21 @@ def _outcome(
     evidence: dict[str, Any],
     options: CheckOptions,
 ) -> Report:
-    """The report of an evaluation: both axes of the classification, findings with the legal
-    controls that do not bind set apart and exceptions applied, controls."""
+    """The report of an evaluation: both axes of the classification, findings with the staged
+    rollout applied, the legal controls that do not bind set apart and exceptions applied,
+    controls."""
     from engine.assessment.binding import apply_binding
     from engine.assessment.classification import read_classification, read_obligations
+    from engine.assessment.enforcement import apply_enforcement, read_stages
     from engine.assessment.exceptions import apply_exceptions
     from engine.assessment.findings import build_findings, sort_findings
 
     tier = _tier(result)
     classification = read_classification(result)
     obligations = read_obligations(result)
+    stages = read_stages(result.get("enforcement"), policies.rules)
     findings = build_findings(policies.rules, result, manifest, shown)
+    findings = apply_enforcement(findings, stages, manifest.model.metadata.id)
     findings = apply_binding(findings, obligations)
     findings, exceptions = apply_exceptions(
         findings, result.get("exceptions"), manifest, policies.rules
