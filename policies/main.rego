@@ -12,11 +12,14 @@
 # framework binds this system, which the engine applies to every finding (docs/classification.md).
 # enforcement is the rollout phase of every staged rule on the assessment date (package
 # ai_assure.enforcement), which the engine applies to that rule's findings (docs/governance.md).
+# common_controls holds the organisation-level controls the governance team attested (attested
+# or expired on the assessment date) or decided do not apply; every system inherits them.
 package ai_assure.main
 
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.common_controls
 import data.ai_assure.enforcement
 import data.ai_assure.exceptions
 import data.ai_assure.law.obligations
@@ -32,6 +35,7 @@ result := {
 	"classification": classification.summary,
 	"obligations": {"frameworks": obligations.frameworks, "controls": obligations.decisions},
 	"enforcement": enforcement.decisions,
+	"common_controls": {"attested": common_controls.attested, "not_applicable": common_controls.not_applicable},
 }
 
 rules[domain] := packages if {

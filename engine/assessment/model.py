@@ -159,6 +159,35 @@ class ControlResult(_Model):
     binding: Binding | None = None  # for controls of a legal framework
 
 
+CoverageStatus = Literal["automated", "inherited", "not_applicable", "open"]
+CoverageResult = Literal["pass", "fail", "warn", "waived", "error", "attested", "expired"]
+
+
+class Attestation(_Model):
+    """The governance team's attestation of an organisation-level control, which every system
+    inherits (governance data `data.ai_assure.attestations`; docs/governance.md)."""
+
+    attested_by: str
+    attested_on: str
+    expires: str
+    evidence: str  # an https link to the evidence
+    statement: str | None = None
+
+
+class ControlCoverage(_Model):
+    """One control of ISO/IEC 42001 Annex A or a NIST AI RMF subcategory, with exactly one
+    status: `automated` (rules assessed it: `result` is theirs), `inherited` (a common control:
+    `result` attested or expired), `not_applicable` (`reason` says why) or `open`."""
+
+    id: str
+    framework: str
+    status: CoverageStatus
+    result: CoverageResult | None = None
+    reason: str
+    rules: list[str] = Field(default_factory=list)
+    attestation: Attestation | None = None
+
+
 class ExceptionRecord(_Model):
     """A manifest's exception request and what governance made of it.
 
@@ -300,6 +329,8 @@ class Report(_Model):
     questions: list[Question] = Field(default_factory=list)  # unanswered facts (CLS-005)
     review: list[ReviewPoint] = Field(default_factory=list)  # contested points (CLS-007)
     obligations: list[Obligation] = Field(default_factory=list)  # every legal control, by id
+    # every ISO/IEC 42001 Annex A control and NIST AI RMF subcategory with one status
+    control_coverage: list[ControlCoverage] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

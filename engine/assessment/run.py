@@ -203,7 +203,19 @@ def _outcome(
     )
     policy = _policy_ref(policies, result.get("local_engine"))
     report = _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
-    return _classified(report, classification, obligations)
+    return _covered(_classified(report, classification, obligations), result)
+
+
+def _covered(report: Report, result: dict[str, Any]) -> Report:
+    """The report with every ISO/IEC 42001 and NIST AI RMF control's one status: automated,
+    inherited from the governance team's attestations, not applicable, or open."""
+    from engine.assessment.coverage import control_coverage, read_common_controls
+    from engine.policy.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    common = read_common_controls(result.get("common_controls"), catalogue)
+    coverage = control_coverage(report.controls, report.findings, common, catalogue)
+    return report.model_copy(update={"control_coverage": coverage})
 
 
 def _classified(report: Report, classification: Classification, obligations: Obligations) -> Report:

@@ -317,5 +317,5 @@ def test_the_guards_and_what_no_evidence_can_cure_cannot_be_waived():
     # (EU AI Act Art. 5), an unanswered classification question, and an automated decision the
     # law forbids (UK GDPR Art. 22B)
     assert unwaivable == {
-        "CFG-001", "CFG-002", "CFG-003", "EXC-001", "CLS-001", "CLS-005", "HO-003",
+        "CFG-001", "CFG-002", "CFG-003", "CFG-004", "EXC-001", "CLS-001", "CLS-005", "HO-003",
     }  # fmt: skip
