@@ -40,6 +40,8 @@ def _without_surrogates(value: Any) -> Any:
     lone surrogate (from a file name that is not UTF-8, say) is kept as its visible escape,
     `\\udcff`, instead of breaking the output."""
     if isinstance(value, str):
+        if value.isascii():  # the usual case, and surrogates are never ASCII
+            return value
         return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
     if isinstance(value, list):
         return [_without_surrogates(item) for item in value]
