@@ -34,6 +34,14 @@ well_formed(list, e) if {
 	not _missing(list, e)
 	not _evidence_problem(list, e)
 	not _reversed(list, e)
+	not _bad_statement(e)
+}
+
+# _bad_statement(e): the optional statement is there but is not text.
+_bad_statement(e) if {
+	statement := object.get(e, "statement", null)
+	statement != null
+	not is_string(statement)
 }
 
 _missing(list, e) if {

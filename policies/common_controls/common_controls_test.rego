@@ -65,6 +65,7 @@ test_malformed_attestations_count_for_nothing if {
 		object.union(_policy, {"expires": "2026-01-01"}),
 		object.union(_policy, {"control": 42}),
 		object.union(_policy, {"attested_on": "2026-02-30"}),
+		object.union(_policy, {"statement": ["not", "text"]}),
 		"ISO42001:A.2.2",
 	]
 	decided := common_controls.attested with data.ai_assure.attestations as {"controls": bad}

@@ -25,6 +25,7 @@ from engine import __version__
 from engine.assessment.model import Finding, PolicyRef, Report, Tool
 from engine.core.vocabulary import FindingStatus, Severity, Verdict, is_severity, severity_rank
 from engine.render.jsondoc import dumps as json_document
+from engine.render.text import plural
 
 IMPACT_SCHEMA = "ai-assure/impact/v1"
 ChangeKind = Literal["newly_failing", "newly_passing", "severity_changed"]
@@ -95,9 +96,12 @@ class Summary(_Model):
             f"{self.severity_changed} with a changed severity"
         )
         if self.unassessed:
-            text += f"; {self.unassessed} systems could not be assessed under the baseline"
+            text += f"; {plural(self.unassessed, 'system')} not assessed under the baseline"
         for item in rollout:
-            text += f"; {item.rule_id} will fail {len(item.systems)} systems from {item.fail_from}"
+            text += (
+                f"; {item.rule_id} will fail {plural(len(item.systems), 'system')} from "
+                f"{item.fail_from}"
+            )
         return text
 
 

@@ -117,7 +117,7 @@ def test_accept_breaking_and_the_text_and_markdown_formats(candidate, tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[1].startswith("1 of 2 systems newly fail; 1 rule results newly failing,")
-    assert lines[1].endswith("MC-002 will fail 1 systems from 2027-01-01")
+    assert lines[1].endswith("MC-002 will fail 1 system from 2027-01-01")
     assert "document-search: pass -> fail BREAKING" in lines
     assert "  + ACC-009 newly failing absent -> fail (high): No index owner is named" in lines
     text = markdown.read_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from engine.records.impact.build import Impact
 from engine.records.impact.formats.interface import ImpactFormat, outcome_text, policy_text
-from engine.render.text import inert
+from engine.render.text import inert, plural
 
 _SIGN = {"newly_failing": "+", "newly_passing": "-", "severity_changed": "~"}
 
@@ -34,7 +34,7 @@ class TextImpact(ImpactFormat):
             lines.append(
                 inert(
                     f"rollout: {item.rule_id} ({item.phase} now) fails from {item.fail_from}: "
-                    f"{len(item.systems)} systems would fail: {systems}"
+                    f"{plural(len(item.systems), 'system')} would fail: {systems}"
                 )
             )
         lines += [inert(f"error: {error}") for error in document.errors]
