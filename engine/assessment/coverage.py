@@ -49,10 +49,10 @@ class CoverageError(AssuranceError):
 class CommonControls:
     """The governance team's attestations and not-applicable decisions, by control id."""
 
-    attested: dict[
-        str, tuple[Inherited, Attestation]
-    ]  # control -> (attested | expired, attestation)
-    not_applicable: dict[str, str]  # control -> the decision, as a sentence
+    #: control -> (attested or expired, the attestation)
+    attested: dict[str, tuple[Inherited, Attestation]]
+    #: control -> the decision, as a sentence
+    not_applicable: dict[str, str]
 
 
 def covered(control: Control) -> bool:
@@ -182,8 +182,6 @@ def _inherited(status: Inherited, attestation: Attestation) -> str:
 
 def _rules_not_applicable(rules: list[str], findings: list[Finding]) -> str:
     """`every rule mapped to it is not applicable to this system: GEN-001 (...)`."""
-    said = []
-    for rule in rules:
-        message = next((f.message for f in findings if f.rule_id == rule), "not applicable")
-        said.append(f"{rule} ({message})")
+    messages = {f.rule_id: f.message for f in reversed(findings) if f.rule_id in rules}
+    said = [f"{rule} ({messages.get(rule, 'not applicable')})" for rule in rules]
     return "every rule mapped to it is not applicable to this system: " + "; ".join(said)

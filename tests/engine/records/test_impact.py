@@ -159,3 +159,20 @@ def test_what_cannot_be_compared_fails_closed(tmp_path, candidate):
     unsigned.write_bytes(b"not a bundle")
     bad = ai_assure("policy", "impact", "--baseline", unsigned, "--candidate", candidate, EXAMPLES)
     assert bad.returncode == 2 and "ai-assure: error:" in bad.stderr
+
+
+def test_a_candidate_that_cannot_assess_a_passing_system_is_breaking(tmp_path):
+    broken = revision(tmp_path, "broken")
+    rule = broken / "rules" / "accountability" / "owner.rego"
+    rule.write_text(rule.read_text().replace("applicable := true", 'applicable := "yes"', 1))
+    code, report, _ = impact(
+        "--baseline", bundled_policy_dir(), "--candidate", broken,
+        EXAMPLES / "document-search", EXAMPLES / "probation-risk-assistant",
+    )  # fmt: skip
+    assert code == 1
+    search = system(report, "document-search")
+    assert (search["candidate"], search["breaking"]) == ("error", True)
+    assert search["changes"][0]["kind"] == "newly_failing"
+    assert search["changes"][0]["candidate"]["status"] == "error"
+    probation = system(report, "probation-risk-assistant")
+    assert (probation["candidate"], probation["breaking"]) == ("error", False)
