@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from engine.policy.bundles import build_bundle
 from engine.policy.sources import bundled_policy_dir
 from tests.cli import ai_assure
+from tests.keys import rsa_key_pair
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"  # document-search and public-llm-assistant pass, probation fails
@@ -176,3 +178,20 @@ def test_a_candidate_that_cannot_assess_a_passing_system_is_breaking(tmp_path):
     assert search["changes"][0]["candidate"]["status"] == "error"
     probation = system(report, "probation-risk-assistant")
     assert (probation["candidate"], probation["breaking"]) == ("error", False)
+
+
+def test_signed_bundles_are_verified_with_the_key_given(tmp_path, candidate):
+    private, public = rsa_key_pair(tmp_path)
+    _, stranger = rsa_key_pair(tmp_path, "stranger")
+    bundle = tmp_path / "policy-41.tar.gz"
+    build_bundle(bundled_policy_dir(), bundle, "41", private, "governance")
+    search = EXAMPLES / "document-search"
+    code, report, _ = impact(
+        "--baseline", bundle, "--candidate", candidate, "--verify-key", public, search
+    )
+    assert code == 1 and report["baseline"]["revision"] == "41"
+    refused = ai_assure(
+        "policy", "impact", "--baseline", bundle, "--candidate", candidate,
+        "--verify-key", stranger, search,
+    )  # fmt: skip
+    assert refused.returncode == 2 and "ai-assure: error:" in refused.stderr
