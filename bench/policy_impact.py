@@ -78,7 +78,7 @@ def main() -> None:
     per_system = wall / args.count * 1000
     print(f"  wall time {wall:.1f} s ({per_system:.1f} ms per system), exit {result.returncode}")
     print(
-        f"  CPU time {cpu:.1f} s (all processes, with the candidate's compilation), load "
+        f"  CPU time {cpu:.1f} s (the command and its workers); load "
         f"average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print(f"  {summary}")
