@@ -10,11 +10,17 @@
 # classification holds both axes (the EU AI Act category and the assurance level), the open
 # questions and the points for legal review; obligations says which control of a legal
 # framework binds this system, which the engine applies to every finding (docs/classification.md).
+# enforcement is the rollout phase of every staged rule on the assessment date (package
+# ai_assure.enforcement), which the engine applies to that rule's findings (docs/governance.md).
+# common_controls holds the organisation-level controls the governance team attested (attested
+# or expired on the assessment date) or decided do not apply; every system inherits them.
 package ai_assure.main
 
 import rego.v1
 
 import data.ai_assure.classification
+import data.ai_assure.common_controls
+import data.ai_assure.enforcement
 import data.ai_assure.exceptions
 import data.ai_assure.law.obligations
 
@@ -28,6 +34,8 @@ result := {
 	"exceptions": exceptions.decisions,
 	"classification": classification.summary,
 	"obligations": {"frameworks": obligations.frameworks, "controls": obligations.decisions},
+	"enforcement": enforcement.decisions,
+	"common_controls": {"attested": common_controls.attested, "not_applicable": common_controls.not_applicable},
 }
 
 rules[domain] := packages if {

@@ -40,6 +40,8 @@ def _without_surrogates(value: Any) -> Any:
     lone surrogate (from a file name that is not UTF-8, say) is kept as its visible escape,
     `\\udcff`, instead of breaking the output."""
     if isinstance(value, str):
+        if value.isascii():  # the usual case, and surrogates are never ASCII
+            return value
         return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", value)
     if isinstance(value, list):
         return [_without_surrogates(item) for item in value]
@@ -113,6 +115,23 @@ class ControlBinding(Binding):
     id: str
 
 
+EnforcementPhase = Literal["scheduled", "warn", "enforced"]
+
+
+class Enforcement(_Model):
+    """Where a staged rule's rollout stands on the assessment date (governance data
+    `data.ai_assure.rollout`, decided by package ai_assure.enforcement; docs/governance.md).
+
+    `enforced_status` is what the finding would be were the rule enforced: a `scheduled`
+    rule's one `not_applicable` finding keeps the worst status its checks gave, a `warn`
+    phase finding says whether it was a failure turned into a warning."""
+
+    phase: EnforcementPhase
+    warn_from: str | None = None
+    fail_from: str | None = None
+    enforced_status: FindingStatus
+
+
 class Finding(_Model):
     rule_id: str
     title: str
@@ -131,6 +150,8 @@ class Finding(_Model):
     controls_not_binding: list[ControlBinding] = Field(default_factory=list)
     # binding controls whose legal floor raised `severity` above the rule's own
     severity_raised_by: list[str] = Field(default_factory=list)
+    # set on the findings of a rule whose enforcement is staged (docs/governance.md)
+    enforcement: Enforcement | None = None
 
 
 class ControlResult(_Model):
@@ -138,6 +159,35 @@ class ControlResult(_Model):
     status: ControlStatus
     rules: list[str] = Field(default_factory=list)
     binding: Binding | None = None  # for controls of a legal framework
+
+
+CoverageStatus = Literal["automated", "inherited", "not_applicable", "open"]
+CoverageResult = Literal["pass", "fail", "warn", "waived", "error", "attested", "expired"]
+
+
+class Attestation(_Model):
+    """The governance team's attestation of an organisation-level control, which every system
+    inherits (governance data `data.ai_assure.attestations`; docs/governance.md)."""
+
+    attested_by: str
+    attested_on: str
+    expires: str
+    evidence: str  # an https link to the evidence
+    statement: str | None = None
+
+
+class ControlCoverage(_Model):
+    """One control of ISO/IEC 42001 Annex A or a NIST AI RMF subcategory, with exactly one
+    status: `automated` (rules assessed it: `result` is theirs), `inherited` (a common control:
+    `result` attested or expired), `not_applicable` (`reason` says why) or `open`."""
+
+    id: str
+    framework: str
+    status: CoverageStatus
+    result: CoverageResult | None = None
+    reason: str
+    rules: list[str] = Field(default_factory=list)
+    attestation: Attestation | None = None
 
 
 class ExceptionRecord(_Model):
@@ -309,6 +359,8 @@ class Report(_Model):
     review: list[ReviewPoint] = Field(default_factory=list)  # contested points (CLS-007)
     obligations: list[Obligation] = Field(default_factory=list)  # every legal control, by id
     source: SourceRef | None = None  # the git checkout, when there is one with a remote
+    # every ISO/IEC 42001 Annex A control and NIST AI RMF subcategory with one status
+    control_coverage: list[ControlCoverage] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

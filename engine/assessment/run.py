@@ -198,24 +198,40 @@ def _outcome(
     evidence: dict[str, Any],
     options: CheckOptions,
 ) -> Report:
-    """The report of an evaluation: both axes of the classification, findings with the legal
-    controls that do not bind set apart and exceptions applied, controls."""
+    """The report of an evaluation: both axes of the classification, findings with the staged
+    rollout applied, the legal controls that do not bind set apart and exceptions applied,
+    controls."""
     from engine.assessment.binding import apply_binding
     from engine.assessment.classification import read_classification, read_obligations
+    from engine.assessment.enforcement import apply_enforcement, read_stages
     from engine.assessment.exceptions import apply_exceptions
     from engine.assessment.findings import build_findings, sort_findings
 
     tier = _tier(result)
     classification = read_classification(result)
     obligations = read_obligations(result)
+    stages = read_stages(result.get("enforcement"), policies.rules)
     findings = build_findings(policies.rules, result, manifest, shown)
+    findings = apply_enforcement(findings, stages, manifest.model.metadata.id)
     findings = apply_binding(findings, obligations)
     findings, exceptions = apply_exceptions(
         findings, result.get("exceptions"), manifest, policies.rules
     )
     policy = _policy_ref(policies, result.get("local_engine"))
     report = _report(manifest, policy, evidence, tier, sort_findings(findings), exceptions, options)
-    return _classified(report, classification, obligations)
+    return _covered(_classified(report, classification, obligations), result)
+
+
+def _covered(report: Report, result: dict[str, Any]) -> Report:
+    """The report with every ISO/IEC 42001 and NIST AI RMF control's one status: automated,
+    inherited from the governance team's attestations, not applicable, or open."""
+    from engine.assessment.coverage import control_coverage, read_common_controls
+    from engine.policy.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    common = read_common_controls(result.get("common_controls"), catalogue)
+    coverage = control_coverage(report.controls, report.findings, common, catalogue)
+    return report.model_copy(update={"control_coverage": coverage})
 
 
 def _classified(report: Report, classification: Classification, obligations: Obligations) -> Report:

@@ -1,16 +1,21 @@
-"""`ai-assure policy list|build|test`: the governance team's work on the Rego library."""
+"""`ai-assure policy list|build|test|impact`: the governance team's work on the Rego library."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from engine.cli.catalogue import LISTING_FORMAT
-from engine.cli.options import parse_date
+from engine.cli.options import as_of_option, format_option, outputs, parse_date, today, write
+from engine.core.errors import AssuranceError
+from engine.core.vocabulary import FAIL_ON, FailOn
+
+if TYPE_CHECKING:
+    from engine.assessment.run import CheckOptions
 
 
 @click.group()
@@ -182,3 +187,120 @@ def _test_results(directory: Path, opa_binary: Path | None) -> tuple[list[Any], 
     except EvaluationError:
         return run_policy_tests(directory), "rego-cpp: OPA not found"
     return run_compiled_tests(directory, binary), "embedded evaluator"
+
+
+@policy.command("impact")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@click.option(
+    "--baseline",
+    required=True,
+    type=click.Path(path_type=Path, exists=True),
+    metavar="BUNDLE|DIR",
+    help="The revision in force: a bundle from `policy build`, or a policy folder.",
+)
+@click.option(
+    "--candidate",
+    required=True,
+    type=click.Path(path_type=Path, exists=True),
+    metavar="BUNDLE|DIR",
+    help="The revision to release: a bundle or a policy folder.",
+)
+@click.option(
+    "--discover",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    metavar="DIR",
+    help="Compare every system whose ai-manifest.yaml lies below DIR (instead of PATHs).",
+)
+@click.option(
+    "--verify-key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PEM",
+    help="Public key bundles must be signed with. Without it, bundles are read unverified "
+    "(the comparison is advice, not a gate on the systems).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="high",
+    show_default=True,
+    help="The gate level a system's verdict is decided with, as in `check`.",
+)
+@click.option(
+    "--accept-breaking",
+    is_flag=True,
+    help="Exit 0 even when the candidate newly fails systems that pass today.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes to assess systems in. Default: the machine's cores.",
+)
+@format_option("text, markdown, json", "text")
+@as_of_option("The date both revisions are evaluated on (staged rollout phases, expiries).")
+def policy_impact(
+    paths: tuple[Path, ...],
+    baseline: Path,
+    candidate: Path,
+    discover: Path | None,
+    verify_key: Path | None,
+    fail_on: FailOn,
+    accept_breaking: bool,
+    workers: int | None,
+    formats: tuple[str, ...],
+    as_of: dt.date | None,
+) -> None:
+    """Before releasing a policy revision, show what it changes for the portfolio: per system
+    and rule, what newly fails, newly passes or changes severity, with a one-line summary,
+    and which systems each staged rule will fail when it reaches its fail_from date.
+
+    Each system's manifest and evidence are read once and assessed under both revisions
+    (embedded evaluator). Exit 0 when no system that passes under the baseline fails under
+    the candidate; 1 when one does (unless --accept-breaking); 2 when a revision cannot be
+    loaded or a system cannot be assessed under the baseline.
+
+    \b
+    Examples:
+      ai-assure policy impact --baseline policy-41.tar.gz --candidate policy-42.tar.gz \\
+          --verify-key governance.pub.pem --discover portfolio/
+      ai-assure policy impact --baseline main-policies/ --candidate policies/ \\
+          examples/* --format markdown=impact.md
+    """
+    from engine.assessment.impact import assess_all
+    from engine.assessment.run import CheckOptions, policies_for
+    from engine.records.impact import FORMATS as IMPACT_FORMATS
+    from engine.records.impact import build_impact, render
+    from engine.records.register.build import find_manifests
+
+    if bool(paths) == (discover is not None):
+        raise click.UsageError("give the systems as PATH... or as --discover DIR (one of them)")
+    specs = outputs(formats, IMPACT_FORMATS, "text")
+    options = CheckOptions(as_of=today(as_of), fail_on=fail_on)
+    revisions = [
+        policies_for(_revision(options, source, verify_key), {}) for source in (baseline, candidate)
+    ]
+    manifests, problems = find_manifests([discover] if discover else list(paths))
+    if not manifests:
+        raise ImpactError(problems or ["no ai-manifest.yaml found"])
+    reports = assess_all(manifests, revisions, options, workers)
+    impact = build_impact([(before, after) for before, after in reports], problems)
+    for output in specs:
+        write(output, render(impact, output.format))
+    if impact.errors:
+        sys.exit(2)
+    sys.exit(1 if impact.summary.breaking and not accept_breaking else 0)
+
+
+class ImpactError(AssuranceError):
+    """Nothing to compare: no system was found."""
+
+
+def _revision(options: CheckOptions, source: Path, verify_key: Path | None) -> CheckOptions:
+    """Check options that load `source`: a bundle file (verified with `verify_key` when
+    given) or a policy folder."""
+    from dataclasses import replace
+
+    if source.is_dir():
+        return replace(options, policy_dir=source)
+    return replace(
+        options, bundle=source, verify_key=verify_key, allow_unverified=verify_key is None
+    )

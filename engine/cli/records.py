@@ -1,4 +1,4 @@
-"""Governance records: `ai-assure register`, `report atrs|soa` and `verify-record`."""
+"""Governance records: `ai-assure register`, `report atrs|soa|oscal` and `verify-record`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import click
 
 from engine.cli.options import as_of_option, echo_error, format_option, outputs, today, write
 from engine.cli.portfolio import store_option
+from engine.core.errors import AssuranceError
 from engine.render.text import inert
 
 
@@ -116,7 +117,7 @@ def register(
 @click.group()
 def report() -> None:
     """Documents made from a system's manifest and evidence (ATRS records, ISO/IEC 42001
-    Statements of Applicability)."""
+    Statements of Applicability, OSCAL for GRC tools)."""
 
 
 @report.command("atrs")
@@ -212,3 +213,73 @@ def report_soa(
         f" {len(soa.controls)} controls: {counts}",
         err=True,
     )
+
+
+@report.command("oscal")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@click.option(
+    "--report",
+    "report_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="REPORT.json",
+    help="A report from `check --format json=FILE` to export instead of assessing (repeatable).",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="The folder to write the OSCAL files into (created if needed).",
+)
+@as_of_option("The date the assessment of each PATH uses (not with --report).")
+def report_oscal(
+    paths: tuple[Path, ...], report_files: tuple[Path, ...], output: Path, as_of: dt.date | None
+) -> None:
+    """Write OSCAL 1.1.3 JSON for auditors and GRC tools: the controls catalogue
+    (catalog.json), the rules as the controls they implement (component-definition.json) and,
+    per system, its assessment results and its plan of action and milestones (SYSTEM/
+    assessment-results.json, SYSTEM/poam.json: failed findings with their remediation,
+    waivers and exception requests as deviations, accepted risks).
+
+    Each PATH (a folder holding ai-manifest.yaml, or the manifest) is assessed with the
+    embedded evaluator and the bundled policies; or give saved --report files. Exit 0 when
+    written (one line per file on stderr), 2 when a system was not assessed (verdict error)
+    or a file cannot be written.
+
+    \b
+    Examples:
+      ai-assure report oscal examples/probation-risk-assistant -o oscal/ --as-of 2026-11-26
+      ai-assure report oscal --report a.json --report b.json -o oscal/
+    """
+    from engine.assessment.run import CheckOptions, run_check
+    from engine.core.output import OutputError, write_atomic
+    from engine.policy.catalogue import load_catalogue
+    from engine.records.soa import load_report
+
+    try:
+        from engine.records.oscal import bundled_frameworks, write_oscal
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] != "trestle":
+            raise
+        raise AssuranceError(
+            "report oscal needs compliance-trestle's OSCAL models: pip install 'ai-assure[oscal]'"
+        ) from None
+
+    if report_files and (paths or as_of is not None):
+        raise click.UsageError("--report takes saved assessments: give it without PATH or --as-of")
+    if not report_files and not paths:
+        raise click.UsageError("give PATH... to assess, or --report REPORT.json")
+    assessed = [load_report(f) for f in report_files] or [
+        run_check(path, CheckOptions(as_of=as_of)) for path in paths
+    ]
+    files = write_oscal(assessed, load_catalogue(), bundled_frameworks())
+    for name, text in files.items():
+        target = output / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        click.echo(inert(f"ai-assure: wrote {target} (OSCAL 1.1.3)"), err=True)

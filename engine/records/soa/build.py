@@ -23,7 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from engine import __version__
 from engine.assessment.model import (
     REPORT_SCHEMA,
+    ControlCoverage,
     ControlResult,
+    CoverageStatus,
     Finding,
     PolicyRef,
     Report,
@@ -98,6 +100,9 @@ class SoaRow(_Model):
     status: SoaStatus
     rules: list[RuleResult] = Field(default_factory=list)
     justification: str
+    # the report's control coverage: automated, inherited, not_applicable or open (None for a
+    # report from before common controls)
+    coverage: CoverageStatus | None = None
 
 
 class _RowId(TypedDict):
@@ -156,7 +161,13 @@ def build_soa(report: Report, catalogue: dict[str, Control]) -> Soa:
     controls = sorted((c for c in catalogue.values() if c.framework == FRAMEWORK), key=_annex_order)
     results = _results(report, {control.id for control in controls})
     rule_status = _rule_statuses(report.findings)
-    rows = [_row(control, results.get(control.id), rule_status, report) for control in controls]
+    coverage = {entry.id: entry for entry in report.control_coverage}
+    rows = [
+        _with_coverage(
+            _row(control, results.get(control.id), rule_status, report), coverage.get(control.id)
+        )
+        for control in controls
+    ]
     summary = {status: sum(1 for row in rows if row.status == status) for status in STATUSES}
     return Soa(
         tool=Tool(version=__version__),
@@ -221,6 +232,24 @@ def _row(
         rules=rules,
         justification=_justification(result.status, rules, report),
     )
+
+
+def _with_coverage(row: SoaRow, coverage: ControlCoverage | None) -> SoaRow:
+    """The row as the report's control coverage has it: a common control the governance team
+    attested (implemented, or not implemented once the attestation expired) takes the place of
+    `not assessed` or of rules that do not apply; one it decided does not apply (a control no
+    rule maps to) is excluded with the decision's reason."""
+    if coverage is None:
+        return row
+    update: dict[str, object] = {"coverage": coverage.status}
+    if coverage.status == "inherited":
+        status: SoaStatus = "implemented" if coverage.result == "attested" else "not implemented"
+        update |= {"applicability": "included", "status": status}
+        update["justification"] = f"{status}: inherited: {coverage.reason}"
+    elif coverage.status == "not_applicable" and row.status == "not assessed":
+        update |= {"applicability": "excluded", "status": "excluded"}
+        update["justification"] = f"excluded: {coverage.reason}"
+    return row.model_copy(update=update)
 
 
 def _justification(status: ControlStatus, rules: list[RuleResult], report: Report) -> str:

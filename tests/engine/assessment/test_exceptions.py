@@ -313,7 +313,9 @@ def test_the_guards_and_what_no_evidence_can_cure_cannot_be_waived():
     from engine.policy.sources import load_policies
 
     unwaivable = {rule.id for rule in load_policies().rules if not rule.waivable}
-    # the policy data and exceptions guards; a prohibited practice (EU AI Act Art. 5), an
-    # unanswered classification question, and an automated decision the law forbids (UK GDPR
-    # Art. 22B)
-    assert unwaivable == {"CFG-001", "CFG-002", "EXC-001", "CLS-001", "CLS-005", "HO-003"}
+    # the guards of the policy data, the staged rollout and exceptions; a prohibited practice
+    # (EU AI Act Art. 5), an unanswered classification question, and an automated decision the
+    # law forbids (UK GDPR Art. 22B)
+    assert unwaivable == {
+        "CFG-001", "CFG-002", "CFG-003", "CFG-004", "EXC-001", "CLS-001", "CLS-005", "HO-003",
+    }  # fmt: skip
