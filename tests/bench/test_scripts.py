@@ -20,6 +20,8 @@ SMALLEST_RUNS = {
     "evaluators.py": ["--count", "4", "--workers", "1"],
     "evidence_gathering.py": ["--files", "7", "--size-mb", "0.05", "--runs", "1"],
     "hook_latency.py": ["--runs", "1"],
+    "policy_impact.py": ["--count", "4", "--workers", "1"],
+    "portfolio.py": ["--sizes", "3", "--jobs", "1"],
     "startup.py": ["--runs", "1"],
 }
 
