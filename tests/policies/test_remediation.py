@@ -271,6 +271,17 @@ _COMPLETE = (
     "approved_by: Head of AI Assurance, approved_on: 2026-11-01, expires: 2027-01-31}"
 )
 
+ROLLOUT = "ai_assure/rollout/data.yaml"
+_UNORDERED = "rules:\n  MON-001: {enforcement: {warn_from: 2027-03-01, fail_from: 2027-01-04}}"
+_STAGED = "rules:\n  MON-001: {enforcement: {warn_from: 2027-01-04, fail_from: 2027-03-01}}"
+ATTESTATIONS = "ai_assure/attestations/data.yaml"
+_NO_ATTESTATION = "controls: []"
+_INCOMPLETE_ATTESTATION = 'controls:\n  - {control: "ISO42001:A.2.2", attested_by: Head of AI}'
+_ATTESTATION = (
+    'controls:\n  - {control: "ISO42001:A.2.2", attested_by: Head of AI, attested_on: '
+    "2026-09-01, expires: 2027-08-31, evidence: https://intranet.example.gov.uk/ai-policy}"
+)
+
 CASES: dict[str, Case] = {
     "ACC-001": Case(
         "public-llm-assistant",
@@ -292,6 +303,18 @@ CASES: dict[str, Case] = {
         "document-search",
         _policy_data(APPROVALS, _REQUESTED, _INCOMPLETE),
         _policy_data(APPROVALS, _INCOMPLETE, _COMPLETE),
+        governance=True,
+    ),
+    "CFG-003": Case(  # fail_from before warn_from; the remediation puts warn_from first
+        "document-search",
+        _policy_data(ROLLOUT, "rules: {}", _UNORDERED),
+        _policy_data(ROLLOUT, _UNORDERED, _STAGED),
+        governance=True,
+    ),
+    "CFG-004": Case(
+        "document-search",
+        _policy_data(ATTESTATIONS, _NO_ATTESTATION, _INCOMPLETE_ATTESTATION),
+        _policy_data(ATTESTATIONS, _INCOMPLETE_ATTESTATION, _ATTESTATION),
         governance=True,
     ),
     "CLS-001": Case(
