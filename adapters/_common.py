@@ -198,10 +198,11 @@ def to_number(value: Any) -> int | float | None:
 
 def text_or_none(value: Any) -> str | None:
     """`value` as canonical text when it is non-blank text (numbers become text), else None."""
+    if isinstance(value, str):  # the common case first: an SBOM has hundreds of thousands
+        return canonical_text(value) or None
     if is_number(value):
         return str(value)
-    text = canonical_text(value) if isinstance(value, str) else ""
-    return text or None
+    return None
 
 
 def sorted_texts(values: Iterable[Any]) -> list[str]:

@@ -71,8 +71,7 @@ def canonical_item(item: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]
     """One evidence item in canonical form, each problem recorded on it as `canonical_input`
     records it; and the problems, located in the item. Settling items one by one, where each
     is read, gives what settling them within the whole document gives."""
-    with paused_collection():
-        canonical, problems = canonical_value(item)
+    canonical, problems = canonical_value(item)  # evidence.gather pauses the collector
     for problem in problems:
         _record_on_item(canonical, problem.path, problem.msg)
     return canonical, problems
