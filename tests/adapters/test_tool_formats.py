@@ -7,48 +7,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from adapters.evaluation import EvaluationAdapter, RedTeamAdapter
-from tests.cli import ai_assure
+from tests.cli import ai_assure, one_evidence_manifest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "evidence"
-
-MANIFEST = textwrap.dedent(
-    """\
-    apiVersion: ai-assure/v1
-    kind: AISystem
-    metadata:
-      id: visits-assistant
-      name: Visits Assistant
-      owner:
-        team: Visits Digital
-        senior_responsible_owner: Head of Digital
-        contact: visits@example.gov.uk
-      lifecycle_stage: alpha
-    system:
-      description: Answers questions about prison visits.
-      purpose: Help the public book visits.
-      users: [members of the public]
-      deployment: public-facing
-      decision_role: content-generation
-      interacts_with_public: true
-      human_oversight:
-        mode: human-on-the-loop
-        description: Staff review a sample of conversations every week.
-    models:
-      - name: assistant
-        version: 1.0.0
-        type: foundation-model
-        provider: Example Models
-    evidence:
-      {kind}: [{path}]
-    """
-)
 
 # fixture -> (kind, format, facts the file must give)
 EXPECTED: dict[str, tuple[str, str, dict[str, Any]]] = {
@@ -112,7 +79,7 @@ def _repo(tmp_path: Path, fixture: str, kind: str) -> Path:
     target = repo / "reports" / Path(fixture).name
     target.parent.mkdir()
     shutil.copyfile(FIXTURES / fixture, target)
-    manifest = MANIFEST.replace("{kind}", kind).replace("{path}", f"reports/{target.name}")
+    manifest = one_evidence_manifest(kind, f"reports/{target.name}")
     (repo / "ai-manifest.yaml").write_text(manifest)
     return repo
 

@@ -22,32 +22,9 @@ from typing import Any
 
 import pytest
 
-from tests.cli import ai_assure
+from tests.cli import ai_assure, one_evidence_manifest
 
 INPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "evidence" / "inputs"
-MANIFEST = """\
-apiVersion: ai-assure/v1
-kind: AISystem
-metadata:
-  id: visits-assistant
-  name: Visits Assistant
-  owner:
-    team: Visits Digital
-    senior_responsible_owner: Head of Digital
-    contact: visits@example.gov.uk
-  lifecycle_stage: alpha
-system:
-  description: Answers questions about prison visits.
-  purpose: Help the public book visits.
-  users: [members of the public]
-  deployment: public-facing
-  decision_role: content-generation
-  interacts_with_public: true
-  human_oversight: {{mode: human-on-the-loop, description: Staff review conversations weekly.}}
-evidence:
-  evaluations: [{path}]
-"""
-
 pytestmark = pytest.mark.slow
 
 
@@ -60,7 +37,8 @@ def _tool(variable: str, how: str) -> str:
 
 def _understood(repo: Path, report: Path) -> dict[str, Any]:
     (repo / ".git").mkdir(exist_ok=True)
-    (repo / "ai-manifest.yaml").write_text(MANIFEST.format(path=report.relative_to(repo)))
+    manifest = one_evidence_manifest("evaluations", report.relative_to(repo).as_posix())
+    (repo / "ai-manifest.yaml").write_text(manifest)
     result = ai_assure("evidence", repo, "--format", "json")
     assert result.returncode == 0, result.stdout + result.stderr
     (record,) = json.loads(result.stdout)["evidence"]
