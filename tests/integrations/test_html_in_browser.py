@@ -11,39 +11,19 @@ Content-Security-Policy refuses every load, so no run sends anything anywhere.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import struct
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli import ai_assure
+
 AS_OF = "2026-11-26"
 WIDTH, HEIGHT = 1280, 2000
 BROWSER_SECONDS = 90
 FAIL_RED = (0xD4, 0x35, 0x1C)  # the verdict banner's background for a failing system
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    configured = os.environ.get("AI_ASSURE_CHROMIUM")
-    found = shutil.which(configured or "chromium")
-    if found:
-        return found
-    reason = f"Chromium not found ({configured or 'chromium'} on PATH; set AI_ASSURE_CHROMIUM)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}: scripts/test installs Debian's chromium in CI")
-    pytest.skip(f"{reason}: install it with `apt-get install chromium`")
-
-
-def ai_assure(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from engine.cli import run; run()", *map(str, args)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
 
 
 def browse(chromium: str, page: Path, work: Path, *mode: str) -> subprocess.CompletedProcess[str]:

@@ -4,37 +4,13 @@ inline SVG (no script on the page), and a screenshot that shows them."""
 
 from __future__ import annotations
 
-import os
-import shutil
-
-import pytest
-
-from tests.integrations.test_html_in_browser import (
-    FAIL_RED,
-    HEIGHT,
-    ROOT,
-    WIDTH,
-    ai_assure,
-    near,
-    open_page,
-)
+from tests.cli import ROOT, ai_assure
+from tests.integrations.test_html_in_browser import FAIL_RED, HEIGHT, WIDTH, near, open_page
 
 PASS_GREEN = (0x00, 0x70, 0x3C)
 
 
-@pytest.fixture(scope="module")
-def browser() -> str:
-    configured = os.environ.get("AI_ASSURE_CHROMIUM")
-    found = shutil.which(configured or "chromium")
-    if found:
-        return found
-    reason = f"Chromium not found ({configured or 'chromium'} on PATH; set AI_ASSURE_CHROMIUM)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}: scripts/test installs Debian's chromium in CI")
-    pytest.skip(f"{reason}: install it with `apt-get install chromium`")
-
-
-def test_the_portfolio_page_renders_in_chromium_with_its_charts(browser, tmp_path):
+def test_the_portfolio_page_renders_in_chromium_with_its_charts(chromium, tmp_path):
     store = tmp_path / "results.db"
     for as_of in ("2026-09-01", "2026-11-26"):
         result = ai_assure("check", "--discover", ROOT / "examples", "--as-of", as_of,
@@ -47,7 +23,7 @@ def test_the_portfolio_page_renders_in_chromium_with_its_charts(browser, tmp_pat
     assert result.returncode == 0, result.stderr
     html = page.read_text()
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
-    dom, screenshot = open_page(browser, page, tmp_path)
+    dom, screenshot = open_page(chromium, page, tmp_path)
     for system in ("probation-risk-assistant", "document-search", "public-llm-assistant"):
         assert system in dom
     assert dom.count("<svg") == 1 + 3 + 1 + 1  # verdicts, a sparkline per system, trend, controls
