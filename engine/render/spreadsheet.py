@@ -9,6 +9,10 @@ printed to a CI log, so no line of a cell may begin a workflow command either
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
 from engine.render.text import without_commands
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -19,3 +23,13 @@ def neutralise(cell: str) -> str:
     else unchanged."""
     cell = without_commands(cell)
     return f"'{cell}" if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Iterable[str]]) -> str:
+    """RFC 4180 CSV (comma-separated, double-quoted where needed, CRLF line ends): the header
+    row, then each row with every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    return buffer.getvalue()

@@ -3,12 +3,9 @@ spreadsheet: RFC 4180, CRLF line ends, and no cell that could start a formula.""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from engine.portfolio.view.build import PortfolioView, SystemStatus
 from engine.portfolio.view.formats.interface import ViewFormat
-from engine.render.spreadsheet import neutralise
+from engine.render.spreadsheet import csv_text
 
 COLUMNS = (
     "system_id",
@@ -31,11 +28,7 @@ class CsvView(ViewFormat):
     name = "csv"
 
     def render(self, document: PortfolioView) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows([neutralise(cell) for cell in _cells(s)] for s in document.systems)
-        return buffer.getvalue()
+        return csv_text(COLUMNS, (_cells(system) for system in document.systems))
 
 
 def _cells(system: SystemStatus) -> list[str]:

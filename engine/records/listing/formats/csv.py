@@ -3,21 +3,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from engine.records.listing import Listing
 from engine.records.listing.formats.interface import ListingFormat, joined
-from engine.render.spreadsheet import neutralise
+from engine.render.spreadsheet import csv_text
 
 
 class CsvListing(ListingFormat):
     name = "csv"
 
     def render(self, listing: Listing) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(listing.columns)
-        for row in listing.rows:
-            writer.writerow([neutralise(joined(row[column], "; ")) for column in listing.columns])
-        return buffer.getvalue()
+        rows = ([joined(row[column], "; ") for column in listing.columns] for row in listing.rows)
+        return csv_text(listing.columns, rows)

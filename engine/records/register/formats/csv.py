@@ -8,21 +8,14 @@ injection), which spreadsheets show as text and never evaluate.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from engine.records.register.build import COLUMNS, Register
 from engine.records.register.formats._common import cells
 from engine.records.register.formats.interface import RegisterFormat
-from engine.render.spreadsheet import neutralise
+from engine.render.spreadsheet import csv_text
 
 
 class CsvRegister(RegisterFormat):
     name = "csv"
 
     def render(self, register: Register) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows([neutralise(cell) for cell in cells(row)] for row in register.rows)
-        return buffer.getvalue()
+        return csv_text(COLUMNS, (cells(row) for row in register.rows))

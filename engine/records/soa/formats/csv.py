@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
-from engine.records.soa.build import Soa
+from engine.records.soa.build import Soa, SoaRow
 from engine.records.soa.formats.interface import SoaFormat, rules_text
-from engine.render.spreadsheet import neutralise
+from engine.render.spreadsheet import csv_text
 
 CSV_COLUMNS = (
     "system",
@@ -26,11 +23,11 @@ class CsvSoa(SoaFormat):
 
     def render(self, soa: Soa) -> str:
         """One row per control under a header of `CSV_COLUMNS`; CRLF line ends, UTF-8."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        for row in soa.controls:
-            values = [soa.system.id, row.id, row.title, row.group or "", row.applicability]
-            values += [row.status, rules_text(row, "; "), row.justification]
-            writer.writerow([neutralise(value) for value in values])
-        return buffer.getvalue()
+        return csv_text(CSV_COLUMNS, (_values(soa, row) for row in soa.controls))
+
+
+def _values(soa: Soa, row: SoaRow) -> list[str]:
+    return [
+        soa.system.id, row.id, row.title, row.group or "", row.applicability,
+        row.status, rules_text(row, "; "), row.justification,
+    ]  # fmt: skip

@@ -23,8 +23,8 @@ from engine.records.register.build import (
     SystemTotals,
 )
 from engine.records.register.formats import FORMATS, REGISTER_FORMATS, get_register_format
-from engine.records.register.formats.csv import neutralise
 from engine.records.register.formats.interface import RegisterFormat
+from engine.render.spreadsheet import neutralise
 from tests.html_tree import external_loads, parse
 
 AS_OF = dt.date(2027, 2, 1)
