@@ -104,8 +104,7 @@ def _plain_copy(value: Any) -> Any:
 
     try:
         written = orjson.dumps(value)
-        copy = orjson.loads(written)
-    except (orjson.JSONEncodeError, orjson.JSONDecodeError):
+    except orjson.JSONEncodeError:
         return _NOT_PLAIN
     if (
         not written.isascii()
@@ -113,10 +112,10 @@ def _plain_copy(value: Any) -> Any:
         or any(mark in written for mark in _INVISIBLE_AT_AN_END)
         or (b"\\" in written and _ESCAPE_AT_THE_END.search(written))
         or may_hold_integer_literal(written, 16)
-        or copy != value
     ):
         return _NOT_PLAIN
-    return copy
+    copy = orjson.loads(written)
+    return copy if copy == value else _NOT_PLAIN
 
 
 def _walked(value: Any) -> tuple[Any, list[Problem]]:
