@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from engine.assessment.model import Attestation, ControlCoverage, ControlResult, Finding
 from engine.core.errors import AssuranceError
+from engine.core.text import natural_key
 from engine.policy.catalogue import Control
 
 #: the frameworks every control of which gets a status (NIST AI RMF: its subcategories)
@@ -117,14 +118,8 @@ def control_coverage(
     controls = [c for c in catalogue.values() if covered(c) or c.id in named]
     return [
         _coverage(control, by_id.get(control.id), findings, common)
-        for control in sorted(controls, key=natural_order)
+        for control in sorted(controls, key=lambda control: natural_key(control.id))
     ]
-
-
-def natural_order(control: Control) -> tuple[Any, ...]:
-    """`ISO42001:A.2.2` before `ISO42001:A.10.2`; `GOVERN-1.2` before `GOVERN-1.10`."""
-    parts = re.split(r"(\d+)", control.id)
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts)
 
 
 def _coverage(

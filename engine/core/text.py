@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["canonical_key", "canonical_text", "is_invisible"]
+__all__ = ["canonical_key", "canonical_text", "is_invisible", "natural_key"]
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Zs"})
 _ASCII_INVISIBLE = "".join(map(chr, range(0x21))) + "\x7f"  # every ASCII Cc, and the space
@@ -59,3 +59,12 @@ def _without_surrogates(text: str) -> str:
 
 def _escape(code: int) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key comparing numbers as numbers: `A.2.2` before `A.10.2`, `GOVERN-1.2` before
+    `GOVERN-1.10`, `P4` before `P12` (letters without regard to case)."""
+    return tuple(
+        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.casefold())
+        for chunk in re.findall(r"\d+|\D+", text)
+    )

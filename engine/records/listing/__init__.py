@@ -4,11 +4,11 @@ text, JSON or CSV (`formats/`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engine.core.errors import AssuranceError
+from engine.core.text import natural_key
 from engine.policy.catalogue import Control
 from engine.policy.sources import PolicySet, RuleMeta
 
@@ -53,14 +53,6 @@ CONTROL_COLUMNS = (
     "applies_from",
     "rules",
 )
-
-
-def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Numbers compared as numbers: `A.2.2` before `A.10.2`, `P4` before `P12`."""
-    return tuple(
-        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.casefold())
-        for chunk in re.findall(r"\d+|\D+", text)
-    )
 
 
 def rule_listing(policies: PolicySet) -> Listing:

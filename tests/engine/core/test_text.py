@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.core.text import canonical_key, canonical_text, is_invisible
+from engine.core.text import canonical_key, canonical_text, is_invisible, natural_key
 from tests.strategies import hostile_text
 
 #: characters that look like nothing, and that evaluators used to disagree about
@@ -93,3 +93,8 @@ def test_nothing_visible_is_lost(text):
     normalised = unicodedata.normalize("NFC", text)
     assert kept in normalised
     assert normalised.strip("".join(c for c in set(normalised) if is_invisible(c))) == kept
+
+
+def test_natural_order_compares_numbers_as_numbers():
+    ids = ["A.10.2", "A.2.2", "P12", "P4", "A.2.10"]
+    assert sorted(ids, key=natural_key) == ["A.2.2", "A.2.10", "A.10.2", "P4", "P12"]
