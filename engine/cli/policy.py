@@ -269,7 +269,6 @@ def policy_impact(
     from engine.assessment.run import CheckOptions, policies_for
     from engine.records.impact import FORMATS as IMPACT_FORMATS
     from engine.records.impact import build_impact, render
-    from engine.records.register.build import find_manifests
 
     if bool(paths) == (discover is not None):
         raise click.UsageError("give the systems as PATH... or as --discover DIR (one of them)")
@@ -278,7 +277,7 @@ def policy_impact(
     revisions = [
         policies_for(_revision(options, source, verify_key), {}) for source in (baseline, candidate)
     ]
-    manifests, problems = find_manifests([discover] if discover else list(paths))
+    manifests, problems = _systems(paths, discover)
     if not manifests:
         raise ImpactError(problems or ["no ai-manifest.yaml found"])
     reports = assess_all(manifests, revisions, options, workers)
@@ -304,3 +303,16 @@ def _revision(options: CheckOptions, source: Path, verify_key: Path | None) -> C
     return replace(
         options, bundle=source, verify_key=verify_key, allow_unverified=verify_key is None
     )
+
+
+def _systems(paths: tuple[Path, ...], discover: Path | None) -> tuple[list[Path], list[str]]:
+    """The manifests to assess: below --discover DIR as `check --discover` finds them
+    (.gitignore honoured), else those the PATHs name."""
+    if discover is None:
+        from engine.records.register.build import find_manifests
+
+        return find_manifests(list(paths))
+    from engine.portfolio.discover import discover as discover_manifests
+
+    found = discover_manifests(discover)
+    return list(found.manifests), list(found.problems)

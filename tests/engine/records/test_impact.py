@@ -140,6 +140,19 @@ def test_the_same_revision_changes_nothing():
     assert all(s["changes"] == [] for s in report["systems"])
 
 
+def test_discover_finds_the_systems_check_discover_finds(tmp_path):
+    portfolio = tmp_path / "portfolio"
+    for example in ("document-search", "public-llm-assistant"):
+        shutil.copytree(EXAMPLES / example, portfolio / example)
+    (portfolio / ".gitignore").write_text("public-llm-assistant/\n")  # a vendored copy
+    code, report, stderr = impact(
+        "--baseline", bundled_policy_dir(), "--candidate", bundled_policy_dir(), "--discover",
+        portfolio, "--workers", "1",
+    )  # fmt: skip
+    assert code == 0, stderr
+    assert [s["id"] for s in report["systems"]] == ["document-search"]
+
+
 def test_what_cannot_be_compared_fails_closed(tmp_path, candidate):
     broken = tmp_path / "broken"
     broken.mkdir()
