@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -136,8 +137,17 @@ def _files_read(tasks: list[_Task]) -> Iterator[Iterator[tuple[str, dict[str, An
     import multiprocessing
 
     # Forked workers start at once with everything imported; they only parse and return.
-    with multiprocessing.get_context("fork").Pool(readers) as pool:
+    with multiprocessing.get_context("fork").Pool(readers, initializer=_quiet_reader) as pool:
         yield pool.imap(_read, tasks)
+
+
+def _quiet_reader() -> None:
+    """A reader's start: it inherited the CLI's handlers, which turn SIGTERM into an
+    interruption with a report; a reader has nothing to report, so the SIGTERM that stops it
+    (the pool's, at the end or on a refusal) ends it quietly, and the parent alone answers
+    SIGINT."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cores() -> int:

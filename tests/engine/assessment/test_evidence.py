@@ -4,6 +4,7 @@ name more files than one check may read."""
 from __future__ import annotations
 
 import json
+import signal
 
 import pytest
 
@@ -131,3 +132,28 @@ def test_facts_too_big_for_the_report_are_cut_as_the_halving_rule_says(component
     assert truncated == (evidence_module._size(facts) > 4096)
     assert bounded == (halving_cut(facts, 4096) if truncated else facts)
     assert evidence_module._size(bounded) <= 4096
+
+
+def test_reader_processes_end_quietly_when_the_check_stops_them(
+    make_repo, minimal_manifest, several_readers, capfd
+):
+    def interrupted(number, frame):  # what the CLI installs: SIGTERM stops the run
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, mixed_files(), Limits())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_reader_process_leaves_sigterm_to_its_default_and_sigint_to_the_parent():
+    saved = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    try:
+        evidence_module._quiet_reader()
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, saved[0])
+        signal.signal(signal.SIGINT, saved[1])
