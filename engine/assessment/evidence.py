@@ -14,7 +14,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from adapters import KINDS, get_adapter
 from engine.assessment.canonical import canonical_item
@@ -23,7 +23,9 @@ from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
 from engine.core.limits import Limits, format_size
-from engine.manifest.model_v2 import AnyManifest
+
+if TYPE_CHECKING:
+    from engine.manifest.model_v2 import AnyManifest
 
 __all__ = [
     "MAX_REPORTED_FACTS_BYTES",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, read_confined
 from engine.core.parsing import ParseError, YamlDocument, decode_text, load_yaml
-from engine.manifest.model import API_VERSION, Manifest
+from engine.manifest.plain import PlainRecord, plain_manifest
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from engine.manifest.model_v2 import AnyManifest
 
+API_VERSION = "ai-assure/v1"
 #: the manifest versions that load; version 1 is read as it was written and given to the
 #: policies in version 2's form (engine/manifest/migrate.py), its new facts unanswered
 API_VERSION_V2 = "ai-assure/v2"
@@ -111,10 +112,18 @@ def model_class(api_version: object) -> type[BaseModel]:
         from engine.manifest.model_v2 import ManifestV2
 
         return ManifestV2
+    from engine.manifest.model import Manifest
+
     return Manifest
 
 
 def _validate(document: YamlDocument, shown: str) -> AnyManifest:
+    """The manifest's model. A plainly valid manifest (the usual case) is read without
+    pydantic (engine/manifest/plain.py); anything else is validated by its pydantic model,
+    which accepts it or locates every problem."""
+    plain = plain_manifest(document.data)
+    if plain is not None:
+        return cast("AnyManifest", PlainRecord(plain))
     from pydantic import ValidationError
 
     model = model_class(document.data.get("apiVersion"))

@@ -9,7 +9,6 @@ control, with a remediation, rather than a schema error.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
@@ -18,13 +17,14 @@ from pydantic import (
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StrictBool,
     StringConstraints,
     field_validator,
 )
 from pydantic_core import core_schema
 
-API_VERSION = "ai-assure/v1"
+from engine.manifest.plain import UNIQUE_BY, unique_key
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
@@ -42,19 +42,25 @@ class UniqueBy:
     """`Annotated` metadata for a list whose entries' `field` differs from entry to entry,
     compared as people read it (case, Unicode compatibility forms and surrounding space
     ignored). Governance data matches entries by these identifiers, so a repeated one would
-    inherit another entry's approval."""
+    inherit another entry's approval. The JSON Schema says so too (`x-unique-by`), for the
+    fast path (engine/manifest/plain.py)."""
 
     field: str
     what: str
 
-    @staticmethod
-    def key(value: str) -> str:
-        return unicodedata.normalize("NFKC", value).strip().casefold()
+    key = staticmethod(unique_key)
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        described: dict[str, Any] = handler(schema)
+        described[UNIQUE_BY] = self.field
+        return described
 
     def _check(self, items: list[Any]) -> list[Any]:
         seen: dict[str, int] = {}

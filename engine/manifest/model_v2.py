@@ -44,8 +44,6 @@ from engine.manifest.model import (
     Text,
 )
 
-API_VERSION_V2 = "ai-assure/v2"
-
 Fact = StrictBool | None
 
 
@@ -684,7 +682,6 @@ AnyManifest = Manifest | ManifestV2
 
 __all__ = [
     "ANNEX_III_AREAS",
-    "API_VERSION_V2",
     "AnyManifest",
     "ManifestV2",
 ]
