@@ -3,8 +3,9 @@
 Target (issue 16): a warm run under 0.3 s for `ai-assure` and `ai-assure-validate`,
 pre-commit's own overhead included. The script snapshots this checkout (working tree
 included) into a throwaway git repository, installs the hooks from it into a fresh
-PRE_COMMIT_HOME (the first, slow, one-off install), puts an example system in a team repository that uses them, runs each hook once to warm the
-caches, then RUNS times, and prints the median and worst wall time of:
+PRE_COMMIT_HOME (the first, slow, one-off install), puts an example system in a team
+repository that uses them, runs each hook once to warm the caches, then RUNS times, and
+prints the median and worst wall time of:
 
 * `pre-commit run HOOK --all-files` (what `git commit` runs, plus pre-commit's start-up);
 * the bare `ai-assure check` / `ai-assure validate` from the hook's own environment.
