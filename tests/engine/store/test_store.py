@@ -202,3 +202,25 @@ def test_a_store_of_revision_0001_is_upgraded_and_keeps_its_runs(store_url, repo
     assert len(store.latest_inputs("2026-12-31").inputs) == 1
     with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
         connection.execute(text("DELETE FROM run_inputs"))
+
+
+def test_policy_impact_evaluates_the_stored_inputs_again(store_url, tmp_path):
+    """`check --store` then `policy impact --store`, on both backends: the same revision
+    changes nothing, and every checked system is compared."""
+    checked = subprocess.run(
+        [*COMMAND, "check", "--discover", "examples", "--as-of", "2026-11-26", "--store",
+         store_url],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert checked.returncode == 1, checked.stderr
+    result = subprocess.run(
+        [*COMMAND, "policy", "impact", "--baseline", "policies", "--candidate", "policies",
+         "--store", store_url, "--as-of", "2026-12-01", "--format", "json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    impact = json.loads(result.stdout)
+    assert [s["id"] for s in impact["systems"]] == [
+        "document-search", "probation-risk-assistant", "public-llm-assistant"
+    ]  # fmt: skip
+    assert impact["not_reevaluable"] == [] and impact["summary"]["breaking"] == 0
