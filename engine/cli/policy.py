@@ -295,14 +295,7 @@ def policy_impact(
     revisions = [
         policies_for(_revision(options, source, verify_key), {}) for source in (baseline, candidate)
     ]
-    targets: Sequence[Path | SystemInput]
-    if store_url is None:
-        targets, problems = _systems(paths, discover)
-        unevaluated: list[str] = []
-        if not targets:
-            raise ImpactError(problems or ["no ai-manifest.yaml found"])
-    else:
-        targets, unevaluated, problems = *_stored(store_url, options.as_of_date), []
+    targets, problems, unevaluated = _targets(paths, discover, store_url, options.as_of_date)
     reports = assess_all(targets, revisions, options, workers)
     impact = build_impact([(before, after) for before, after in reports], problems, unevaluated)
     for output in specs:
@@ -326,6 +319,20 @@ def _revision(options: CheckOptions, source: Path, verify_key: Path | None) -> C
     return replace(
         options, bundle=source, verify_key=verify_key, allow_unverified=verify_key is None
     )
+
+
+def _targets(
+    paths: tuple[Path, ...], discover: Path | None, store_url: str | None, as_of: dt.date
+) -> tuple[Sequence[Path | SystemInput], list[str], list[str]]:
+    """What to compare (manifests, or inputs kept in the store), the problems met finding
+    them, and the store's systems that cannot be evaluated again."""
+    if store_url is not None:
+        inputs, missing = _stored(store_url, as_of)
+        return inputs, [], missing
+    manifests, problems = _systems(paths, discover)
+    if not manifests:
+        raise ImpactError(problems or ["no ai-manifest.yaml found"])
+    return manifests, problems, []
 
 
 def _stored(url: str, as_of: dt.date) -> tuple[list[SystemInput], list[str]]:
