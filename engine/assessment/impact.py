@@ -2,7 +2,9 @@
 
 Each system's manifest and evidence are read once and its input document built once; then
 each revision's policies evaluate that same document and give their own report, exactly as
-`check` would (the same findings, staged rollout, binding and exceptions). Systems are spread
+`check` would (the same findings, staged rollout, binding and exceptions). A system can also
+be given as the input a `check --store` run kept (`evaluate_input`): its document is
+evaluated again, on the comparison's date, without reading the system. Systems are spread
 over worker processes, each holding the revisions' policies loaded once.
 
 This is its own small loop over systems; when the portfolio runner of `check PATH...`
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.assessment.run import (
     CheckOptions,
+    SystemInput,
     _error_report,
     _gather,
     _outcome,
@@ -61,6 +64,28 @@ def assess_under(
     return [_evaluated(document, manifest, shown, policies, options) for policies in revisions]
 
 
+def evaluate_input(
+    stored: SystemInput, revisions: Sequence[PolicySet], options: CheckOptions
+) -> list[Report]:
+    """A stored input (`check --store` kept it) evaluated under each revision, in order, as
+    `assess_under` evaluates a system it has read: on `options`' date, the input otherwise
+    as it was. Never raises: a manifest that no longer validates gives an error report under
+    every revision."""
+    from engine.manifest import parse_manifest
+
+    options = replace(options, as_of=options.as_of_date)
+    try:
+        manifest = parse_manifest(stored.manifest, Path(stored.shown), stored.shown)
+        context = {**stored.document["context"], "as_of": options.as_of_date.isoformat()}
+    except Exception as exc:
+        problems, raw = _problems(exc)
+        return [_error_report(options, problems, {"policies": p}, raw) for p in revisions]
+    document = {**stored.document, "context": context}
+    return [
+        _evaluated(document, manifest, stored.shown, policies, options) for policies in revisions
+    ]
+
+
 def _evaluated(
     document: dict[str, Any], manifest: Any, shown: str, policies: PolicySet, options: CheckOptions
 ) -> Report:
@@ -79,17 +104,18 @@ def _evaluated(
 
 
 def assess_all(
-    targets: Sequence[Path],
+    targets: Sequence[Path | SystemInput],
     revisions: Sequence[PolicySet],
     options: CheckOptions,
     workers: int | None = None,
 ) -> list[list[Report]]:
-    """Every target under every revision (`assess_under`), in the order of `targets`, over
-    `workers` processes (default: the machine's cores; 1 runs in this process)."""
+    """Every target, a system's folder or manifest (`assess_under`) or a stored input
+    (`evaluate_input`), under every revision, in the order of `targets`, over `workers`
+    processes (default: the machine's cores; 1 runs in this process)."""
     options = replace(options, as_of=options.as_of_date)
     workers = max(1, min(workers or os.cpu_count() or 1, len(targets)))
     if workers == 1:
-        return [assess_under(target, revisions, options) for target in targets]
+        return [_assess_one(target, revisions, options) for target in targets]
     chunk = max(1, len(targets) // (workers * 8))
     with ProcessPoolExecutor(
         workers, initializer=_start_worker, initargs=(revisions, options)
@@ -101,5 +127,13 @@ def _start_worker(revisions: Sequence[PolicySet], options: CheckOptions) -> None
     _WORKER["revisions"], _WORKER["options"] = revisions, options
 
 
-def _assess_in_worker(target: Path) -> list[Report]:
-    return assess_under(target, _WORKER["revisions"], _WORKER["options"])
+def _assess_in_worker(target: Path | SystemInput) -> list[Report]:
+    return _assess_one(target, _WORKER["revisions"], _WORKER["options"])
+
+
+def _assess_one(
+    target: Path | SystemInput, revisions: Sequence[PolicySet], options: CheckOptions
+) -> list[Report]:
+    if isinstance(target, SystemInput):
+        return evaluate_input(target, revisions, options)
+    return assess_under(target, revisions, options)

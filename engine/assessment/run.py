@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,19 +87,52 @@ class AssessmentError(AssuranceError):
     """The system could not be assessed; the message says why."""
 
 
+@dataclass(frozen=True)
+class SystemInput:
+    """What a check evaluated, enough to evaluate it again without the system's files (the
+    results store keeps it for `policy impact --store`): the input document, and the
+    manifest's text as read with its path as reports show it (the findings' lines and the
+    exceptions come from the manifest)."""
+
+    document: dict[str, Any]
+    manifest: str
+    shown: str
+
+    def document_json(self) -> str:
+        """The input document as canonical JSON text (sorted keys, no spaces)."""
+        return json.dumps(
+            self.document, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+            allow_nan=False,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Assessment:
+    report: Report
+    input: SystemInput | None  # None: the system could not be read as far as its input
+
+
 def run_check(target: Path, options: CheckOptions, policies: PolicySet | None = None) -> Report:
     """Assess the system at `target` (a folder or manifest file). Never raises on bad input.
     `policies`, when given, are those `policies_for(options)` loaded already (a portfolio run
     loads them once for every system)."""
+    return assess_system(target, options, policies).report
+
+
+def assess_system(
+    target: Path, options: CheckOptions, policies: PolicySet | None = None
+) -> Assessment:
+    """`run_check`'s report, with the input document it evaluated."""
     options = replace(options, as_of=options.as_of_date)
     partial: dict[str, Any] = {}
     limits = options.limits
     try:
         with deadline(limits.timeout_s), yaml_limits(limits.max_yaml_nodes, limits.max_yaml_depth):
-            return _assess(target, options, partial, policies)
+            report = _assess(target, options, partial, policies)
     except (Exception, DeadlineExceeded) as exc:  # the gate's last line: fail closed, never pass
         problems, raw = _problems(exc)
-        return _error_report(options, problems, partial, raw)
+        report = _error_report(options, problems, partial, raw)
+    return Assessment(report, partial.get("input"))
 
 
 def _problems(exc: BaseException) -> tuple[list[str], Any]:
@@ -133,6 +167,7 @@ def _assess(
         evidence = _gather(manifest, root, options)
         partial["evidence"] = evidence
         document = build_input(manifest, evidence, options.as_of_date, root)
+        partial["input"] = SystemInput(document, manifest.text, shown)
         evidence = partial["evidence"] = document["evidence"]  # as the policies see it
         result = evaluation.finish(document)
     finally:

@@ -253,7 +253,7 @@ def check(
           --bundle-digest sha256:... --min-revision 12
       ai-assure check --discover systems/ --jobs 2 --format junit=portfolio.xml
     """
-    from engine.assessment.run import EXIT_CODES, CheckOptions, run_check
+    from engine.assessment.run import EXIT_CODES, CheckOptions, assess_system
 
     portfolio = is_portfolio(paths, discover_dirs)
     if portfolio and (attest or attest_key):
@@ -306,7 +306,8 @@ def check(
                 store=store,
             )
     with process_memory_cap(options.limits.max_memory_bytes):
-        report = run_check(path, options)
+        assessed = assess_system(path, options)
+    report = assessed.report
     unwritten = _emit(report, specs)
     if not _errors_already_shown(specs):
         for message in report.errors:
@@ -314,7 +315,7 @@ def check(
         for finding in (f for f in report.findings if f.status == "error"):
             echo_error(f"{finding.rule_id}: {finding.message}")
     if store is not None:
-        record_check(store, path, report)
+        record_check(store, path, report, assessed.input)
     if attest is not None and attestor is not None:
         _write_record(attest, attestor, report)
     if unwritten:

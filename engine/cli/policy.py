@@ -15,7 +15,9 @@ from engine.core.errors import AssuranceError
 from engine.core.vocabulary import FAIL_ON, FailOn
 
 if TYPE_CHECKING:
-    from engine.assessment.run import CheckOptions
+    from collections.abc import Sequence
+
+    from engine.assessment.run import CheckOptions, SystemInput
 
 
 @click.group()
@@ -212,6 +214,14 @@ def _test_results(directory: Path, opa_binary: Path | None) -> tuple[list[Any], 
     help="Compare every system whose ai-manifest.yaml lies below DIR (instead of PATHs).",
 )
 @click.option(
+    "--store",
+    "store_url",
+    metavar="URL",
+    help="Compare the systems of a results store (instead of PATHs): each system's input as "
+    "its latest `check --store` run on or before --as-of evaluated it, on the --as-of date. "
+    "sqlite:///FILE (or just FILE) or postgresql+psycopg://USER@HOST/DB.",
+)
+@click.option(
     "--verify-key",
     type=click.Path(path_type=Path, dir_okay=False),
     metavar="PEM",
@@ -242,6 +252,7 @@ def policy_impact(
     baseline: Path,
     candidate: Path,
     discover: Path | None,
+    store_url: str | None,
     verify_key: Path | None,
     fail_on: FailOn,
     accept_breaking: bool,
@@ -254,9 +265,12 @@ def policy_impact(
     and which systems each staged rule will fail when it reaches its fail_from date.
 
     Each system's manifest and evidence are read once and assessed under both revisions
-    (embedded evaluator). Exit 0 when no system that passes under the baseline fails under
-    the candidate; 1 when one does (unless --accept-breaking); 2 when a revision cannot be
-    loaded or a system cannot be assessed under the baseline.
+    (embedded evaluator). With --store, nothing is read from the systems: the input document
+    and manifest a `check --store` run kept are evaluated again; a system whose reports were
+    only ingested has none and is listed as not re-evaluable. Exit 0 when no system that
+    passes under the baseline fails under the candidate; 1 when one does (unless
+    --accept-breaking); 2 when a revision cannot be loaded or a system cannot be assessed
+    under the baseline.
 
     \b
     Examples:
@@ -264,24 +278,26 @@ def policy_impact(
           --verify-key governance.pub.pem --discover portfolio/
       ai-assure policy impact --baseline main-policies/ --candidate policies/ \\
           examples/* --format markdown=impact.md
+      ai-assure policy impact --baseline policy-41.tar.gz --candidate policy-42.tar.gz \\
+          --verify-key governance.pub.pem --store postgresql+psycopg://gov@db/assure
     """
     from engine.assessment.impact import assess_all
     from engine.assessment.run import CheckOptions, policies_for
     from engine.records.impact import FORMATS as IMPACT_FORMATS
     from engine.records.impact import build_impact, render
 
-    if bool(paths) == (discover is not None):
-        raise click.UsageError("give the systems as PATH... or as --discover DIR (one of them)")
+    if sum((bool(paths), discover is not None, store_url is not None)) != 1:
+        raise click.UsageError(
+            "give the systems as PATH..., --discover DIR or --store URL (one of them)"
+        )
     specs = outputs(formats, IMPACT_FORMATS, "text")
     options = CheckOptions(as_of=today(as_of), fail_on=fail_on)
     revisions = [
         policies_for(_revision(options, source, verify_key), {}) for source in (baseline, candidate)
     ]
-    manifests, problems = _systems(paths, discover)
-    if not manifests:
-        raise ImpactError(problems or ["no ai-manifest.yaml found"])
-    reports = assess_all(manifests, revisions, options, workers)
-    impact = build_impact([(before, after) for before, after in reports], problems)
+    targets, problems, unevaluated = _targets(paths, discover, store_url, options.as_of_date)
+    reports = assess_all(targets, revisions, options, workers)
+    impact = build_impact([(before, after) for before, after in reports], problems, unevaluated)
     for output in specs:
         write(output, render(impact, output.format))
     if impact.errors:
@@ -290,7 +306,7 @@ def policy_impact(
 
 
 class ImpactError(AssuranceError):
-    """Nothing to compare: no system was found."""
+    """Nothing to compare: no system was found (or none in the store can be evaluated)."""
 
 
 def _revision(options: CheckOptions, source: Path, verify_key: Path | None) -> CheckOptions:
@@ -303,6 +319,34 @@ def _revision(options: CheckOptions, source: Path, verify_key: Path | None) -> C
     return replace(
         options, bundle=source, verify_key=verify_key, allow_unverified=verify_key is None
     )
+
+
+def _targets(
+    paths: tuple[Path, ...], discover: Path | None, store_url: str | None, as_of: dt.date
+) -> tuple[Sequence[Path | SystemInput], list[str], list[str]]:
+    """What to compare (manifests, or inputs kept in the store), the problems met finding
+    them, and the store's systems that cannot be evaluated again."""
+    if store_url is not None:
+        inputs, missing = _stored(store_url, as_of)
+        return inputs, [], missing
+    manifests, problems = _systems(paths, discover)
+    if not manifests:
+        raise ImpactError(problems or ["no ai-manifest.yaml found"])
+    return manifests, problems, []
+
+
+def _stored(url: str, as_of: dt.date) -> tuple[list[SystemInput], list[str]]:
+    """The inputs to evaluate from the store at `url` (each system's latest run on or before
+    `as_of` that kept one), and the systems that have none."""
+    from engine.cli.store import read_store
+
+    latest = read_store(url).latest_inputs(as_of.isoformat())
+    if not latest.inputs:
+        found = f" (not re-evaluable: {', '.join(latest.missing)})" if latest.missing else ""
+        raise ImpactError(
+            [f"no system in the store has a stored input on or before {as_of}{found}"]
+        )
+    return [stored.input for stored in latest.inputs], latest.missing
 
 
 def _systems(paths: tuple[Path, ...], discover: Path | None) -> tuple[list[Path], list[str]]:

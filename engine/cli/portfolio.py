@@ -22,7 +22,7 @@ from engine.cli.options import echo_error, outputs, write
 
 if TYPE_CHECKING:
     from engine.assessment.model import Report
-    from engine.assessment.run import CheckOptions
+    from engine.assessment.run import CheckOptions, SystemInput
     from engine.core.output import OutputSpec
     from engine.portfolio.model import PortfolioCheck, SystemSummary
     from engine.portfolio.run import Outcome, Target
@@ -109,9 +109,12 @@ def open_store(url: str) -> Store:
     return Store(url)
 
 
-def record_check(store: Store, target: Path, report: Report) -> None:
-    """Keep one `check` run, with the commit of the system's repository."""
-    store.add(report, source="check", commit=system_commit(target))
+def record_check(
+    store: Store, target: Path, report: Report, system_input: SystemInput | None
+) -> None:
+    """Keep one `check` run, with the commit of the system's repository and the input
+    document it evaluated (so `policy impact --store` can evaluate it again)."""
+    store.add(report, source="check", commit=system_commit(target), system_input=system_input)
 
 
 def system_commit(target: Path) -> str | None:
@@ -162,7 +165,11 @@ def check_portfolio(
     writer = _ReportWriter(reports_dir, report_formats or ("json",))
     summary_names = tuple(dict.fromkeys(spec.format for spec in specs))
     kept = ("json",) if store is not None else ()
-    plan = Plan(reports=tuple(dict.fromkeys((*writer.formats, *kept))), parts=summary_names)
+    plan = Plan(
+        reports=tuple(dict.fromkeys((*writer.formats, *kept))),
+        parts=summary_names,
+        inputs=store is not None,
+    )
     systems: list[SystemSummary] = []
     with contextlib.ExitStack() as cleanup:
         parts = {name: _spool(cleanup) for name in summary_names}
@@ -241,7 +248,7 @@ def _keep_run(store: Store, outcome: Outcome) -> None:
     from engine.assessment.model import Report
 
     report = Report.model_validate_json(outcome.reports["json"])
-    record_check(store, outcome.target.path, report)
+    record_check(store, outcome.target.path, report, outcome.input)
 
 
 class _ReportWriter:

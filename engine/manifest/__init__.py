@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,7 +28,14 @@ MANIFEST_NAME = "ai-manifest.yaml"
 MAX_MANIFEST_BYTES = 1024 * 1024
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]+")
 
-__all__ = ["MANIFEST_NAME", "LoadedManifest", "ManifestError", "load_manifest", "locate_manifest"]
+__all__ = [
+    "MANIFEST_NAME",
+    "LoadedManifest",
+    "ManifestError",
+    "load_manifest",
+    "locate_manifest",
+    "parse_manifest",
+]
 
 
 class ManifestError(AssuranceError):
@@ -50,6 +57,7 @@ class LoadedManifest:
     display_path: str
     model: AnyManifest
     document: YamlDocument
+    text: str = field(default="", repr=False, compare=False)  # the file as read
 
     @property
     def raw(self) -> dict[str, Any]:
@@ -88,9 +96,18 @@ def load_manifest(
     try:
         readable = path.resolve() if root is not None else path
         text = decode_text(read_confined(readable, MAX_MANIFEST_BYTES, root).content)
-        document = load_yaml(text)
     except UnreadableFileError as exc:
         raise ManifestError([f"{shown}: {exc}"]) from None
+    except ParseError as exc:  # not text
+        raise ManifestError([f"{shown}:{exc.line or 1}: {exc.message}"]) from None
+    return parse_manifest(text, path, shown)
+
+
+def parse_manifest(text: str, path: Path, shown: str) -> LoadedManifest:
+    """A manifest's text parsed and validated, as `load_manifest` reads a file (also a text
+    kept in the results store); raise `ManifestError` listing every problem."""
+    try:
+        document = load_yaml(text)
     except ParseError as exc:
         raise ManifestError([f"{shown}:{exc.line or 1}: {exc.message}"]) from None
     if not isinstance(document.data, dict):
@@ -103,7 +120,7 @@ def load_manifest(
             [f"{shown}:{line}: apiVersion: expected {expected}, got {api_version!r}"],
             raw=document.data,
         )
-    return LoadedManifest(path, shown, _validate(document, shown), document)
+    return LoadedManifest(path, shown, _validate(document, shown), document, text)
 
 
 def model_class(api_version: object) -> type[BaseModel]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from engine import __version__
 from engine.assessment.model import PolicyRef, Report, SystemRef, Tier, Tool
-from engine.assessment.run import CheckOptions, policies_for, run_check
+from engine.assessment.run import CheckOptions, SystemInput, assess_system, policies_for
 from engine.core.errors import AssuranceError
 from engine.policy.sources import PolicySet
 from engine.portfolio.formats import get_portfolio_format
@@ -42,6 +42,7 @@ class Plan:
 
     reports: tuple[str, ...] = ()  # report formats (engine.reporters)
     parts: tuple[str, ...] = ()  # summary formats (engine.portfolio.formats)
+    inputs: bool = False  # keep each system's input document (for the results store)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Outcome:
     summary: SystemSummary
     reports: dict[str, str] = field(default_factory=dict)  # format -> the system's report
     parts: dict[str, str] = field(default_factory=dict)  # summary format -> its part
+    input: SystemInput | None = None  # what was evaluated, when the plan keeps inputs
 
 
 def fixed_date(options: CheckOptions) -> CheckOptions:
@@ -77,18 +79,22 @@ def assess(
     if jobs <= 1 or len(targets) <= 1:
         policies = preload(options)
         for target in targets:
-            yield outcome(target, run_check(target.path, options, policies), plan)
+            assessed = assess_system(target.path, options, policies)
+            yield outcome(target, assessed.report, plan, assessed.input)
         return
     yield from _in_workers(targets, options, plan, min(jobs, len(targets)))
 
 
-def outcome(target: Target, report: Report, plan: Plan) -> Outcome:
-    """What the run keeps of one system's report."""
+def outcome(
+    target: Target, report: Report, plan: Plan, system_input: SystemInput | None = None
+) -> Outcome:
+    """What the run keeps of one system's report (and of its input, when the plan says)."""
     return Outcome(
         target,
         SystemSummary.of(target.shown, report),
         {name: get_reporter(name).render(report) for name in plan.reports},
         {name: get_portfolio_format(name).part(report) for name in plan.parts},
+        system_input if plan.inputs else None,
     )
 
 
@@ -132,7 +138,8 @@ def _check_in_worker(target: Target) -> Outcome:
     options, plan, policies = _WORKER["options"], _WORKER["plan"], _WORKER["policies"]
     assert isinstance(options, CheckOptions) and isinstance(plan, Plan)
     assert policies is None or isinstance(policies, PolicySet)
-    return outcome(target, run_check(target.path, options, policies), plan)
+    assessed = assess_system(target.path, options, policies)
+    return outcome(target, assessed.report, plan, assessed.input)
 
 
 def error_report(options: CheckOptions, problem: str) -> Report:

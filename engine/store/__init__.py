@@ -22,9 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from engine.assessment.model import Report
 from engine.core.errors import AssuranceError
+from engine.core.text import natural_key as id_order
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
+
+    from engine.assessment.run import SystemInput
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _RUN_COLUMNS = ("id", "system_id", "commit_sha", "verdict", "as_of", "source", "ingested_at")
@@ -56,6 +59,22 @@ class StoredRun:
     failed: int  # failed findings
 
 
+@dataclass(frozen=True)
+class StoredInput:
+    """The input a run evaluated, as `policy impact --store` evaluates it again."""
+
+    run_id: int
+    system_id: str
+    as_of: str
+    input: SystemInput
+
+
+@dataclass(frozen=True)
+class LatestInputs:
+    inputs: list[StoredInput]  # per system, its latest run with a stored input, by id
+    missing: list[str]  # systems with runs but no stored input (ingested reports), by id
+
+
 def store_url(text: str) -> str:
     """A URL as given, or a bare file path as a SQLite URL."""
     return text if "://" in text else f"sqlite:///{Path(text)}"
@@ -68,7 +87,7 @@ def natural_key(report_json: str, commit: str | None) -> str:
 
 class Store:
     """An opened store. `add` writes one run; `runs` and `report` feed the portfolio view
-    and the register."""
+    and the register, `latest_inputs` the policy impact."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = store_url(url)
@@ -115,9 +134,16 @@ class Store:
             )
 
     def add(
-        self, report: Report, *, source: str, commit: str | None, signer: str | None = None
+        self,
+        report: Report,
+        *,
+        source: str,
+        commit: str | None,
+        signer: str | None = None,
+        system_input: SystemInput | None = None,
     ) -> Added:
-        """Write one run and its findings; nothing when the same run is already there."""
+        """Write one run, its findings and the input it evaluated (when known); nothing when
+        the same run is already there, but its input when that run has none yet."""
         from sqlalchemy import exc, select
 
         from engine.store.schema import runs
@@ -128,13 +154,76 @@ class Store:
             try:
                 with self.engine.begin() as connection:
                     run_id = _insert(connection, report, text, key, source, commit, signer)
+                    if system_input is not None:
+                        _insert_input(connection, run_id, system_input)
                 return Added(run_id, True)
             except exc.IntegrityError:  # a concurrent or earlier writer stored this run
                 with self.engine.connect() as connection:
                     found = connection.scalar(select(runs.c.id).where(runs.c.natural_key == key))
                 if found is None:
                     raise
+                if system_input is not None:
+                    self._complete(int(found), system_input)
                 return Added(int(found), False)
+
+    def _complete(self, run_id: int, system_input: SystemInput) -> None:
+        """Add the input of a run stored without one (say, its report ingested first)."""
+        from sqlalchemy import exc, select
+
+        from engine.store.schema import run_inputs
+
+        with self.engine.connect() as connection:
+            kept = connection.scalar(
+                select(run_inputs.c.run_id).where(run_inputs.c.run_id == run_id)
+            )
+        if kept is None:
+            try:
+                with self.engine.begin() as connection:
+                    _insert_input(connection, run_id, system_input)
+            except exc.IntegrityError:  # another writer added it meanwhile
+                pass
+
+    def latest_inputs(self, as_of: str) -> LatestInputs:
+        """Per system assessed on or before `as_of`, its latest run (by date assessed, then
+        as stored) that has a stored input; and the systems none of whose runs has one.
+        A stored input whose digest does not match is refused (`StoreError`)."""
+        from sqlalchemy import select
+
+        from engine.store.schema import run_inputs, runs
+
+        query = (
+            select(runs.c.id, runs.c.system_id, runs.c.as_of, run_inputs.c.run_id)
+            .outerjoin(run_inputs, run_inputs.c.run_id == runs.c.id)
+            .where(runs.c.as_of <= as_of)
+            .order_by(runs.c.as_of, runs.c.id)
+        )
+        chosen: dict[str, tuple[int, str]] = {}
+        seen: set[str] = set()
+        with self._errors("read"), self.engine.connect() as connection:
+            for run_id, system_id, day, kept in connection.execute(query):
+                seen.add(system_id)
+                if kept is not None:
+                    chosen[system_id] = (run_id, day)
+            found = [
+                StoredInput(run_id, system_id, day, self._input(connection, run_id))
+                for system_id, (run_id, day) in sorted(
+                    chosen.items(), key=lambda item: id_order(item[0])
+                )
+            ]
+        return LatestInputs(found, sorted(seen - set(chosen), key=id_order))
+
+    def _input(self, connection: Connection, run_id: int) -> SystemInput:
+        from sqlalchemy import select
+
+        from engine.assessment.run import SystemInput
+        from engine.store.schema import run_inputs
+
+        row = connection.execute(select(run_inputs).where(run_inputs.c.run_id == run_id)).one()
+        if hashlib.sha256(row.input.encode()).hexdigest() != row.input_digest:
+            raise StoreError(
+                f"the store {self.shown}: the input of run {run_id} does not match its digest"
+            )
+        return SystemInput(json.loads(row.input), row.manifest, row.manifest_path)
 
     def runs(self) -> list[StoredRun]:
         """Every run, oldest first (by date assessed, then as stored), without its report."""
@@ -271,6 +360,23 @@ def _unlock(connection: Connection) -> None:
 
     connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _LOCK_KEY})
     connection.close()
+
+
+def _insert_input(connection: Connection, run_id: int, system_input: SystemInput) -> None:
+    from sqlalchemy import insert
+
+    from engine.store.schema import run_inputs
+
+    text = system_input.document_json()
+    connection.execute(
+        insert(run_inputs).values(
+            run_id=run_id,
+            input=text,
+            input_digest=hashlib.sha256(text.encode()).hexdigest(),
+            manifest=system_input.manifest,
+            manifest_path=system_input.shown,
+        )
+    )
 
 
 def _insert(

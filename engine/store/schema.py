@@ -6,6 +6,10 @@ changed (triggers refuse UPDATE and DELETE). A run's `natural_key` is the SHA-25
 canonical report and its commit, so ingesting the same record twice adds nothing. Text
 columns are unbounded: a report from a CI artifact is validated by the report model, not
 trusted to fit a width.
+
+`run_inputs` (revision 0002) keeps, for a run made by `check --store`, the input document
+it evaluated and the manifest it read, so `policy impact --store` can evaluate the same
+input under another policy revision; an ingested report has none.
 """
 
 from __future__ import annotations
@@ -59,4 +63,14 @@ finding_controls = Table(
     Column("finding_id", Integer, ForeignKey("findings.id"), primary_key=True),
     Column("control_id", Text, primary_key=True),
     Index("ix_finding_controls_control", "control_id"),
+)
+
+run_inputs = Table(
+    "run_inputs",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True, autoincrement=False),
+    Column("input", Text, nullable=False),  # the input document evaluated, canonical JSON
+    Column("input_digest", String(64), nullable=False),  # SHA-256 of `input`, hex
+    Column("manifest", Text, nullable=False),  # the manifest's text as read
+    Column("manifest_path", Text, nullable=False),  # its path as the report shows it
 )

@@ -9,7 +9,10 @@ the same store and date give the same view):
   it, and how many of the controls of that framework they fail out of those assessed;
 * approved exceptions whose governance expiry falls within `within_days`;
 * DPIA and FRIA records whose `review_by` date has passed;
-* the controls failed by the most systems (latest runs only).
+* the controls failed by the most systems (latest runs only);
+* the staged rollout: each staged rule (findings that carry `enforcement`) at each phase the
+  latest runs met it in, with its dates, the systems it was assessed on and those whose
+  findings of it turn into failures once it is enforced (`enforced_status` fail).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from engine.core.text import natural_key
 from engine.store import StoredRun
 
 Reports = Callable[[int], dict[str, Any]]
@@ -34,6 +38,7 @@ TREND_DATES = 12
 TOP_CONTROLS = 10
 _ASSESSED = frozenset({"pass", "fail", "waived"})
 _REVIEWED_EVIDENCE = ("dpia", "fria")
+_PHASES = ("scheduled", "warn", "enforced")
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,19 @@ class FailingControl:
 
 
 @dataclass(frozen=True)
+class StagedRule:
+    """A staged rule at one phase of its rollout, as the latest runs met it."""
+
+    rule_id: str
+    title: str
+    phase: str  # scheduled | warn | enforced
+    warn_from: str | None
+    fail_from: str | None
+    systems: tuple[str, ...]  # systems whose latest run met the rule at this phase
+    will_fail: tuple[str, ...]  # of those, the ones it fails when it is enforced (fail_from)
+
+
+@dataclass(frozen=True)
 class PortfolioView:
     as_of: str
     within_days: int
@@ -107,6 +125,7 @@ class PortfolioView:
     exceptions: tuple[ExpiringException, ...]
     reviews: tuple[OverdueReview, ...]
     controls: tuple[FailingControl, ...]
+    rollout: tuple[StagedRule, ...]
 
     def totals(self) -> dict[str, int]:
         counts = Counter(system.verdict for system in self.systems)
@@ -137,6 +156,7 @@ def build_view(
         exceptions=_expiring(latest, as_of, within_days),
         reviews=_overdue_reviews(latest, as_of),
         controls=_failing_controls(latest),
+        rollout=_rollout(latest),
     )
 
 
@@ -158,6 +178,11 @@ def _essentials(report: dict[str, Any]) -> dict[str, Any]:
             }
             for e in report.get("evidence", [])
             if e["kind"] in _REVIEWED_EVIDENCE and isinstance(e.get("facts"), dict)
+        ],
+        "staged": [
+            {"rule_id": f["rule_id"], "title": f["title"], "enforcement": f["enforcement"]}
+            for f in report.get("findings", [])
+            if f.get("enforcement")
         ],
     }
 
@@ -273,6 +298,40 @@ def _failing_controls(latest: Latest) -> tuple[FailingControl, ...]:
                 systems[control["id"]].add(system_id)
     ranked = sorted(systems.items(), key=lambda item: (-len(item[1]), item[0]))[:TOP_CONTROLS]
     return tuple(FailingControl(control, tuple(sorted(ids))) for control, ids in ranked)
+
+
+def _rollout(latest: Latest) -> tuple[StagedRule, ...]:
+    """Each staged rule per stage (phase and dates) the latest runs carry it at, by rule id
+    (natural order), then phase and dates."""
+    titles: dict[str, str] = {}
+    systems: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    failing: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    for system_id, report in latest:
+        for finding in report.get("staged", []):
+            stage = finding["enforcement"]
+            key = (finding["rule_id"], stage["phase"], stage.get("warn_from") or "",
+                   stage.get("fail_from") or "")  # fmt: skip
+            titles.setdefault(finding["rule_id"], finding["title"])
+            systems[key].add(system_id)
+            if stage["phase"] != "enforced" and stage["enforced_status"] == "fail":
+                failing[key].add(system_id)
+    order = sorted(
+        systems,
+        key=lambda k: (natural_key(k[0]), _PHASES.index(k[1]) if k[1] in _PHASES else 3, k),
+    )
+    return tuple(
+        StagedRule(
+            rule_id=rule,
+            title=titles[rule],
+            phase=phase,
+            warn_from=warn_from or None,
+            fail_from=fail_from or None,
+            systems=tuple(sorted(systems[key], key=natural_key)),
+            will_fail=tuple(sorted(failing[key], key=natural_key)),
+        )
+        for key in order
+        for rule, phase, warn_from, fail_from in [key]
+    )
 
 
 def _date(text: str) -> dt.date | None:

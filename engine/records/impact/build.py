@@ -10,6 +10,9 @@ and the highest severity among its findings; a change is one of
 - `severity_changed`: both fail it, at another severity.
 
 A system the baseline passes and the candidate fails (or cannot assess) is **breaking**.
+Compared from a results store, a system whose runs all lack a stored input (its reports were
+ingested, not checked into the store) cannot be evaluated again: it is listed under
+`not_reevaluable`, counted in the summary, and neither passes nor fails.
 `rollout` lists, from the candidate's staged rules (docs/governance.md), the systems each
 rule will fail once it reaches its `fail_from` date: what the next rollout phase change does.
 """
@@ -23,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from engine import __version__
 from engine.assessment.model import Finding, PolicyRef, Report, Tool
+from engine.core.text import natural_key
 from engine.core.vocabulary import FindingStatus, Severity, Verdict, is_severity, severity_rank
 from engine.render.jsondoc import dumps as json_document
 from engine.render.text import plural
@@ -87,6 +91,7 @@ class Summary(_Model):
     newly_passing: int
     severity_changed: int
     unassessed: int  # systems the baseline could not assess
+    not_reevaluable: int = 0  # systems in the store with no stored input
 
     def line(self, rollout: list[Upcoming]) -> str:
         """`2 of 1000 systems newly fail (5 rules newly failing, ...); ...` in one line."""
@@ -97,6 +102,8 @@ class Summary(_Model):
         )
         if self.unassessed:
             text += f"; {plural(self.unassessed, 'system')} not assessed under the baseline"
+        if self.not_reevaluable:
+            text += f"; {plural(self.not_reevaluable, 'system')} not re-evaluable: no stored input"
         for item in rollout:
             text += (
                 f"; {item.rule_id} will fail {plural(len(item.systems), 'system')} from "
@@ -116,6 +123,7 @@ class Impact(_Model):
     systems: list[SystemImpact]  # every system, sorted by id
     rollout: list[Upcoming] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list)  # systems not assessed, duplicate ids
+    not_reevaluable: list[str] = Field(default_factory=list)  # ids: no stored input (--store)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -128,8 +136,14 @@ class Impact(_Model):
         return json_document(self.model_dump(mode="json", by_alias=True))
 
 
-def build_impact(pairs: Iterable[tuple[Report, Report]], problems: Iterable[str] = ()) -> Impact:
-    """The impact of the candidate over the baseline, from (baseline, candidate) reports."""
+def build_impact(
+    pairs: Iterable[tuple[Report, Report]],
+    problems: Iterable[str] = (),
+    not_reevaluable: Iterable[str] = (),
+) -> Impact:
+    """The impact of the candidate over the baseline, from (baseline, candidate) reports;
+    `not_reevaluable` names the systems of a store that have no input to evaluate."""
+    unevaluated = sorted(not_reevaluable, key=natural_key)
     pairs = list(pairs)
     if not pairs:
         raise ValueError("no system to compare")
@@ -154,6 +168,7 @@ def build_impact(pairs: Iterable[tuple[Report, Report]], problems: Iterable[str]
         breaking=sum(s.breaking for s in listed),
         **{kind: sum(c.kind == kind for s in listed for c in s.changes) for kind in KINDS},
         unassessed=sum(baseline.verdict == "error" for baseline, _ in pairs),
+        not_reevaluable=len(unevaluated),
     )
     return Impact(
         tool=Tool(version=__version__),
@@ -165,6 +180,7 @@ def build_impact(pairs: Iterable[tuple[Report, Report]], problems: Iterable[str]
         systems=listed,
         rollout=rollout,
         errors=sorted(errors),
+        not_reevaluable=unevaluated,
     )
 
 

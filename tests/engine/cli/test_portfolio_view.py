@@ -141,3 +141,80 @@ def test_a_missing_store_is_an_error_and_is_not_created(tmp_path):
     assert not missing.exists()
     both = ai_assure("register", ROOT / "examples", "--store", missing)
     assert both.returncode == 2 and "give PATH... or --store" in both.stderr
+
+
+ROLLOUT = """rules:
+  MC-002: {enforcement: {warn_from: 2026-11-01, fail_from: 2027-01-01}}
+  DPIA-002: {enforcement: {warn_from: 2027-02-01, fail_from: 2027-03-01}}
+  ACC-001: {enforcement: {fail_from: 2026-01-01}}
+"""
+SEARCH, PROBATION, LLM = "document-search", "probation-risk-assistant", "public-llm-assistant"
+
+
+@pytest.fixture(scope="module")
+def staged_store(tmp_path_factory) -> Path:
+    """The examples checked under policies that stage three rules: MC-002 warns from
+    2026-11-01 (probation fails it), DPIA-002 is not enforced yet (probation fails it too),
+    ACC-001 is enforced. The public LLM assistant was last checked before MC-002 warned."""
+    from tests.engine.records.test_impact import revision
+
+    folder = tmp_path_factory.mktemp("staged")
+    policies = revision(folder, "policies")
+    (policies / "ai_assure" / "rollout" / "data.yaml").write_text(ROLLOUT)
+    database = folder / "results.db"
+    for as_of, systems in (("2026-11-26", (SEARCH, PROBATION)), ("2026-10-15", (LLM,))):
+        result = ai_assure("check", *(ROOT / "examples" / s for s in systems), "--as-of", as_of,
+                           "--governance-policies", policies, "--store", database)  # fmt: skip
+        assert result.returncode == 0, result.stderr  # the staged failures do not fail yet
+    return database
+
+
+def test_the_rollout_lists_each_staged_rule_and_the_systems_its_next_phase_fails(staged_store):
+    rollout = view(staged_store)["rollout"]
+    assert [
+        (r["rule_id"], r["phase"], r["warn_from"], r["fail_from"], r["systems"], r["will_fail"])
+        for r in rollout
+    ] == [
+        ("ACC-001", "enforced", None, "2026-01-01", [SEARCH, PROBATION, LLM], []),
+        ("DPIA-002", "scheduled", "2027-02-01", "2027-03-01", [SEARCH, PROBATION, LLM],
+         [PROBATION]),
+        ("MC-002", "scheduled", "2026-11-01", "2027-01-01", [LLM], []),
+        ("MC-002", "warn", "2026-11-01", "2027-01-01", [SEARCH, PROBATION], [PROBATION]),
+    ]  # fmt: skip
+    earlier = view(staged_store, "--as-of", "2026-10-20")["rollout"]
+    assert {(r["rule_id"], r["phase"]) for r in earlier} == {
+        ("ACC-001", "enforced"), ("DPIA-002", "scheduled"), ("MC-002", "scheduled")
+    }  # fmt: skip
+    assert all(r["systems"] == [LLM] for r in earlier)
+
+
+def test_the_rollout_in_text_csv_and_html(staged_store, tmp_path):
+    text = ai_assure("portfolio", "--store", staged_store, "--as-of", VIEW_DATE).stdout
+    section = text[text.index("Staged rollout") :].splitlines()
+    assert section[1:] == [
+        "  ACC-001 enforced (warn from -, fail from 2026-01-01): 3 systems, no phase change left",
+        "  DPIA-002 scheduled (warn from 2027-02-01, fail from 2027-03-01): will fail 1 of "
+        "3 systems (probation-risk-assistant)",
+        "  MC-002 scheduled (warn from 2026-11-01, fail from 2027-01-01): will fail 0 of 1 system",
+        "  MC-002 warn (warn from 2026-11-01, fail from 2027-01-01): will fail 1 of 2 systems "
+        "(probation-risk-assistant)",
+    ]
+    sheet = ai_assure("portfolio", "--store", staged_store, "--as-of", VIEW_DATE, "--format", "csv")
+    rows = {row["system_id"]: row for row in csv.DictReader(io.StringIO(sheet.stdout))}
+    assert rows[PROBATION]["rollout_will_fail"] == "DPIA-002 MC-002"
+    assert rows[SEARCH]["rollout_will_fail"] == ""
+    page = tmp_path / "portfolio.html"
+    ai_assure("portfolio", "--store", staged_store, "--as-of", VIEW_DATE, "--format",
+              f"html={page}")  # fmt: skip
+    html = page.read_text()
+    assert '<section id="rollout"' in html and "<code>MC-002</code>" in html
+
+
+def test_a_view_without_staged_rules_says_so(store, tmp_path):
+    text = ai_assure("portfolio", "--store", store, "--as-of", VIEW_DATE).stdout
+    assert text.endswith("Staged rollout (systems each staged rule fails once enforced, "
+                         "latest runs):\n  none\n")  # fmt: skip
+    assert view(store)["rollout"] == []
+    page = tmp_path / "portfolio.html"
+    ai_assure("portfolio", "--store", store, "--as-of", VIEW_DATE, "--format", f"html={page}")
+    assert "No staged rules." in page.read_text()

@@ -135,7 +135,7 @@ def test_a_report_with_a_wrong_field_is_refused(tmp_path):
 
 def test_upgrade_creates_the_schema_and_an_unusable_store_is_one_clear_error(tmp_path):
     result = ai_assure("store", "upgrade", "--store", tmp_path / "results.db")
-    assert result.returncode == 0 and result.stdout.endswith("schema at revision 0001\n")
+    assert result.returncode == 0 and result.stdout.endswith("schema at revision 0002\n")
     bad = ai_assure("store", "upgrade", "--store", "postgresql+psycopg://me:secret@127.0.0.1:1/x")
     assert bad.returncode == 2
     assert bad.stderr.startswith(

@@ -1,5 +1,7 @@
 """The department view's systems as CSV, one row per system (its latest run), for a
-spreadsheet: RFC 4180, CRLF line ends, and no cell that could start a formula."""
+spreadsheet: RFC 4180, CRLF line ends, and no cell that could start a formula. The staged
+rollout is the `rollout_will_fail` column: the staged rules, not yet enforced, that fail the
+system once they are (rule ids, space-separated)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ COLUMNS = (
     "verdict_trend",
     "commit",
     "policy_revision",
+    "rollout_will_fail",
 )
 
 
@@ -28,10 +31,15 @@ class CsvView(ViewFormat):
     name = "csv"
 
     def render(self, document: PortfolioView) -> str:
-        return csv_text(COLUMNS, (_cells(system) for system in document.systems))
+        will_fail: dict[str, list[str]] = {}
+        for rule in document.rollout:
+            for system_id in rule.will_fail:
+                will_fail.setdefault(system_id, []).append(rule.rule_id)
+        rows = (_cells(system, will_fail.get(system.id, [])) for system in document.systems)
+        return csv_text(COLUMNS, rows)
 
 
-def _cells(system: SystemStatus) -> list[str]:
+def _cells(system: SystemStatus, will_fail: list[str]) -> list[str]:
     return [
         system.id,
         system.name,
@@ -46,4 +54,5 @@ def _cells(system: SystemStatus) -> list[str]:
         " ".join(point.verdict for point in system.trend),
         system.commit or "",
         system.policy_revision,
+        " ".join(dict.fromkeys(will_fail)),
     ]

@@ -50,6 +50,7 @@ class HtmlView(ViewFormat):
             _exceptions(document),
             _reviews(document),
             _controls(document),
+            _rollout(document),
         ]
         return page(
             f"AI portfolio as of {document.as_of}",
@@ -261,6 +262,24 @@ def _controls(document: PortfolioView) -> Html:
         _chart(label, _CHART_WIDTH, bar_h * len(document.controls), shapes),
         table("Controls failed by the most systems (latest runs)",
               ("Control", "Systems", "Which"), rows, numeric=(1,)),
+    )  # fmt: skip
+
+
+def _rollout(document: PortfolioView) -> Html:
+    rows = [
+        (code(rule.rule_id), rule.title, rule.phase, rule.warn_from or "-",
+         rule.fail_from or "not set", str(len(rule.systems)), str(len(rule.will_fail)),
+         ", ".join(rule.will_fail))
+        for rule in document.rollout
+    ]  # fmt: skip
+    return section(
+        "rollout",
+        "Staged rollout",
+        table("Staged rules and the systems each fails once enforced (latest runs)",
+              ("Rule", "Title", "Phase", "Warn from", "Fail from", "Systems", "Will fail",
+               "Which"), rows, numeric=(5, 6))
+        if rows
+        else element("p", "No staged rules."),
     )  # fmt: skip
 
 

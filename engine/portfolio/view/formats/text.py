@@ -3,7 +3,7 @@ value read from a report is made inert."""
 
 from __future__ import annotations
 
-from engine.portfolio.view.build import PortfolioView, SystemStatus
+from engine.portfolio.view.build import PortfolioView, StagedRule, SystemStatus
 from engine.portfolio.view.formats.interface import ViewFormat
 from engine.render.text import inert, plural
 
@@ -47,8 +47,23 @@ class TextView(ViewFormat):
                 f"  {inert(c.control)}: {len(c.systems)} ({inert(', '.join(c.systems))})"
                 for c in document.controls
             ),
+            "",
+            "Staged rollout (systems each staged rule fails once enforced, latest runs):",
+            *(_staged(rule) for rule in document.rollout),
         ]
         return "\n".join(_none(lines)) + "\n"
+
+
+def _staged(rule: StagedRule) -> str:
+    dates = f"warn from {rule.warn_from or '-'}, fail from {rule.fail_from or 'not set'}"
+    assessed = plural(len(rule.systems), "system")
+    if rule.phase == "enforced":
+        return inert(f"  {rule.rule_id} enforced ({dates}): {assessed}, no phase change left")
+    failing = f" ({', '.join(rule.will_fail)})" if rule.will_fail else ""
+    return inert(
+        f"  {rule.rule_id} {rule.phase} ({dates}): will fail {len(rule.will_fail)} of "
+        f"{assessed}{failing}"
+    )
 
 
 def _system(system: SystemStatus) -> str:

@@ -52,6 +52,13 @@ class MarkdownImpact(ImpactFormat):
                 ],
             )
             lines.append("")
+        if document.not_reevaluable:
+            lines += [
+                "### Not re-evaluable: no stored input",
+                "",
+                *(f"- {cell(system)}" for system in document.not_reevaluable),
+                "",
+            ]
         if document.errors:
             lines += [
                 "### Not compared",

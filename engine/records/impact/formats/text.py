@@ -37,5 +37,9 @@ class TextImpact(ImpactFormat):
                     f"{plural(len(item.systems), 'system')} would fail: {systems}"
                 )
             )
+        lines += [
+            inert(f"{system}: not re-evaluable: no stored input")
+            for system in document.not_reevaluable
+        ]
         lines += [inert(f"error: {error}") for error in document.errors]
         return "\n".join(lines) + "\n"
