@@ -4,13 +4,13 @@ importing pydantic, which costs more than the rest of a `check`.
 
 "Plainly" is deliberately narrow: every value already has exactly the type the schema names
 (no coercion: `"3"` for a score, `2.3` for a version), no text has surrounding white space
-(the models strip it) or a lone surrogate (which they refuse), every keyword of the schema is one this module knows, and the
-identifiers the models keep unique are unique. Anything else is not refused here: it goes
-to pydantic (`engine.manifest._validate`), which accepts it with its own coercions or
-explains what is wrong, line by line. So this path may only ever be stricter than pydantic,
-and what it gives is exactly what the model would have held: `model.model_dump()`
-(tests/engine/manifest/test_plain.py proves both on every manifest fixture and on
-generated variants).
+(the models strip it) or a lone surrogate (which they refuse), every keyword of the schema
+is one this module knows, and the identifiers the models keep unique are unique. Anything
+else is not refused here: it goes to pydantic (`engine.manifest._validate`), which accepts
+it with its own coercions or explains what is wrong, line by line. So this path may only
+ever be stricter than pydantic, and what it gives is exactly what the model would have
+held: `model.model_dump()` (tests/engine/manifest/test_plain.py proves both, on every
+manifest fixture and on generated variants).
 """
 
 from __future__ import annotations
