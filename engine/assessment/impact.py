@@ -7,8 +7,10 @@ be given as the input a `check --store` run kept (`evaluate_input`): its documen
 evaluated again, on the comparison's date, without reading the system. Systems are spread
 over worker processes, each holding the revisions' policies loaded once.
 
-This is its own small loop over systems; when the portfolio runner of `check PATH...`
-lands, it can take this one's place.
+It keeps its own pool rather than the portfolio runner's (engine/portfolio/run.py, a layer
+above): every system here is a list of reports, one per revision, and a worker that dies
+ends the whole comparison (exit 2) instead of one system's check, since a partial impact
+would understate what a release breaks.
 """
 
 from __future__ import annotations
