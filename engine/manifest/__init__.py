@@ -11,6 +11,7 @@ from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, read_confined
 from engine.core.parsing import ParseError, YamlDocument, decode_text, load_yaml
 from engine.manifest.plain import PlainRecord, plain_manifest
+from engine.manifest.versions import API_VERSION_V2, API_VERSIONS
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -18,11 +19,6 @@ if TYPE_CHECKING:
 
     from engine.manifest.model_v2 import AnyManifest
 
-API_VERSION = "ai-assure/v1"
-#: the manifest versions that load; version 1 is read as it was written and given to the
-#: policies in version 2's form (engine/manifest/migrate.py), its new facts unanswered
-API_VERSION_V2 = "ai-assure/v2"
-API_VERSIONS = (API_VERSION, API_VERSION_V2)
 
 MANIFEST_NAME = "ai-manifest.yaml"
 MAX_MANIFEST_BYTES = 1024 * 1024

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.core.errors import AssuranceError
-from engine.manifest import API_VERSION, API_VERSION_V2
+from engine.manifest.versions import API_VERSION, API_VERSION_V2
 
 _DECLARED = {
     "role": "roles",
