@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from click.testing import CliRunner
 
 from engine import cli
 from engine.assessment.findings import control_results
-from engine.assessment.model import REPORT_SCHEMA, Finding, Report, Waiver
+from engine.assessment.model import REPORT_SCHEMA, Finding, Report, Waiver, to_data
 from engine.assessment.run import CheckOptions, run_check
 from engine.policy.catalogue import Control, load_catalogue
 from engine.policy.sources import load_policies
@@ -248,7 +249,7 @@ def test_the_heading_carries_system_tier_date_and_policy(probation):
         AS_OF,
         "high",
     )
-    assert data["policy"] == probation.policy.model_dump(mode="json")
+    assert data["policy"] == to_data(probation.policy)
     text = render(soa, "markdown")
     assert text.startswith("# ISO/IEC 42001 Statement of Applicability: Probation Risk Assistant\n")
     head = text.split("\n\n")[1]
@@ -386,7 +387,7 @@ def test_a_report_of_another_schema_is_refused(tmp_path, probation):
 
 
 def test_a_report_with_verdict_error_exits_2_naming_why(tmp_path, probation):
-    broken = probation.model_copy(update={"verdict": "error", "errors": ["evaluator failed"]})
+    broken = replace(probation, verdict="error", errors=["evaluator failed"])
     (tmp_path / "error.json").write_text(broken.to_json())
     result = invoke("--report", tmp_path / "error.json")
     assert result.exit_code == 2
