@@ -22,7 +22,15 @@ from click.testing import CliRunner
 
 from engine import cli
 from engine.assessment.findings import control_results
-from engine.assessment.model import REPORT_SCHEMA, Finding, Report, Waiver, to_data
+from engine.assessment.model import (
+    REPORT_SCHEMA,
+    ControlResult,
+    Finding,
+    Report,
+    SystemRef,
+    Waiver,
+    to_data,
+)
 from engine.assessment.run import CheckOptions, run_check
 from engine.policy.catalogue import Control, load_catalogue
 from engine.policy.sources import load_policies
@@ -290,7 +298,7 @@ def test_csv_cells_that_would_start_a_formula_are_neutralised():
 def test_markdown_cells_cannot_break_the_table():
     report = report_of(
         [finding("MC-001", "pass", controls=["ISO42001:A.2.2"])],
-        system={"id": "tiny", "name": "Tiny | <b>Search</b>"},
+        system=SystemRef(id="tiny", name="Tiny | <b>Search</b>"),
     )
     catalogue = {
         "ISO42001:A.2.2": Control(id="ISO42001:A.2.2", title="A | B\nC", framework=FRAMEWORK)
@@ -304,13 +312,13 @@ def test_markdown_cells_cannot_break_the_table():
 @pytest.mark.parametrize(
     ("controls", "message"),
     [
-        ([{"id": "ISO42001:A.99.9", "status": "pass", "rules": []}], "catalogue does not list"),
+        ([ControlResult(id="ISO42001:A.99.9", status="pass")], "catalogue does not list"),
         (
-            [{"id": "ISO42001:A.2.2", "status": "pass", "rules": []}] * 2,
+            [ControlResult(id="ISO42001:A.2.2", status="pass")] * 2,
             "lists control ISO42001:A.2.2 twice",
         ),
         (
-            [{"id": "ISO42001:A.2.2", "status": "pass", "rules": ["GHOST-001"]}],
+            [ControlResult(id="ISO42001:A.2.2", status="pass", rules=["GHOST-001"])],
             "maps GHOST-001 to ISO42001:A.2.2 with no finding",
         ),
     ],
