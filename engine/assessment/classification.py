@@ -19,11 +19,10 @@ from engine.assessment.model import (
     Obligation,
     Question,
     ReviewPoint,
-    ShapeError,
     UkDataProtection,
-    from_data,
 )
 from engine.core.errors import AssuranceError
+from engine.core.shape import ShapeError, from_data
 
 
 class ClassificationError(AssuranceError):

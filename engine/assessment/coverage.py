@@ -25,10 +25,9 @@ from engine.assessment.model import (
     ControlCoverage,
     ControlResult,
     Finding,
-    ShapeError,
-    from_data,
 )
 from engine.core.errors import AssuranceError
+from engine.core.shape import ShapeError, from_data
 from engine.core.text import natural_key
 from engine.policy.catalogue import Control
 

@@ -6,19 +6,18 @@ are kept sorted by the engine so that the same inputs always serialise to the sa
 The models are frozen standard-library dataclasses, so that building and rendering a report
 (`ai-assure check`) never imports pydantic. Pydantic reads the same classes off that path: to
 generate the JSON Schema (`report_schema_json`) and to validate reports read from outside
-(`parse_report`). What the policies return is checked by `from_data`, which needs neither.
+(`parse_report`). What the policies return is checked by `engine.core.shape.from_data`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import typing
-from dataclasses import MISSING, Field, dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from functools import cache
-from types import NoneType, UnionType
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from engine.core.shape import from_data
 from engine.core.vocabulary import ControlStatus, FindingStatus, Severity, Verdict
 from engine.render.jsondoc import dumps as json_document
 
@@ -36,9 +35,7 @@ BindingStatus = Literal["binds", "upcoming", "not_applicable", "advisory", "unde
 #: a risk's likelihood or impact, as in the manifest: field metadata pydantic reads
 SCORE: dict[str, Any] = {"ge": 1, "le": 5}
 
-_M = TypeVar("_M", bound="_Model")
 _KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
-_HINTS: dict[type, dict[str, Any]] = {}
 
 
 class _Model:
@@ -446,92 +443,6 @@ class Report(_Model):
         for finding in self.findings:
             totals[finding.status] += 1
         return totals
-
-
-class ShapeError(ValueError):
-    """Data (the policies' result, say) that does not fit a report model."""
-
-
-def from_data(cls: type[_M], data: Any) -> _M:
-    """`data` (JSON data, fields by name) as a `cls`, checked as the schema would: an object
-    with every required field, no unknown one, and each value of its declared type (strictly:
-    no coercion, and a score within its bounds). Raises `ShapeError`."""
-    return _instance(cls, data, cls.__name__)
-
-
-def _instance(cls: type[_M], data: Any, where: str) -> _M:
-    if not isinstance(data, dict):
-        raise ShapeError(f"{where}: expected an object, got {_kind(data)}")
-    specs = {spec.name: spec for spec in fields(cls)}
-    unknown = [key for key in data if key not in specs]
-    if unknown:
-        raise ShapeError(f"{where}: unknown field {unknown[0]!r}")
-    hints = _hints(cls)
-    values = {}
-    for name, spec in specs.items():
-        if name in data:
-            values[name] = _checked(hints[name], data[name], f"{where}.{name}", spec.metadata)
-        elif spec.default is MISSING and spec.default_factory is MISSING:
-            raise ShapeError(f"{where}.{name}: missing")
-    return cls(**values)
-
-
-def _checked(annotation: Any, value: Any, where: str, bounds: Any = None) -> Any:
-    """`value` if it has type `annotation`, nested models built; else `ShapeError`."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if annotation is Any:
-        return value
-    if origin is Literal:
-        if any(type(value) is type(arg) and value == arg for arg in args):
-            return value
-        raise ShapeError(f"{where}: expected one of {list(args)}, got {value!r}"[:200])
-    if origin is UnionType or origin is typing.Union:
-        return _one_of(args, value, where, bounds)
-    if origin is list and isinstance(value, list):
-        return [_checked(args[0], item, f"{where}[{i}]") for i, item in enumerate(value)]
-    if origin is dict and isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {key: _checked(args[1], item, f"{where}.{key}") for key, item in value.items()}
-    if isinstance(annotation, type) and issubclass(annotation, _Model):
-        return _instance(annotation, value, where)
-    if annotation in (str, bool, NoneType) and type(value) is annotation:
-        return value
-    if annotation is int and type(value) is int:
-        return _bounded(value, where, bounds or {})
-    raise ShapeError(f"{where}: expected {_name(annotation)}, got {_kind(value)}")
-
-
-def _one_of(args: tuple[Any, ...], value: Any, where: str, bounds: Any) -> Any:
-    for arg in args:
-        try:
-            return _checked(arg, value, where, bounds)
-        except ShapeError:
-            continue
-    raise ShapeError(f"{where}: expected {' or '.join(map(_name, args))}, got {_kind(value)}")
-
-
-def _bounded(value: int, where: str, bounds: dict[str, Any]) -> int:
-    low, high = bounds.get("ge"), bounds.get("le")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise ShapeError(f"{where}: {value} is not between {low} and {high}")
-    return value
-
-
-def _hints(cls: type[_Model]) -> dict[str, Any]:
-    """The field types of `cls`, resolved (once a class)."""
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    return hints
-
-
-def _name(annotation: Any) -> str:
-    if annotation is NoneType:
-        return "null"
-    return getattr(annotation, "__name__", None) or str(annotation)
-
-
-def _kind(value: Any) -> str:
-    return "null" if value is None else type(value).__name__
 
 
 REPORT_SCHEMA_FILE = "report.schema.json"

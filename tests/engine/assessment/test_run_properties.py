@@ -19,9 +19,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.assessment.model import Finding, Report, from_data
+from engine.assessment.model import Finding, Report
 from engine.assessment.run import EXIT_CODES, CheckOptions, run_check, verdict
 from engine.cli import FAIL_ON
+from engine.core.shape import from_data
 from engine.core.vocabulary import severity_rank
 from tests.strategies import Texts, edited, hostile_text, model_values, mutated, seed
 
