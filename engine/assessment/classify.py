@@ -47,7 +47,7 @@ _KIND_ORDER = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Answer(_Model):
     """One fact as the manifest answers it (None: unanswered), with its plain-language
     question and the provision it answers."""
@@ -58,7 +58,7 @@ class Answer(_Model):
     cite: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Step(_Model):
     """One conclusion of the law on the way to the classification."""
 
@@ -69,7 +69,7 @@ class Step(_Model):
     facts: list[Answer] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class SystemClassification(_Model):
     """What `ai-assure classify` shows, in every format."""
 

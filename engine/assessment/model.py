@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from dataclasses import Field, dataclass, field, fields
 from functools import cache
+from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from engine.core.shape import from_data
@@ -35,22 +37,40 @@ BindingStatus = Literal["binds", "upcoming", "not_applicable", "advisory", "unde
 #: a risk's likelihood or impact, as in the manifest: field metadata pydantic reads
 SCORE: dict[str, Any] = {"ge": 1, "le": 5}
 
-_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
-
 
 class _Model:
     """What every report model shares: unknown fields are refused where pydantic validates,
-    and text is always valid Unicode (see `_without_surrogates`)."""
+    and text is always valid Unicode (see `_without_surrogates`).
+
+    Equality, hashing and repr are defined here once rather than generated for each class
+    (`eq=False, repr=False`): each generated method is compiled when the module is imported,
+    and `check` imports it every run."""
 
     __slots__ = ()
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
     __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each subclass is a dataclass
 
     def __post_init__(self) -> None:
-        for name, _ in _keys(type(self)):
+        for name in _layout(type(self)).texts:
             value = getattr(self, name)
-            if isinstance(value, str | list | dict):
-                object.__setattr__(self, name, _without_surrogates(value))
+            if value is not None and not (type(value) is str and value.isascii()):
+                object.__setattr__(self, name, _without_surrogates(value))  # lists are copied
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return _values(self) == _values(other)
+
+    def __hash__(self) -> int:
+        return hash(_values(self))
+
+    def __repr__(self) -> str:
+        shown = (f"{name}={getattr(self, name)!r}" for name, _, _ in _layout(type(self)).keys)
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+def _values(model: _Model) -> tuple[Any, ...]:
+    return tuple(getattr(model, name) for name, _, _ in _layout(type(model)).keys)
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -72,7 +92,10 @@ def to_data(value: Any) -> Any:
     """`value` (a model, or lists and dicts of them) as plain JSON data: fields by their
     public name (`schema_` as `schema`), in declaration order, None kept."""
     if isinstance(value, _Model):
-        return {key: to_data(getattr(value, name)) for name, key in _keys(type(value))}
+        return {
+            key: to_data(getattr(value, name)) if deep else getattr(value, name)
+            for name, key, deep in _layout(type(value)).keys
+        }
     if isinstance(value, list | tuple):
         return [to_data(item) for item in value]
     if isinstance(value, dict):
@@ -80,36 +103,73 @@ def to_data(value: Any) -> Any:
     return value
 
 
-def _keys(cls: type[_Model]) -> tuple[tuple[str, str], ...]:
-    """Each field of `cls` with its public name (computed once a class)."""
-    keys = _KEYS.get(cls)
-    if keys is None:
+@dataclass(frozen=True)
+class _Layout:
+    """What a model class's instances need, worked out once from its field types."""
+
+    #: each field, its public name, and whether its value needs `to_data` (not a plain value)
+    keys: tuple[tuple[str, str, bool], ...]
+    #: the fields that can hold text to sanitise (not those holding only models or Literals)
+    texts: tuple[str, ...]
+
+
+_LAYOUTS: dict[type, _Layout] = {}
+
+
+def _layout(cls: type[_Model]) -> _Layout:
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        hints = typing.get_type_hints(cls)
         specs = fields(cls)  # not __dataclass_fields__, which has the class variables too
-        keys = _KEYS[cls] = tuple(
-            (spec.name, spec.metadata.get("alias", spec.name)) for spec in specs
+        layout = _LAYOUTS[cls] = _Layout(
+            keys=tuple(
+                (spec.name, spec.metadata.get("alias", spec.name), not _plain(hints[spec.name]))
+                for spec in specs
+            ),
+            texts=tuple(spec.name for spec in specs if _holds_text(hints[spec.name])),
         )
-    return keys
+    return layout
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def _plain(annotation: Any) -> bool:
+    """A type whose values are written as they are: text, numbers, booleans, None, Literals."""
+    if typing.get_origin(annotation) in (UnionType, typing.Union):
+        return all(map(_plain, typing.get_args(annotation)))
+    return annotation in _SCALARS or typing.get_origin(annotation) is Literal
+
+
+def _holds_text(annotation: Any) -> bool:
+    """A type whose values can hold free text (a model's text is clean when it is built)."""
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin in (UnionType, typing.Union, list, dict):
+        return origin is dict or any(map(_holds_text, typing.get_args(annotation)))
+    return annotation is str or annotation is Any
+
+
+_SCALARS = (str, int, bool, float, NoneType)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Tool(_Model):
     name: str = "ai-assure"
     version: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class SystemRef(_Model):
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Tier(_Model):
     level: str
     reasons: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class PolicyRef(_Model):
     source: str
     revision: str
@@ -118,7 +178,7 @@ class PolicyRef(_Model):
     local_engine: str | None = None  # set when OPA did not evaluate them (no OPA: rego-cpp)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class EvidenceRecord(_Model):
     kind: str
     path: str
@@ -133,13 +193,13 @@ class EvidenceRecord(_Model):
     facts_truncated: bool = False  # lists or long text were cut to keep `facts` bounded
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Location(_Model):
     path: str
     line: int = 1
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Waiver(_Model):
     """The governance approval that waived a finding (what SARIF calls a suppression)."""
 
@@ -148,7 +208,7 @@ class Waiver(_Model):
     expires: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Binding(_Model):
     """Whether a control of a legal framework binds this system, and why (decided by the
     policies, package ai_assure.law.obligations)."""
@@ -158,7 +218,7 @@ class Binding(_Model):
     applies_from: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ControlBinding(Binding):
     """A control a finding's rule maps to that does not bind this system."""
 
@@ -168,7 +228,7 @@ class ControlBinding(Binding):
 EnforcementPhase = Literal["scheduled", "warn", "enforced"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Enforcement(_Model):
     """Where a staged rule's rollout stands on the assessment date (governance data
     `data.ai_assure.rollout`, decided by package ai_assure.enforcement; docs/governance.md).
@@ -183,7 +243,7 @@ class Enforcement(_Model):
     enforced_status: FindingStatus
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Finding(_Model):
     rule_id: str
     title: str
@@ -206,7 +266,7 @@ class Finding(_Model):
     enforcement: Enforcement | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ControlResult(_Model):
     id: str
     status: ControlStatus
@@ -218,7 +278,7 @@ CoverageStatus = Literal["automated", "inherited", "not_applicable", "open"]
 CoverageResult = Literal["pass", "fail", "warn", "waived", "error", "attested", "expired"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Attestation(_Model):
     """The governance team's attestation of an organisation-level control, which every system
     inherits (governance data `data.ai_assure.attestations`; docs/governance.md)."""
@@ -230,7 +290,7 @@ class Attestation(_Model):
     statement: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ControlCoverage(_Model):
     """One control of ISO/IEC 42001 Annex A or a NIST AI RMF subcategory, with exactly one
     status: `automated` (rules assessed it: `result` is theirs), `inherited` (a common control:
@@ -245,7 +305,7 @@ class ControlCoverage(_Model):
     attestation: Attestation | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ExceptionRecord(_Model):
     """A manifest's exception request and what governance made of it.
 
@@ -265,7 +325,7 @@ class ExceptionRecord(_Model):
     approved_until: str | None = None  # governance's expiry: the one that counts
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Ground(_Model):
     """One conclusion of the EU AI Act classification, with its citation and the facts (their
     manifest paths, dotted) that decided it."""
@@ -276,7 +336,7 @@ class Ground(_Model):
     facts: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class EuAiAct(_Model):
     """The EU AI Act axis: computed only from the Act's facts."""
 
@@ -292,14 +352,14 @@ class EuAiAct(_Model):
     open_questions: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class AssuranceReason(_Model):
     level: str
     source: str
     text: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class AssuranceLevel(_Model):
     """The organisation's own proportionality: low, medium, high, critical."""
 
@@ -307,7 +367,7 @@ class AssuranceLevel(_Model):
     reasons: list[AssuranceReason] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class UkDataProtection(_Model):
     """What UK GDPR and the DPA 2018 turn on: they raise the assurance level, never the EU
     category."""
@@ -324,7 +384,7 @@ class UkDataProtection(_Model):
     open_questions: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Question(_Model):
     """A fact the classification needs that is unanswered."""
 
@@ -334,7 +394,7 @@ class Question(_Model):
     cite: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ReviewPoint(_Model):
     """A contested point of law the classification depends on, for legal review."""
 
@@ -343,20 +403,20 @@ class ReviewPoint(_Model):
     text: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Obligation(Binding):
     """Whether one control of a legal framework binds this system."""
 
     id: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RiskScore(_Model):
     likelihood: int = field(metadata=SCORE)
     impact: int = field(metadata=SCORE)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RiskActionRecord(_Model):
     """A treatment action of a risk, as the risk register counts it (open, due, overdue)."""
 
@@ -365,7 +425,7 @@ class RiskActionRecord(_Model):
     status: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RiskRecord(_Model):
     """A risk from the manifest's register: for the report's likelihood x impact heat map,
     and for the risk register built from stored reports (`register --store`)."""
@@ -384,16 +444,16 @@ class RiskRecord(_Model):
     @classmethod
     def of(cls, risk: dict[str, Any]) -> RiskRecord:
         """The record of a manifest risk, given as its JSON data (`model_dump(mode="json")`)."""
-        record = {name: risk.get(name) for name, _ in _keys(cls)}
+        record = {name: risk.get(name) for name, _, _ in _layout(cls).keys}
         record["actions"] = [
-            {name: action.get(name) for name, _ in _keys(RiskActionRecord)}
+            {name: action.get(name) for name, _, _ in _layout(RiskActionRecord).keys}
             for action in risk.get("actions") or []
         ]
         record["controls"] = list(risk.get("controls") or [])
         return from_data(cls, record)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class SourceRef(_Model):
     """The git checkout the system was assessed in: its `origin` remote (credentials
     removed), the commit checked out and its branch. Absent outside a git checkout or
@@ -404,7 +464,7 @@ class SourceRef(_Model):
     branch: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Report(_Model):
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
 
