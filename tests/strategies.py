@@ -1,5 +1,5 @@
 """Hypothesis strategies the property tests share: hostile text, junk values, documents built
-from the real pydantic models, and edits to real documents and files.
+from the real models (pydantic models and dataclasses), and edits to real documents and files.
 
 `model_values(Model, texts)` reads the model's own fields (types, Literals, patterns, bounds),
 so a field added to the manifest or report model is generated without touching this file;
@@ -8,6 +8,7 @@ a field of a kind it does not know raises `TypeError` instead of being skipped s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import operator
@@ -15,7 +16,7 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import annotated_types
 import yaml
@@ -86,7 +87,7 @@ def json_values(text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy
     )
 
 
-# --- values from pydantic models ----------------------------------------------------------
+# --- values from the models ----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Texts:
 
 
 def model_values(
-    model: type[BaseModel],
+    model: type[Any],
     texts: Texts,
     overrides: dict[str, st.SearchStrategy[Any]] | None = None,
 ) -> st.SearchStrategy[dict[str, Any]]:
@@ -110,14 +111,35 @@ def model_values(
     overrides = overrides or {}
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {}
-    for name, info in model.model_fields.items():
-        strategy = overrides[name] if name in overrides else _field(info, texts)
-        (required if info.is_required() else optional)[name] = strategy
+    for name, annotation, constraints, is_required in _fields(model):
+        strategy = (
+            overrides[name] if name in overrides else _annotation(annotation, texts, constraints)
+        )
+        (required if is_required else optional)[name] = strategy
     return st.fixed_dictionaries(required, optional=optional)
 
 
-def _field(info: FieldInfo, texts: Texts) -> st.SearchStrategy:
-    return _annotation(info.annotation, texts, tuple(info.metadata))
+def _fields(model: type[Any]) -> list[tuple[str, Any, tuple, bool]]:
+    """Each field of a pydantic model or a dataclass: name, type, constraints, required.
+    A dataclass field's bounds are its metadata (`{"ge": 1, "le": 5}`), as pydantic reads."""
+    if not dataclasses.is_dataclass(model):
+        return [
+            (name, info.annotation, tuple(info.metadata), info.is_required())
+            for name, info in model.model_fields.items()
+        ]
+    hints = get_type_hints(model, include_extras=True)
+    return [
+        (
+            field.name,
+            hints[field.name],
+            tuple(_BOUNDS[key](value) for key, value in field.metadata.items() if key in _BOUNDS),
+            field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING,
+        )
+        for field in dataclasses.fields(model)
+    ]
+
+
+_BOUNDS = {"ge": annotated_types.Ge, "le": annotated_types.Le}
 
 
 def _annotation(annotation: Any, texts: Texts, constraints: tuple = ()) -> st.SearchStrategy:
@@ -144,7 +166,9 @@ def _annotation(annotation: Any, texts: Texts, constraints: tuple = ()) -> st.Se
         return st.dictionaries(_annotation(key, texts), _annotation(value, texts), max_size=3)
     if annotation is Any:
         return json_values(texts.free)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and (
+        issubclass(annotation, BaseModel) or dataclasses.is_dataclass(annotation)
+    ):
         return model_values(annotation, texts)
     return _scalar(annotation, texts, _flatten(constraints))
 

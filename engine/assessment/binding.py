@@ -18,6 +18,7 @@ way for every finding:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from engine.assessment.classification import Obligations
 from engine.assessment.findings import control_results
@@ -41,7 +42,14 @@ def _bound(finding: Finding, obligations: Obligations) -> Finding:
         if binding is None or binding.status == "binds":
             kept.append(control)
         else:
-            not_binding.append(ControlBinding(id=control, **binding.model_dump()))
+            not_binding.append(
+                ControlBinding(
+                    id=control,
+                    status=binding.status,
+                    reason=binding.reason,
+                    applies_from=binding.applies_from,
+                )
+            )
     severity, raised_by = finding.severity, []
     if finding.status in _RAISED:
         for control in kept:
@@ -50,13 +58,12 @@ def _bound(finding: Finding, obligations: Obligations) -> Finding:
                 raised_by.append(control)
                 if severity_rank(floor) < severity_rank(severity):
                     severity = floor
-    return finding.model_copy(
-        update={
-            "controls": kept,
-            "controls_not_binding": sorted(not_binding, key=lambda item: item.id),
-            "severity": severity,
-            "severity_raised_by": sorted(raised_by),
-        }
+    return replace(
+        finding,
+        controls=kept,
+        controls_not_binding=sorted(not_binding, key=lambda item: item.id),
+        severity=severity,
+        severity_raised_by=sorted(raised_by),
     )
 
 
@@ -67,7 +74,7 @@ def bound_control_results(
     named only where they do not bind are `not_applicable`, with the reason."""
     findings = list(findings)
     results = {
-        result.id: result.model_copy(update={"binding": _binding_of(result.id, obligations)})
+        result.id: replace(result, binding=_binding_of(result.id, obligations))
         for result in control_results(findings)
     }
     for finding in findings:

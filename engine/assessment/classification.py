@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
-
 from engine.assessment.model import (
     AssuranceLevel,
     Binding,
@@ -24,6 +22,7 @@ from engine.assessment.model import (
     UkDataProtection,
 )
 from engine.core.errors import AssuranceError
+from engine.core.shape import ShapeError, from_data
 
 
 class ClassificationError(AssuranceError):
@@ -57,7 +56,12 @@ class Obligations:
     def listed(self) -> list[Obligation]:
         """Every decision, sorted by control id."""
         return [
-            Obligation(id=cid, **binding.model_dump())
+            Obligation(
+                id=cid,
+                status=binding.status,
+                reason=binding.reason,
+                applies_from=binding.applies_from,
+            )
             for cid, binding in sorted(self.controls.items())
         ]
 
@@ -81,14 +85,14 @@ def read_classification(result: dict[str, Any]) -> Classification:
         raise ClassificationError("the policies returned no classification")
     try:
         return Classification(
-            eu_ai_act=EuAiAct.model_validate(block.get("eu_ai_act")),
-            assurance_level=AssuranceLevel.model_validate(_sorted_reasons(block)),
-            uk_data_protection=UkDataProtection.model_validate(block.get("uk_data_protection")),
-            questions=[Question.model_validate(q) for q in _list(block, "questions")],
-            review=[ReviewPoint.model_validate(r) for r in _list(block, "review")],
+            eu_ai_act=from_data(EuAiAct, block.get("eu_ai_act")),
+            assurance_level=from_data(AssuranceLevel, _sorted_reasons(block)),
+            uk_data_protection=from_data(UkDataProtection, block.get("uk_data_protection")),
+            questions=[from_data(Question, q) for q in _list(block, "questions")],
+            review=[from_data(ReviewPoint, r) for r in _list(block, "review")],
             facts=[fact for fact in _list(block, "facts") if isinstance(fact, dict)],
         )
-    except ValidationError as exc:
+    except ShapeError as exc:
         raise ClassificationError(
             f"the policies returned a malformed classification: {exc}"
         ) from None
@@ -137,8 +141,8 @@ def read_obligations(result: dict[str, Any]) -> Obligations:
             raise ClassificationError(f"the policies returned a malformed obligation: {cid}")
         fields = {key: decision.get(key) for key in ("status", "reason", "applies_from")}
         try:
-            decided[cid] = Binding.model_validate(fields)
-        except ValidationError as exc:
+            decided[cid] = from_data(Binding, fields)
+        except ShapeError as exc:
             raise ClassificationError(
                 f"the policies returned a malformed obligation {cid}: {exc}"
             ) from None

@@ -11,11 +11,9 @@ triggered nothing, the questions still open and the controls that bind.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import ConfigDict, Field
+from typing import Any, ClassVar, Literal
 
 from engine import __version__
 from engine.assessment.classification import read_classification, read_obligations
@@ -31,6 +29,7 @@ from engine.assessment.model import (
     Tool,
     UkDataProtection,
     _Model,
+    to_data,
 )
 from engine.assessment.run import CheckOptions, build_input, load_system, policies_for
 from engine.core.parsing import yaml_limits
@@ -48,6 +47,7 @@ _KIND_ORDER = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Answer(_Model):
     """One fact as the manifest answers it (None: unanswered), with its plain-language
     question and the provision it answers."""
@@ -58,6 +58,7 @@ class Answer(_Model):
     cite: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Step(_Model):
     """One conclusion of the law on the way to the classification."""
 
@@ -65,13 +66,16 @@ class Step(_Model):
     citation: str
     kind: str
     conclusion: str
-    facts: list[Answer] = Field(default_factory=list)
+    facts: list[Answer] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class SystemClassification(_Model):
     """What `ai-assure classify` shows, in every format."""
 
-    schema_: str = Field(CLASSIFICATION_SCHEMA, alias="schema")
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
+
+    schema_: str = field(default=CLASSIFICATION_SCHEMA, metadata={"alias": "schema"})
     tool: Tool
     system: SystemRef
     as_of: str
@@ -79,17 +83,15 @@ class SystemClassification(_Model):
     eu_ai_act: EuAiAct
     assurance_level: AssuranceLevel
     uk_data_protection: UkDataProtection
-    path: list[Step] = Field(default_factory=list)
-    untriggered: list[Answer] = Field(default_factory=list)  # answered, no conclusion follows
-    questions: list[Question] = Field(default_factory=list)
-    review: list[ReviewPoint] = Field(default_factory=list)
-    obligations: list[Obligation] = Field(default_factory=list)
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    path: list[Step] = field(default_factory=list)
+    untriggered: list[Answer] = field(default_factory=list)  # answered, no conclusion follows
+    questions: list[Question] = field(default_factory=list)
+    review: list[ReviewPoint] = field(default_factory=list)
+    obligations: list[Obligation] = field(default_factory=list)
 
     def to_json(self) -> str:
         """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
-        data = self.model_dump(mode="json", by_alias=True)
+        data = to_data(self)
         return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
     def binding(self) -> list[Obligation]:

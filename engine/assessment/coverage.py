@@ -20,10 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from engine.assessment.model import Attestation, ControlCoverage, ControlResult, Finding
+from engine.assessment.model import (
+    Attestation,
+    ControlCoverage,
+    ControlResult,
+    Finding,
+)
 from engine.core.errors import AssuranceError
+from engine.core.shape import ShapeError, from_data
 from engine.core.text import natural_key
 from engine.policy.catalogue import Control
 
@@ -90,8 +94,8 @@ def _attestation(control: str, value: Any) -> tuple[Inherited, Attestation]:
     fields = {k: v for k, v in value.items() if k != "status"} if status else {}
     try:
         if status == "attested" or status == "expired":
-            return status, Attestation.model_validate(fields)
-    except ValidationError:
+            return status, from_data(Attestation, fields)
+    except ShapeError:
         pass
     raise CoverageError(f"malformed attestation decision for {control}: {value!r}"[:300])
 

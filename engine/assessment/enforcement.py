@@ -18,7 +18,7 @@ one naming a rule the policies do not define, is an assessment error.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from engine.assessment.findings import fingerprint
@@ -124,15 +124,14 @@ def _scheduled(group: list[Finding], stage: Stage, system_id: str) -> Finding:
         f"{_WOULD.get(would, would)}"
     )
     first = group[0]
-    return first.model_copy(
-        update={
-            "status": "not_applicable",
-            "message": message,
-            "location": first.location.model_copy(update={"line": 1}),
-            "manifest_path": [],
-            "fingerprint": fingerprint(first.rule_id, system_id, []),
-            "enforcement": _record(stage, would),
-        }
+    return replace(
+        first,
+        status="not_applicable",
+        message=message,
+        location=replace(first.location, line=1),
+        manifest_path=[],
+        fingerprint=fingerprint(first.rule_id, system_id, []),
+        enforcement=_record(stage, would),
     )
 
 
@@ -144,4 +143,4 @@ def _phased(finding: Finding, stage: Stage) -> Finding:
             f"will fail from {stage.fail_from}" if stage.fail_from else "not failed (audit only)"
         )
         update |= {"status": "warn", "message": f"{finding.message} (staged rollout: {until})"}
-    return finding.model_copy(update=update)
+    return replace(finding, **update)

@@ -10,6 +10,7 @@ that does not match the requests one for one is an assessment error: fail closed
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from engine.assessment.model import ExceptionRecord, Finding, Waiver
@@ -109,4 +110,4 @@ def _waiver(record: ExceptionRecord) -> Waiver:
 def _waived(finding: Finding, waiver: Waiver | None) -> Finding:
     if waiver is None or finding.status not in _WAIVABLE_STATUSES:
         return finding
-    return finding.model_copy(update={"status": "waived", "waiver": waiver})
+    return replace(finding, status="waived", waiver=waiver)

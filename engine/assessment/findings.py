@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from engine.assessment.model import ControlResult, Finding, Location
@@ -128,7 +129,7 @@ def _with_unique_fingerprints(findings: list[Finding], system_id: str) -> list[F
         seen[item.fingerprint] += 1
         if occurrence:
             new = fingerprint(item.rule_id, system_id, item.manifest_path, occurrence)
-            item = item.model_copy(update={"fingerprint": new})
+            item = replace(item, fingerprint=new)
         unique.append(item)
     return unique
 

@@ -2,18 +2,29 @@
 
 Field names and value sets are a public contract (docs/contracts.md, the JSON report). Lists
 are kept sorted by the engine so that the same inputs always serialise to the same bytes.
+
+The models are frozen standard-library dataclasses, so that building and rendering a report
+(`ai-assure check`) never imports pydantic. Pydantic reads the same classes off that path: to
+generate the JSON Schema (`report_schema_json`) and to validate reports read from outside
+(`parse_report`). What the policies return is checked by `engine.core.shape.from_data`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any, Literal
+import typing
+from dataclasses import Field, dataclass, field, fields
+from functools import cache
+from types import NoneType, UnionType
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from engine.core.shape import from_data
 from engine.core.vocabulary import ControlStatus, FindingStatus, Severity, Verdict
 from engine.render.jsondoc import dumps as json_document
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 REPORT_SCHEMA = "ai-assure/report/v1"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -23,16 +34,43 @@ ExceptionStatus = Literal["unapproved", "approved", "expired"]
 #: whether a control of a legal framework binds this system (docs/classification.md)
 BindingStatus = Literal["binds", "upcoming", "not_applicable", "advisory", "undetermined"]
 
-Score = Annotated[int, Field(ge=1, le=5)]  # a risk's likelihood or impact, as in the manifest
+#: a risk's likelihood or impact, as in the manifest: field metadata pydantic reads
+SCORE: dict[str, Any] = {"ge": 1, "le": 5}
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Model:
+    """What every report model shares: unknown fields are refused where pydantic validates,
+    and text is always valid Unicode (see `_without_surrogates`).
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _utf8_text(cls, value: Any) -> Any:
-        return _without_surrogates(value)
+    Equality, hashing and repr are defined here once rather than generated for each class
+    (`eq=False, repr=False`): each generated method is compiled when the module is imported,
+    and `check` imports it every run."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # each subclass is a dataclass
+
+    def __post_init__(self) -> None:
+        for name in _layout(type(self)).texts:
+            value = getattr(self, name)
+            if value is not None and not (type(value) is str and value.isascii()):
+                object.__setattr__(self, name, _without_surrogates(value))  # lists are copied
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return _values(self) == _values(other)
+
+    def __hash__(self) -> int:
+        return hash(_values(self))
+
+    def __repr__(self) -> str:
+        shown = (f"{name}={getattr(self, name)!r}" for name, _, _ in _layout(type(self)).keys)
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+def _values(model: _Model) -> tuple[Any, ...]:
+    return tuple(getattr(model, name) for name, _, _ in _layout(type(model)).keys)
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -50,21 +88,88 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
+def to_data(value: Any) -> Any:
+    """`value` (a model, or lists and dicts of them) as plain JSON data: fields by their
+    public name (`schema_` as `schema`), in declaration order, None kept."""
+    if isinstance(value, _Model):
+        return {
+            key: to_data(getattr(value, name)) if deep else getattr(value, name)
+            for name, key, deep in _layout(type(value)).keys
+        }
+    if isinstance(value, list | tuple):
+        return [to_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_data(item) for key, item in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a model class's instances need, worked out once from its field types."""
+
+    #: each field, its public name, and whether its value needs `to_data` (not a plain value)
+    keys: tuple[tuple[str, str, bool], ...]
+    #: the fields that can hold text to sanitise (not those holding only models or Literals)
+    texts: tuple[str, ...]
+
+
+_LAYOUTS: dict[type, _Layout] = {}
+
+
+def _layout(cls: type[_Model]) -> _Layout:
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        hints = typing.get_type_hints(cls)
+        specs = fields(cls)  # not __dataclass_fields__, which has the class variables too
+        layout = _LAYOUTS[cls] = _Layout(
+            keys=tuple(
+                (spec.name, spec.metadata.get("alias", spec.name), not _plain(hints[spec.name]))
+                for spec in specs
+            ),
+            texts=tuple(spec.name for spec in specs if _holds_text(hints[spec.name])),
+        )
+    return layout
+
+
+def _plain(annotation: Any) -> bool:
+    """A type whose values are written as they are: text, numbers, booleans, None, Literals."""
+    if typing.get_origin(annotation) in (UnionType, typing.Union):
+        return all(map(_plain, typing.get_args(annotation)))
+    return annotation in _SCALARS or typing.get_origin(annotation) is Literal
+
+
+def _holds_text(annotation: Any) -> bool:
+    """A type whose values can hold free text (a model's text is clean when it is built)."""
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin in (UnionType, typing.Union, list, dict):
+        return origin is dict or any(map(_holds_text, typing.get_args(annotation)))
+    return annotation is str or annotation is Any
+
+
+_SCALARS = (str, int, bool, float, NoneType)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Tool(_Model):
     name: str = "ai-assure"
     version: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class SystemRef(_Model):
     id: str
     name: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Tier(_Model):
     level: str
-    reasons: list[str] = Field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class PolicyRef(_Model):
     source: str
     revision: str
@@ -73,6 +178,7 @@ class PolicyRef(_Model):
     local_engine: str | None = None  # set when OPA did not evaluate them (no OPA: rego-cpp)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class EvidenceRecord(_Model):
     kind: str
     path: str
@@ -80,18 +186,20 @@ class EvidenceRecord(_Model):
     size: int | None = None
     format: str | None = None
     status: EvidenceStatus
-    errors: list[str] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)  # malformed parts no rule reads
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # malformed parts no rule reads
     # the normalised facts the policies saw, bounded (docs/report.md, evidence facts)
-    facts: dict[str, Any] = Field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
     facts_truncated: bool = False  # lists or long text were cut to keep `facts` bounded
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Location(_Model):
     path: str
     line: int = 1
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Waiver(_Model):
     """The governance approval that waived a finding (what SARIF calls a suppression)."""
 
@@ -100,6 +208,7 @@ class Waiver(_Model):
     expires: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Binding(_Model):
     """Whether a control of a legal framework binds this system, and why (decided by the
     policies, package ai_assure.law.obligations)."""
@@ -109,6 +218,7 @@ class Binding(_Model):
     applies_from: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ControlBinding(Binding):
     """A control a finding's rule maps to that does not bind this system."""
 
@@ -118,6 +228,7 @@ class ControlBinding(Binding):
 EnforcementPhase = Literal["scheduled", "warn", "enforced"]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Enforcement(_Model):
     """Where a staged rule's rollout stands on the assessment date (governance data
     `data.ai_assure.rollout`, decided by package ai_assure.enforcement; docs/governance.md).
@@ -132,32 +243,34 @@ class Enforcement(_Model):
     enforced_status: FindingStatus
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Finding(_Model):
     rule_id: str
     title: str
     severity: Severity
     status: FindingStatus
     message: str
-    controls: list[str] = Field(default_factory=list)
+    controls: list[str] = field(default_factory=list)
     location: Location
-    manifest_path: list[str | int] = Field(default_factory=list)
+    manifest_path: list[str | int] = field(default_factory=list)
     fingerprint: str
     remediation: str = ""
     help_uri: str | None = None
     waiver: Waiver | None = None  # set exactly when status is `waived`
     # the rule's controls of a legal framework that do not bind this system: never in
     # `controls`, never failed (docs/classification.md)
-    controls_not_binding: list[ControlBinding] = Field(default_factory=list)
+    controls_not_binding: list[ControlBinding] = field(default_factory=list)
     # binding controls whose legal floor raised `severity` above the rule's own
-    severity_raised_by: list[str] = Field(default_factory=list)
+    severity_raised_by: list[str] = field(default_factory=list)
     # set on the findings of a rule whose enforcement is staged (docs/governance.md)
     enforcement: Enforcement | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ControlResult(_Model):
     id: str
     status: ControlStatus
-    rules: list[str] = Field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
     binding: Binding | None = None  # for controls of a legal framework
 
 
@@ -165,6 +278,7 @@ CoverageStatus = Literal["automated", "inherited", "not_applicable", "open"]
 CoverageResult = Literal["pass", "fail", "warn", "waived", "error", "attested", "expired"]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Attestation(_Model):
     """The governance team's attestation of an organisation-level control, which every system
     inherits (governance data `data.ai_assure.attestations`; docs/governance.md)."""
@@ -176,6 +290,7 @@ class Attestation(_Model):
     statement: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ControlCoverage(_Model):
     """One control of ISO/IEC 42001 Annex A or a NIST AI RMF subcategory, with exactly one
     status: `automated` (rules assessed it: `result` is theirs), `inherited` (a common control:
@@ -186,10 +301,11 @@ class ControlCoverage(_Model):
     status: CoverageStatus
     result: CoverageResult | None = None
     reason: str
-    rules: list[str] = Field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
     attestation: Attestation | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ExceptionRecord(_Model):
     """A manifest's exception request and what governance made of it.
 
@@ -209,6 +325,7 @@ class ExceptionRecord(_Model):
     approved_until: str | None = None  # governance's expiry: the one that counts
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Ground(_Model):
     """One conclusion of the EU AI Act classification, with its citation and the facts (their
     manifest paths, dotted) that decided it."""
@@ -216,37 +333,41 @@ class Ground(_Model):
     citation: str
     kind: str  # gate, scope, role, prohibited, high, transparency, gpai, exception, minimal
     text: str
-    facts: list[str] = Field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class EuAiAct(_Model):
     """The EU AI Act axis: computed only from the Act's facts."""
 
     in_scope: bool | None  # None: the facts that decide scope are unanswered
     scope: str
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     category: str  # prohibited, high, limited, minimal
     gpai_model: bool = False
     gpai_systemic_risk: bool = False
-    grounds: list[Ground] = Field(default_factory=list)
+    grounds: list[Ground] = field(default_factory=list)
     date_schedule: str
     date_schedule_note: str = ""
     open_questions: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class AssuranceReason(_Model):
     level: str
     source: str
     text: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class AssuranceLevel(_Model):
     """The organisation's own proportionality: low, medium, high, critical."""
 
     level: str
-    reasons: list[AssuranceReason] = Field(default_factory=list)
+    reasons: list[AssuranceReason] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class UkDataProtection(_Model):
     """What UK GDPR and the DPA 2018 turn on: they raise the assurance level, never the EU
     category."""
@@ -258,11 +379,12 @@ class UkDataProtection(_Model):
     special_category_data: bool = False
     criminal_offence_data: bool = False
     significant_automated_decision: bool = False
-    automated_decision_breaches: list[str] = Field(default_factory=list)
-    grounds: list[Ground] = Field(default_factory=list)  # each conclusion, its citation, facts
+    automated_decision_breaches: list[str] = field(default_factory=list)
+    grounds: list[Ground] = field(default_factory=list)  # each conclusion, its citation, facts
     open_questions: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Question(_Model):
     """A fact the classification needs that is unanswered."""
 
@@ -272,6 +394,7 @@ class Question(_Model):
     cite: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class ReviewPoint(_Model):
     """A contested point of law the classification depends on, for legal review."""
 
@@ -280,17 +403,20 @@ class ReviewPoint(_Model):
     text: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Obligation(Binding):
     """Whether one control of a legal framework binds this system."""
 
     id: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RiskScore(_Model):
-    likelihood: Score
-    impact: Score
+    likelihood: int = field(metadata=SCORE)
+    impact: int = field(metadata=SCORE)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RiskActionRecord(_Model):
     """A treatment action of a risk, as the risk register counts it (open, due, overdue)."""
 
@@ -299,6 +425,7 @@ class RiskActionRecord(_Model):
     status: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class RiskRecord(_Model):
     """A risk from the manifest's register: for the report's likelihood x impact heat map,
     and for the risk register built from stored reports (`register --store`)."""
@@ -306,26 +433,27 @@ class RiskRecord(_Model):
     id: str
     title: str
     category: str
-    likelihood: Score
-    impact: Score
+    likelihood: int = field(metadata=SCORE)
+    impact: int = field(metadata=SCORE)
     residual: RiskScore | None = None  # None: not yet re-scored after treatment
     treatment: str | None = None
     owner: str | None = None
-    controls: list[str] = Field(default_factory=list)
-    actions: list[RiskActionRecord] = Field(default_factory=list)
+    controls: list[str] = field(default_factory=list)
+    actions: list[RiskActionRecord] = field(default_factory=list)
 
     @classmethod
     def of(cls, risk: dict[str, Any]) -> RiskRecord:
-        """The record of a manifest risk, given as its `model_dump(mode="json")`."""
-        record = {key: risk.get(key) for key in cls.model_fields}
+        """The record of a manifest risk, given as its JSON data (`model_dump(mode="json")`)."""
+        record = {name: risk.get(name) for name, _, _ in _layout(cls).keys}
         record["actions"] = [
-            {key: action.get(key) for key in RiskActionRecord.model_fields}
+            {name: action.get(name) for name, _, _ in _layout(RiskActionRecord).keys}
             for action in risk.get("actions") or []
         ]
         record["controls"] = list(risk.get("controls") or [])
-        return cls.model_validate(record)
+        return from_data(cls, record)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class SourceRef(_Model):
     """The git checkout the system was assessed in: its `origin` remote (credentials
     removed), the commit checked out and its branch. Absent outside a git checkout or
@@ -336,8 +464,11 @@ class SourceRef(_Model):
     branch: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Report(_Model):
-    schema_: str = Field(REPORT_SCHEMA, alias="schema")
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
+
+    schema_: str = field(default=REPORT_SCHEMA, metadata={"alias": "schema"})
     tool: Tool
     system: SystemRef
     as_of: str
@@ -345,29 +476,26 @@ class Report(_Model):
     tier: Tier  # deprecated: the EU AI Act category; read eu_ai_act and assurance_level
     verdict: Verdict
     policy: PolicyRef
-    evidence: list[EvidenceRecord] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
-    controls: list[ControlResult] = Field(default_factory=list)
-    exceptions: list[ExceptionRecord] = Field(default_factory=list)
-    risks: list[RiskRecord] = Field(default_factory=list)  # the manifest's, in its order
-    errors: list[str] = Field(default_factory=list)
+    evidence: list[EvidenceRecord] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    controls: list[ControlResult] = field(default_factory=list)
+    exceptions: list[ExceptionRecord] = field(default_factory=list)
+    risks: list[RiskRecord] = field(default_factory=list)  # the manifest's, in its order
+    errors: list[str] = field(default_factory=list)
     # the two axes (docs/classification.md); None on an error report
     eu_ai_act: EuAiAct | None = None
     assurance_level: AssuranceLevel | None = None
     uk_data_protection: UkDataProtection | None = None
-    questions: list[Question] = Field(default_factory=list)  # unanswered facts (CLS-005)
-    review: list[ReviewPoint] = Field(default_factory=list)  # contested points (CLS-007)
-    obligations: list[Obligation] = Field(default_factory=list)  # every legal control, by id
+    questions: list[Question] = field(default_factory=list)  # unanswered facts (CLS-005)
+    review: list[ReviewPoint] = field(default_factory=list)  # contested points (CLS-007)
+    obligations: list[Obligation] = field(default_factory=list)  # every legal control, by id
     source: SourceRef | None = None  # the git checkout, when there is one with a remote
     # every ISO/IEC 42001 Annex A control and NIST AI RMF subcategory with one status
-    control_coverage: list[ControlCoverage] = Field(default_factory=list)
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    control_coverage: list[ControlCoverage] = field(default_factory=list)
 
     def to_json(self) -> str:
         """Canonical serialisation: sorted keys, two-space indent, trailing newline."""
-        data = self.model_dump(mode="json", by_alias=True)
-        return json_document(data)
+        return json_document(to_data(self))
 
     def counts(self) -> dict[str, int]:
         """How many findings have each status (every status present, zero when absent)."""
@@ -380,9 +508,27 @@ class Report(_Model):
 REPORT_SCHEMA_FILE = "report.schema.json"
 
 
+def parse_report(document: Any) -> Report:
+    """A report read from outside (a stored report, one a runner sent), validated against the
+    schema; raises pydantic's `ValidationError`. Pydantic is imported only here."""
+    return _adapter().validate_python(document)
+
+
+def parse_report_json(text: str | bytes) -> Report:
+    """`parse_report` of JSON text."""
+    return _adapter().validate_json(text)
+
+
+@cache
+def _adapter() -> TypeAdapter[Report]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Report)
+
+
 def report_schema_json() -> str:
     """The JSON Schema of the report (`ai-assure schema --report`), from the model."""
-    schema = Report.model_json_schema(by_alias=True, mode="serialization")
+    schema = _adapter().json_schema(by_alias=True, mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"ai-assure assessment report ({REPORT_SCHEMA})"
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -173,7 +173,7 @@ def _assess(
     finally:
         evaluation.cancel()
     report = _outcome(result, manifest, shown, policies, evidence, options)
-    return report.model_copy(update={"source": _source(root)})
+    return replace(report, source=_source(root))
 
 
 def _source(root: Path) -> SourceRef | None:
@@ -266,7 +266,7 @@ def _covered(report: Report, result: dict[str, Any]) -> Report:
     catalogue = load_catalogue()
     common = read_common_controls(result.get("common_controls"), catalogue)
     coverage = control_coverage(report.controls, report.findings, common, catalogue)
-    return report.model_copy(update={"control_coverage": coverage})
+    return replace(report, control_coverage=coverage)
 
 
 def _classified(report: Report, classification: Classification, obligations: Obligations) -> Report:
@@ -274,16 +274,15 @@ def _classified(report: Report, classification: Classification, obligations: Obl
     each control's binding."""
     from engine.assessment.binding import bound_control_results
 
-    return report.model_copy(
-        update={
-            "eu_ai_act": classification.eu_ai_act,
-            "assurance_level": classification.assurance_level,
-            "uk_data_protection": classification.uk_data_protection,
-            "questions": classification.questions,
-            "review": classification.review,
-            "obligations": obligations.listed(),
-            "controls": bound_control_results(report.findings, obligations),
-        }
+    return replace(
+        report,
+        eu_ai_act=classification.eu_ai_act,
+        assurance_level=classification.assurance_level,
+        uk_data_protection=classification.uk_data_protection,
+        questions=classification.questions,
+        review=classification.review,
+        obligations=obligations.listed(),
+        controls=bound_control_results(report.findings, obligations),
     )
 
 

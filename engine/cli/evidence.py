@@ -39,13 +39,14 @@ def evidence(path: Path, fmt: str) -> None:
       ai-assure evidence examples/public-llm-assistant
       ai-assure evidence --format json examples/document-search > evidence.json
     """
+    from engine.assessment.model import to_data
     from engine.assessment.run import understood_evidence
 
     records = understood_evidence(path)
     if fmt == "json":
         document = {
             "schema": EVIDENCE_SCHEMA,
-            "evidence": [record.model_dump(mode="json") for record in records],
+            "evidence": to_data(records),
         }
         click.echo(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False))
     else:

@@ -245,9 +245,9 @@ def _write_chunks(output: OutputSpec, chunks: Iterator[str]) -> None:
 
 
 def _keep_run(store: Store, outcome: Outcome) -> None:
-    from engine.assessment.model import Report
+    from engine.assessment.model import parse_report_json
 
-    report = Report.model_validate_json(outcome.reports["json"])
+    report = parse_report_json(outcome.reports["json"])
     record_check(store, outcome.target.path, report, outcome.input)
 
 

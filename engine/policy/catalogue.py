@@ -4,28 +4,31 @@
 `FRAMEWORK:ID` and unique across every file. `controls_catalogue/crosswalks/*.yaml` map the
 controls of one framework to those of another where a public mapping exists, each citing its
 source; every id a crosswalk names must be in the catalogue.
+
+The models are frozen dataclasses checked by `engine.core.shape` (no pydantic: `check` loads
+the catalogue for control coverage).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from engine.core.assets import bundled_catalogue_dir
 from engine.core.errors import AssuranceError
 from engine.core.files import read_confined
 from engine.core.parsing import ParseError, decode_text, load_yaml
+from engine.core.shape import Rule, ShapeError, from_data
 
 MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
 CROSSWALK_DIR = "crosswalks"
 
-Date = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-ControlId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]+:\S+$")]
+Date = Annotated[str, Rule(pattern=r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")]
+NonEmpty = Annotated[str, Rule(min_length=1)]
+ControlId = Annotated[str, Rule(pattern=r"[A-Z0-9-]+:\S+")]
 # Who an obligation binds: EU AI Act operators (Art. 3(3)-(8)), GPAI model providers
 # (Chapter V), and UK GDPR controllers and processors.
 Role = Literal[
@@ -44,11 +47,8 @@ class CatalogueError(AssuranceError):
     """A catalogue or crosswalk file that cannot be used."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Framework(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Framework:
     id: str
     name: str
     version: str
@@ -56,7 +56,8 @@ class Framework(_Strict):
     licence_note: str | None = None
 
 
-class DateChange(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateChange:
     """A change to when a control applies that is proposed or agreed but not yet in force
     (e.g. the EU Digital Omnibus): kept as data beside `applies_from`, never applied silently."""
 
@@ -66,7 +67,8 @@ class DateChange(_Strict):
     note: str | None = None
 
 
-class Control(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Control:
     id: ControlId
     title: NonEmpty
     group: str | None = None
@@ -78,33 +80,37 @@ class Control(_Strict):
     framework: str = ""
 
 
-class CatalogueFile(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CatalogueFile:
     framework: Framework
     controls: list[Control]
 
 
-class CrosswalkSource(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrosswalkSource:
     title: NonEmpty
     publisher: NonEmpty
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    url: Annotated[str, Rule(pattern=r"https://\S+")]
     date: str | None = None
     note: str | None = None
 
 
-class Mapping(_Strict):
-    source: ControlId = Field(description="A control of the crosswalk's `from` framework.")
-    targets: list[ControlId] = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mapping:
+    source: ControlId  # a control of the crosswalk's `from` framework
+    targets: Annotated[list[ControlId], Rule(min_length=1)]
     note: str | None = None
 
 
-class Crosswalk(_Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+_[a-z0-9-]+$")]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Crosswalk:
+    id: Annotated[str, Rule(pattern=r"[a-z0-9-]+_[a-z0-9-]+")]
     from_framework: NonEmpty
     to_framework: NonEmpty
     relation: Literal["related", "equivalent", "subset", "superset"] = "related"
     source: CrosswalkSource
     method: str | None = None
-    mappings: list[Mapping] = Field(min_length=1)
+    mappings: Annotated[list[Mapping], Rule(min_length=1)]
 
 
 def _load(path: Path) -> object:
@@ -116,8 +122,8 @@ def _load(path: Path) -> object:
 
 def load_catalogue_file(path: Path) -> CatalogueFile:
     try:
-        parsed = CatalogueFile.model_validate(_load(path))
-    except ValidationError as exc:
+        parsed = from_data(CatalogueFile, _load(path))
+    except ShapeError as exc:
         raise CatalogueError(f"{path.name}: {exc}") from None
     prefix = parsed.framework.id + ":"
     wrong = [c.id for c in parsed.controls if not c.id.startswith(prefix)]
@@ -135,7 +141,7 @@ def load_catalogue(directory: Path | None = None) -> dict[str, Control]:
         for control in parsed.controls:
             if control.id in controls:
                 raise CatalogueError(f"{path.name}: duplicate control id {control.id}")
-            controls[control.id] = control.model_copy(update={"framework": parsed.framework.id})
+            controls[control.id] = replace(control, framework=parsed.framework.id)
     return dict(sorted(controls.items()))
 
 
@@ -144,8 +150,8 @@ def load_crosswalk_file(path: Path, catalogue: dict[str, Control]) -> Crosswalk:
     is a control of `from_framework` and every target one of `to_framework`, no source is
     mapped twice and no target is repeated."""
     try:
-        crosswalk = Crosswalk.model_validate(_load(path))
-    except ValidationError as exc:
+        crosswalk = from_data(Crosswalk, _load(path))
+    except ShapeError as exc:
         raise CatalogueError(f"{path.name}: {exc}") from None
     expected_id = f"{_slug(crosswalk.from_framework)}_{_slug(crosswalk.to_framework)}"
     problems = [] if crosswalk.id == expected_id else [f"id must be {expected_id!r}"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engine.assessment.model import REPORT_SCHEMA, Report
+from engine.assessment.model import REPORT_SCHEMA, Report, parse_report
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, read_confined
 from engine.core.parsing import ParseError, load_json
@@ -68,7 +68,7 @@ def _report(document: Any, path: Path) -> Report:
     from pydantic import ValidationError
 
     try:
-        report = Report.model_validate(document)
+        report = parse_report(document)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "report"

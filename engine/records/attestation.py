@@ -131,6 +131,8 @@ def _b64(data: bytes) -> str:
 
 def statement(report: Report, subjects: list[Subject]) -> dict[str, Any]:
     """The in-toto Statement v1 for `report` about `subjects`."""
+    from engine.assessment.model import to_data
+
     return {
         "_type": STATEMENT_TYPE,
         "subject": [
@@ -138,7 +140,7 @@ def statement(report: Report, subjects: list[Subject]) -> dict[str, Any]:
             for subject in sorted(subjects)
         ],
         "predicateType": PREDICATE_TYPE,
-        "predicate": report.model_dump(mode="json", by_alias=True),
+        "predicate": to_data(report),
     }
 
 

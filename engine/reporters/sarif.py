@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from engine import __url__
-from engine.assessment.model import Finding, Report, SourceRef
+from engine.assessment.model import Finding, Report, SourceRef, to_data
 from engine.render.jsondoc import dumps as json_document
 from engine.reporters._common import error_location, framework_of, group_by_rule, waiver_text
 from engine.reporters.interface import Reporter
@@ -230,7 +230,7 @@ def _run_properties(report: Report) -> Json:
         "verdict": report.verdict,
         "tier": {"level": report.tier.level, "reasons": list(report.tier.reasons)},
         **_axes(report),
-        "policy": report.policy.model_dump(),
+        "policy": to_data(report.policy),
     }
 
 
@@ -252,7 +252,7 @@ def _axes(report: Report) -> Json:
         },
         "assuranceLevel": {
             "level": level.level,
-            "reasons": [r.model_dump() for r in level.reasons],
+            "reasons": to_data(level.reasons),
         },
         "openQuestions": len(report.questions),
     }

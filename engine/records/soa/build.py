@@ -32,6 +32,7 @@ from engine.assessment.model import (
     SystemRef,
     Tier,
     Tool,
+    parse_report_json,
 )
 from engine.core.errors import AssuranceError
 from engine.core.files import read_confined
@@ -133,7 +134,7 @@ class Soa(_Model):
 def load_report(path: Path) -> Report:
     """The report a `check --format json=FILE` wrote; `SoaError` for anything else."""
     try:
-        report = Report.model_validate_json(read_confined(path, DEFAULT_MAX_FILE_BYTES).content)
+        report = parse_report_json(read_confined(path, DEFAULT_MAX_FILE_BYTES).content)
     except OSError as exc:
         raise SoaError(f"{path}: {exc}") from None
     except ValidationError as exc:

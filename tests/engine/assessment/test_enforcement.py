@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 import yaml
@@ -17,6 +18,7 @@ from engine.assessment.enforcement import (
     read_stages,
 )
 from engine.assessment.model import Finding, Location
+from engine.core.vocabulary import FindingStatus
 from engine.policy.sources import bundled_policy_dir, load_policies
 from tests.cli import ai_assure
 
@@ -128,16 +130,14 @@ def test_staging_a_rule_the_policies_do_not_define_is_an_error(tmp_path):
 
 
 def finding(status: str) -> Finding:
-    return Finding.model_validate(
-        {
-            "rule_id": "MC-002",
-            "title": "t",
-            "severity": "high",
-            "status": status,
-            "message": "m",
-            "location": Location(path="ai-manifest.yaml"),
-            "fingerprint": status,
-        }
+    return Finding(
+        rule_id="MC-002",
+        title="t",
+        severity="high",
+        status=cast(FindingStatus, status),
+        message="m",
+        location=Location(path="ai-manifest.yaml"),
+        fingerprint=status,
     )
 
 

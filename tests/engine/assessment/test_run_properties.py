@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from engine.assessment.model import Finding, Report
 from engine.assessment.run import EXIT_CODES, CheckOptions, run_check, verdict
 from engine.cli import FAIL_ON
+from engine.core.shape import from_data
 from engine.core.vocabulary import severity_rank
 from tests.strategies import Texts, edited, hostile_text, model_values, mutated, seed
 
@@ -29,7 +30,9 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 SYSTEMS = sorted(path.parent for path in EXAMPLES.glob("*/ai-manifest.yaml"))
 AS_OF = dt.date(2026, 11, 26)
 
-findings = model_values(Finding, Texts(st.text(max_size=8))).map(Finding.model_validate)
+findings = model_values(Finding, Texts(st.text(max_size=8))).map(
+    lambda data: from_data(Finding, data)
+)
 fail_on_levels = st.sampled_from(FAIL_ON)
 
 

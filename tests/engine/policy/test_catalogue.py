@@ -144,7 +144,7 @@ def test_a_duplicate_id_across_files_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("control", "message"),
     [
-        ("{id: 'X:1', title: t, colour: red}", "Extra inputs are not permitted"),
+        ("{id: 'X:1', title: t, colour: red}", "unknown field 'colour'"),
         ("{id: 'X:1', title: t, applies_from: '2026-13-01'}", "applies_from"),
         ("{id: 'X:1', title: t, binds: [regulator]}", "binds"),
         ("{id: 'Y:1', title: t}", "ids must start with 'X:'"),

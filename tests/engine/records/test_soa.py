@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,15 @@ from click.testing import CliRunner
 
 from engine import cli
 from engine.assessment.findings import control_results
-from engine.assessment.model import REPORT_SCHEMA, Finding, Report, Waiver
+from engine.assessment.model import (
+    REPORT_SCHEMA,
+    ControlResult,
+    Finding,
+    Report,
+    SystemRef,
+    Waiver,
+    to_data,
+)
 from engine.assessment.run import CheckOptions, run_check
 from engine.policy.catalogue import Control, load_catalogue
 from engine.policy.sources import load_policies
@@ -248,7 +257,7 @@ def test_the_heading_carries_system_tier_date_and_policy(probation):
         AS_OF,
         "high",
     )
-    assert data["policy"] == probation.policy.model_dump(mode="json")
+    assert data["policy"] == to_data(probation.policy)
     text = render(soa, "markdown")
     assert text.startswith("# ISO/IEC 42001 Statement of Applicability: Probation Risk Assistant\n")
     head = text.split("\n\n")[1]
@@ -289,7 +298,7 @@ def test_csv_cells_that_would_start_a_formula_are_neutralised():
 def test_markdown_cells_cannot_break_the_table():
     report = report_of(
         [finding("MC-001", "pass", controls=["ISO42001:A.2.2"])],
-        system={"id": "tiny", "name": "Tiny | <b>Search</b>"},
+        system=SystemRef(id="tiny", name="Tiny | <b>Search</b>"),
     )
     catalogue = {
         "ISO42001:A.2.2": Control(id="ISO42001:A.2.2", title="A | B\nC", framework=FRAMEWORK)
@@ -303,13 +312,13 @@ def test_markdown_cells_cannot_break_the_table():
 @pytest.mark.parametrize(
     ("controls", "message"),
     [
-        ([{"id": "ISO42001:A.99.9", "status": "pass", "rules": []}], "catalogue does not list"),
+        ([ControlResult(id="ISO42001:A.99.9", status="pass")], "catalogue does not list"),
         (
-            [{"id": "ISO42001:A.2.2", "status": "pass", "rules": []}] * 2,
+            [ControlResult(id="ISO42001:A.2.2", status="pass")] * 2,
             "lists control ISO42001:A.2.2 twice",
         ),
         (
-            [{"id": "ISO42001:A.2.2", "status": "pass", "rules": ["GHOST-001"]}],
+            [ControlResult(id="ISO42001:A.2.2", status="pass", rules=["GHOST-001"])],
             "maps GHOST-001 to ISO42001:A.2.2 with no finding",
         ),
     ],
@@ -386,7 +395,7 @@ def test_a_report_of_another_schema_is_refused(tmp_path, probation):
 
 
 def test_a_report_with_verdict_error_exits_2_naming_why(tmp_path, probation):
-    broken = probation.model_copy(update={"verdict": "error", "errors": ["evaluator failed"]})
+    broken = replace(probation, verdict="error", errors=["evaluator failed"])
     (tmp_path / "error.json").write_text(broken.to_json())
     result = invoke("--report", tmp_path / "error.json")
     assert result.exit_code == 2

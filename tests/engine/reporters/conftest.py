@@ -11,6 +11,7 @@ schemas; `sarif_validator` is each in turn) and `junit_schema` (the strict JUnit
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -248,53 +249,49 @@ def classified_report(report: Report) -> Report:
         " organisation is the deployer",
     )
     findings = [
-        f.model_copy(update={"controls_not_binding": [not_binding]})
-        if f.rule_id == "EVAL-002"
-        else f
+        replace(f, controls_not_binding=[not_binding]) if f.rule_id == "EVAL-002" else f
         for f in report.findings
     ]
-    return report.model_copy(
-        update={
-            "findings": findings,
-            "eu_ai_act": EuAiAct(
-                in_scope=True,
-                scope="in scope: Art.2(1)(b)",
-                roles=["deployer"],
-                category="high",
-                grounds=[
-                    Ground(citation="AnnexIII.5(a)", kind="high", text="high-risk: Annex III 5(a)"),
-                    Ground(citation="Art.3(4)", kind="role", text="the organisation is a deployer"),
-                ],
-                date_schedule="aia_2024",
-            ),
-            "assurance_level": AssuranceLevel(
-                level="high",
-                reasons=[
-                    AssuranceReason(
-                        level="high",
-                        source="EU AI Act",
-                        text="the EU AI Act category from the facts is high (AnnexIII.5(a))",
-                    ),
-                    AssuranceReason(
-                        level="medium", source="UK GDPR", text="a DPIA is required: <large scale>"
-                    ),
-                ],
-            ),
-        }
+    return replace(
+        report,
+        findings=findings,
+        eu_ai_act=EuAiAct(
+            in_scope=True,
+            scope="in scope: Art.2(1)(b)",
+            roles=["deployer"],
+            category="high",
+            grounds=[
+                Ground(citation="AnnexIII.5(a)", kind="high", text="high-risk: Annex III 5(a)"),
+                Ground(citation="Art.3(4)", kind="role", text="the organisation is a deployer"),
+            ],
+            date_schedule="aia_2024",
+        ),
+        assurance_level=AssuranceLevel(
+            level="high",
+            reasons=[
+                AssuranceReason(
+                    level="high",
+                    source="EU AI Act",
+                    text="the EU AI Act category from the facts is high (AnnexIII.5(a))",
+                ),
+                AssuranceReason(
+                    level="medium", source="UK GDPR", text="a DPIA is required: <large scale>"
+                ),
+            ],
+        ),
     )
 
 
 @pytest.fixture
 def error_report(report: Report) -> Report:
     """The same assessment when the gate could not finish (verdict error, report errors)."""
-    return report.model_copy(
-        update={
-            "verdict": "error",
-            "errors": [
-                "policy bundle signature does not verify: key id 'gov-2026'",
-                "evaluator failed:\nregopy returned no result for data.ai_assure",
-            ],
-        }
+    return replace(
+        report,
+        verdict="error",
+        errors=[
+            "policy bundle signature does not verify: key id 'gov-2026'",
+            "evaluator failed:\nregopy returned no result for data.ai_assure",
+        ],
     )
 
 

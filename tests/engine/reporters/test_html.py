@@ -3,6 +3,8 @@ assessment record, with every string from the report escaped."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from engine.assessment.findings import control_results
@@ -33,16 +35,12 @@ RISKS = [
 def full_report(report: Report) -> Report:
     """The shared fixture report with per-control results and risks, as `check` fills them."""
     findings = [
-        f.model_copy(
-            update={"waiver": Waiver(ticket="GOV-123", approved_by="DPO", expires="2026-07-01")}
-        )
+        replace(f, waiver=Waiver(ticket="GOV-123", approved_by="DPO", expires="2026-07-01"))
         if f.status == "waived"
         else f
         for f in report.findings
     ]
-    return report.model_copy(
-        update={"findings": findings, "controls": control_results(findings), "risks": RISKS}
-    )
+    return replace(report, findings=findings, controls=control_results(findings), risks=RISKS)
 
 
 def render(report: Report) -> str:
@@ -232,17 +230,14 @@ def test_an_error_report_lists_its_errors_and_says_the_tier_is_not_determined(er
 
 def test_hostile_strings_are_escaped_everywhere(full_report, make_finding):
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    report = full_report.model_copy(
-        update={
-            "system": full_report.system.model_copy(update={"name": hostile}),
-            "findings": [
-                make_finding(
-                    "EVIL-001", "fail", message=hostile, title=hostile, remediation=hostile
-                )
-            ],
-            "risks": [RISKS[0].model_copy(update={"title": hostile, "id": hostile})],
-            "errors": [hostile],
-        }
+    report = replace(
+        full_report,
+        system=replace(full_report.system, name=hostile),
+        findings=[
+            make_finding("EVIL-001", "fail", message=hostile, title=hostile, remediation=hostile)
+        ],
+        risks=[replace(RISKS[0], title=hostile, id=hostile)],
+        errors=[hostile],
     )
     page = render(report)
     assert "<script" not in page and "<img" not in page
@@ -287,13 +282,13 @@ def test_tables_head_their_columns_and_rows_for_screen_readers(full_report):
 
 
 def test_the_same_report_renders_to_the_same_bytes(full_report):
-    assert render(full_report) == render(full_report.model_copy())
+    assert render(full_report) == render(replace(full_report))
 
 
 def test_the_gate_threshold_is_described_in_words(full_report):
     high = page_of(full_report).find("dl", class_="facts").text()
     assert "failed findings of severity high or worse" in high
-    never = page_of(full_report.model_copy(update={"fail_on": "never"}))
+    never = page_of(replace(full_report, fail_on="never"))
     assert "findings do not fail the gate" in never.find("dl", class_="facts").text()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from engine.reporters.text import TextReporter, summary_line
 
 SUMMARY = (
@@ -78,7 +80,7 @@ def test_tier_reasons_are_shown_and_evidence_problems_left_to_the_findings(repor
 
 
 def test_evidence_problems_are_listed_when_no_rule_ran(report):
-    output = TextReporter().render(report.model_copy(update={"findings": []}))
+    output = TextReporter().render(replace(report, findings=[]))
     assert (
         "  ! supplier_assessments suppliers/vendor.yaml (invalid): "
         "line 4: mapping values are not allowed here"

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 
 from engine.assessment.classify import SystemClassification
+from engine.assessment.model import to_data
 from engine.records.classification.formats.interface import ClassificationFormat
+
+_UNKNOWNS = ("schema", "system", "as_of", "questions")  # what --explain-unknowns keeps
 
 
 class JsonClassification(ClassificationFormat):
@@ -15,7 +18,5 @@ class JsonClassification(ClassificationFormat):
     def render(self, document: SystemClassification) -> str:
         if not self.unknowns_only:
             return document.to_json()
-        data = document.model_dump(
-            mode="json", by_alias=True, include={"schema_", "system", "as_of", "questions"}
-        )
+        data = {key: value for key, value in to_data(document).items() if key in _UNKNOWNS}
         return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
