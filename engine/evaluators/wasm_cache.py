@@ -3,7 +3,9 @@
 Two things are kept, in this process and (outside CI) on disk under the user's cache folder:
 
 - machine code wasmtime made from a WebAssembly module (`Module.serialize`), keyed by the
-  module's sha256, the wasmtime version and the engine configuration;
+  module's sha256, this host's architecture and ai-assure's version (which fixes the engine
+  configuration). Wasmtime itself refuses machine code another wasmtime version made, so an
+  upgraded wasmtime compiles once more and replaces it;
 - WebAssembly modules OPA built from policy sources that did not ship compiled (a policy
   author's folder, a team's local rules), keyed by the sha256 of everything compiled.
 
@@ -19,6 +21,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import platform
 import tempfile
 import threading
 from collections.abc import Callable
@@ -29,7 +32,6 @@ import wasmtime
 from engine import __version__
 from engine.core.interrupts import on_interrupt
 from engine.evaluators import opa_wasm
-from engine.evaluators.wasm_build import target_tag
 from engine.policy.compiled import CompiledPolicy
 
 _MODULES: dict[str, wasmtime.Module] = {}
@@ -60,7 +62,7 @@ def cache_dir() -> Path | None:
 def module(compiled: CompiledPolicy) -> wasmtime.Module:
     """The compiled policy as a wasmtime module: from this process, the machine code it
     shipped with, the disk cache, or (last) compiled here and kept."""
-    key = f"{compiled.sha256}-{target_tag()}-{__version__}"
+    key = f"{compiled.sha256}-{_machine()}-{__version__}"
     with _LOCK:
         found = _MODULES.get(key)
     if found is not None:
@@ -72,9 +74,8 @@ def module(compiled: CompiledPolicy) -> wasmtime.Module:
 
 
 def _load_module(compiled: CompiledPolicy, key: str) -> wasmtime.Module:
-    shipped = compiled.precompiled.get(target_tag())
     cached = _read(key + ".cwasm")
-    for code in (shipped, cached):
+    for code in (*_shipped_for_this_machine(compiled), cached):
         if code is not None:
             with contextlib.suppress(wasmtime.WasmtimeError):
                 return wasmtime.Module.deserialize(engine(), code)
@@ -82,6 +83,19 @@ def _load_module(compiled: CompiledPolicy, key: str) -> wasmtime.Module:
     if cache_dir() is not None:
         _write(key + ".cwasm", bytes(loaded.serialize()))
     return loaded
+
+
+def _machine() -> str:
+    return platform.machine().lower()
+
+
+def _shipped_for_this_machine(compiled: CompiledPolicy) -> list[bytes]:
+    """The machine code shipped for this host's architecture (tags end `-x86_64`, say),
+    whichever wasmtime made it: wasmtime refuses code that another version or configuration
+    made (`WasmtimeError`), so its version, which costs importlib.metadata's imports to look
+    up, is never needed to choose."""
+    suffix = f"-{_machine()}"
+    return [code for tag, code in sorted(compiled.precompiled.items()) if tag.endswith(suffix)]
 
 
 def built_wasm(key_parts: tuple[str, ...], build: Callable[[], bytes]) -> bytes:

@@ -5,6 +5,7 @@ policies that did not ship compiled."""
 
 from __future__ import annotations
 
+import platform
 import threading
 import time
 
@@ -191,6 +192,18 @@ def test_shipped_machine_code_is_used_without_compiling(opa_binary, monkeypatch)
     a_new_process(monkeypatch)
     result = get_evaluator("embedded").evaluate(policy_set(MAIN, compiled=compiled), {"n": 3})
     assert result["n"] == 3
+
+
+def test_shipped_machine_code_wasmtime_refuses_is_compiled_again(opa_binary, monkeypatch):
+    """Code another wasmtime made (wasmtime checks its own version) or damaged code, under
+    this host's tag: the module is compiled from its WebAssembly instead, same result."""
+    wasm = compile_policy((("m.rego", MAIN),), {}, ("ai_assure/main/result",), opa_binary)
+    machine = platform.machine().lower()
+    compiled = CompiledPolicy(wasm=wasm, precompiled={f"wasmtime-0.1.0-{machine}": b"\x7fELF"})
+    monkeypatch.setenv("CI", "true")
+    a_new_process(monkeypatch)
+    result = get_evaluator("embedded").evaluate(policy_set(MAIN, compiled=compiled), {"n": 5})
+    assert result["n"] == 5
 
 
 def test_machine_code_is_cached_outside_ci_and_a_damaged_file_rebuilt(
