@@ -16,7 +16,7 @@ date, whether each attestation still runs). A control's status, first that holds
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -29,7 +29,6 @@ from engine.assessment.model import (
 from engine.core.errors import AssuranceError
 from engine.core.shape import ShapeError, from_data
 from engine.core.text import natural_key
-from engine.policy.catalogue import Control
 
 #: the frameworks every control of which gets a status (NIST AI RMF: its subcategories)
 FRAMEWORKS = ("ISO42001", "NIST-AI-RMF")
@@ -60,14 +59,14 @@ class CommonControls:
     not_applicable: dict[str, str]
 
 
-def covered(control: Control) -> bool:
+def covered(control: str, framework: str) -> bool:
     """A control of ISO/IEC 42001 Annex A, or a subcategory (`GOVERN-1.1`) of the NIST AI RMF."""
-    if control.framework == "NIST-AI-RMF":
-        return re.fullmatch(r"[A-Z]+-\d+\.\d+", control.id.split(":", 1)[1]) is not None
-    return control.framework in FRAMEWORKS
+    if framework == "NIST-AI-RMF":
+        return re.fullmatch(r"[A-Z]+-\d+\.\d+", control.split(":", 1)[1]) is not None
+    return framework in FRAMEWORKS
 
 
-def read_common_controls(decisions: Any, catalogue: dict[str, Control]) -> CommonControls:
+def read_common_controls(decisions: Any, catalogue: Mapping[str, str]) -> CommonControls:
     """The policies' `common_controls` decisions. Absent (a policy revision from before common
     controls) means none; anything malformed, or naming a control the catalogue lacks, is
     refused."""
@@ -112,35 +111,38 @@ def control_coverage(
     results: Iterable[ControlResult],
     findings: Iterable[Finding],
     common: CommonControls,
-    catalogue: dict[str, Control],
+    catalogue: Mapping[str, str],
 ) -> list[ControlCoverage]:
-    """One entry per covered control of `catalogue` (and per control the governance data
-    names), in framework and natural order."""
+    """One entry per covered control of `catalogue` (control id -> framework id; and per
+    control the governance data names), in framework and natural order."""
     by_id = {result.id: result for result in results}
     findings = list(findings)
     named = {*common.attested, *common.not_applicable}
-    controls = [c for c in catalogue.values() if covered(c) or c.id in named]
+    controls = [
+        cid for cid, framework in catalogue.items() if covered(cid, framework) or cid in named
+    ]
     return [
-        _coverage(control, by_id.get(control.id), findings, common)
-        for control in sorted(controls, key=lambda control: natural_key(control.id))
+        _coverage(control, catalogue[control], by_id.get(control), findings, common)
+        for control in sorted(controls, key=natural_key)
     ]
 
 
 def _coverage(
-    control: Control,
+    control: str,
+    framework: str,
     result: ControlResult | None,
     findings: list[Finding],
     common: CommonControls,
 ) -> ControlCoverage:
-    entry: dict[str, Any] = {"id": control.id, "framework": control.framework}
+    entry: dict[str, Any] = {"id": control, "framework": framework}
     rules = result.rules if result is not None else []
     if result is not None and result.status != "not_applicable":
         reason = f"assessed by {', '.join(rules)}: {_DONE[result.status]}"
         return ControlCoverage(
             **entry, status="automated", result=result.status, reason=reason, rules=rules
         )
-    if control.id in common.attested:
-        status, attestation = common.attested[control.id]
+    if control in common.attested:
+        status, attestation = common.attested[control]
         return ControlCoverage(
             **entry,
             status="inherited",
@@ -149,8 +151,8 @@ def _coverage(
             rules=rules,
             attestation=attestation,
         )
-    if control.id in common.not_applicable:
-        reason = common.not_applicable[control.id]
+    if control in common.not_applicable:
+        reason = common.not_applicable[control]
         return ControlCoverage(**entry, status="not_applicable", reason=reason, rules=rules)
     if rules:
         return ControlCoverage(

@@ -261,9 +261,9 @@ def _covered(report: Report, result: dict[str, Any]) -> Report:
     """The report with every ISO/IEC 42001 and NIST AI RMF control's one status: automated,
     inherited from the governance team's attestations, not applicable, or open."""
     from engine.assessment.coverage import control_coverage, read_common_controls
-    from engine.policy.catalogue import load_catalogue
+    from engine.policy.catalogue_index import control_frameworks
 
-    catalogue = load_catalogue()
+    catalogue = control_frameworks()
     common = read_common_controls(result.get("common_controls"), catalogue)
     coverage = control_coverage(report.controls, report.findings, common, catalogue)
     return replace(report, control_coverage=coverage)
