@@ -42,14 +42,7 @@ def _bound(finding: Finding, obligations: Obligations) -> Finding:
         if binding is None or binding.status == "binds":
             kept.append(control)
         else:
-            not_binding.append(
-                ControlBinding(
-                    id=control,
-                    status=binding.status,
-                    reason=binding.reason,
-                    applies_from=binding.applies_from,
-                )
-            )
+            not_binding.append(binding.of_control(ControlBinding, control))
     severity, raised_by = finding.severity, []
     if finding.status in _RAISED:
         for control in kept:

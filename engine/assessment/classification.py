@@ -56,13 +56,7 @@ class Obligations:
     def listed(self) -> list[Obligation]:
         """Every decision, sorted by control id."""
         return [
-            Obligation(
-                id=cid,
-                status=binding.status,
-                reason=binding.reason,
-                applies_from=binding.applies_from,
-            )
-            for cid, binding in sorted(self.controls.items())
+            binding.of_control(Obligation, cid) for cid, binding in sorted(self.controls.items())
         ]
 
 

@@ -9,7 +9,6 @@ raises `PathEscapeError` and the run fails closed.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
 from engine.core.files import UnreadableFileError, expand, read_confined
 from engine.core.limits import Limits, format_size
+from engine.render.jsondoc import compact as compact_json
 
 if TYPE_CHECKING:
     from engine.manifest.model_v2 import AnyManifest
@@ -287,7 +287,7 @@ def bounded_facts(
 
 
 def _size(value: Any) -> int:
-    return len(json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+    return len(compact_json(value))
 
 
 def _walk(value: Any) -> list[Any]:

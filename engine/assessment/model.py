@@ -17,7 +17,7 @@ import typing
 from dataclasses import Field, dataclass, field, fields
 from functools import cache
 from types import NoneType, UnionType
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from engine.core.shape import from_data
 from engine.core.vocabulary import ControlStatus, FindingStatus, Severity, Verdict
@@ -208,6 +208,9 @@ class Waiver(_Model):
     expires: str
 
 
+_Named = TypeVar("_Named", "ControlBinding", "Obligation")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)
 class Binding(_Model):
     """Whether a control of a legal framework binds this system, and why (decided by the
@@ -216,6 +219,12 @@ class Binding(_Model):
     status: BindingStatus
     reason: str
     applies_from: str | None = None
+
+    def of_control(self, kind: type[_Named], control: str) -> _Named:
+        """This decision as `kind` (`ControlBinding`, `Obligation`): the same, for `control`."""
+        return kind(
+            id=control, status=self.status, reason=self.reason, applies_from=self.applies_from
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False, repr=False)

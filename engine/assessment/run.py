@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +29,7 @@ from engine.core.vocabulary import FailOn, Verdict, severity_rank
 from engine.evaluators import get_evaluator
 from engine.policy.layering import with_local_rules
 from engine.policy.sources import PolicyError, PolicySet, load_policies
+from engine.render.jsondoc import compact as compact_json
 
 if TYPE_CHECKING:
     from engine.assessment.classification import Classification, Obligations
@@ -99,11 +99,8 @@ class SystemInput:
     shown: str
 
     def document_json(self) -> str:
-        """The input document as canonical JSON text (sorted keys, no spaces)."""
-        return json.dumps(
-            self.document, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-            allow_nan=False,
-        )  # fmt: skip
+        """The input document as compact canonical JSON text."""
+        return compact_json(self.document)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["canonical_key", "canonical_text", "is_invisible", "natural_key"]
+__all__ = ["canonical_key", "canonical_text", "holds_surrogate", "is_invisible", "natural_key"]
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Zs"})
 _ASCII_INVISIBLE = "".join(map(chr, range(0x21))) + "\x7f"  # every ASCII Cc, and the space
@@ -46,12 +46,17 @@ def is_invisible(character: str) -> bool:
     return character.isspace() or unicodedata.category(character) in _INVISIBLE_CATEGORIES
 
 
+def holds_surrogate(text: str) -> bool:
+    """Whether `text` holds a surrogate code point, which UTF-8 cannot write."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 def _without_surrogates(text: str) -> str:
     """A high and a low surrogate in a row become the character they encode; any other
     surrogate cannot be written as UTF-8 and becomes its escape, as `backslashreplace`
     writes it: `\\xff` for a byte of a file name that was not UTF-8 (`surrogateescape`),
     `\\ud800` otherwise."""
-    if not _SURROGATE.search(text):
+    if not holds_surrogate(text):
         return text
     paired = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     return _SURROGATE.sub(lambda match: _escape(ord(match.group())), paired)

@@ -15,6 +15,7 @@ manifest fixture and on generated variants).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import re
@@ -25,6 +26,7 @@ from typing import Any
 
 from engine.core.assets import asset_dir
 from engine.core.parsing import load_json
+from engine.core.text import holds_surrogate
 
 SCHEMA_FILE = "ai-manifest.schema.json"
 #: the schema keyword the models' unique-identifier lists carry (engine.manifest.model.UniqueBy)
@@ -52,8 +54,9 @@ def unique_key(value: str) -> str:
 def plain_manifest(raw: object) -> dict[str, Any] | None:
     """The manifest as its model would dump it (`model_dump()`: every default filled in,
     dates as `datetime.date`), or None when it is not plainly valid."""
+    schema = _schema()
     try:
-        return _Checker(_schema()).value(raw, _schema())
+        return _Checker(schema).value(raw, schema)
     except NotPlain:
         return None
 
@@ -156,19 +159,11 @@ def _string(value: Any, schema: dict[str, Any]) -> Any:
         return _date(value)
     if "format" in schema or type(value) is not str or value != value.strip():
         raise NotPlain
-    if not value.isascii() and not _encodable(value):
-        raise NotPlain  # a lone surrogate, which pydantic refuses
+    if holds_surrogate(value):
+        raise NotPlain  # pydantic refuses text that is not Unicode
     if "pattern" in schema and not re.search(schema["pattern"], value):
         raise NotPlain
     return value
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _date(value: Any) -> dt.date:
@@ -200,15 +195,7 @@ def _default(spec: dict[str, Any]) -> Any:
     no two manifests share one."""
     if "default" not in spec:
         raise NotPlain  # the models give every optional property a default
-    return _copied(spec["default"])
-
-
-def _copied(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _copied(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copied(item) for item in value]
-    return value
+    return copy.deepcopy(spec["default"])
 
 
 def _check_unique(items: list[Any], field: str) -> None:

@@ -5,8 +5,9 @@
 controls of one framework to those of another where a public mapping exists, each citing its
 source; every id a crosswalk names must be in the catalogue.
 
-The models are frozen dataclasses checked by `engine.core.shape` (no pydantic: `check` loads
-the catalogue for control coverage).
+The models are frozen dataclasses checked by `engine.core.shape`. `check` reads none of this:
+control coverage takes each control's framework from the index built with the catalogue
+(engine/policy/catalogue_index.py).
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from engine.core.files import (
 )
 from engine.core.keys import key_kind, read_key
 from engine.core.parsing import ParseError, load_json
+from engine.render.jsondoc import compact as compact_json
 
 if TYPE_CHECKING:
     from engine.assessment.model import Report
@@ -92,9 +93,8 @@ def pae(payload_type: str, body: bytes) -> bytes:
 
 def canonical_json(value: Any) -> bytes:
     """Sorted keys, no whitespace, UTF-8: one value, one byte string."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     try:
-        return text.encode("utf-8")
+        return compact_json(value).encode("utf-8")
     except UnicodeEncodeError:
         raise AttestationError("the report holds text that is not valid Unicode") from None
 

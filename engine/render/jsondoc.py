@@ -26,6 +26,12 @@ def dumps(value: Any) -> str:
     return _CANDIDATE.sub(_escaped, text) + "\n"
 
 
+def compact(value: Any) -> str:
+    """`value` as compact canonical JSON text: sorted keys, no whitespace, text as it is (for
+    digests, sizes and storage; not escaped for showing, as `dumps` is)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def _escaped(match: re.Match[str]) -> str:
     character = match.group()
     if character != "#" and not is_shown_escaped(character):

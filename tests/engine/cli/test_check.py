@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,23 @@ def test_an_ssh_remote_becomes_a_uri_and_no_remote_means_no_provenance(checkout,
     ai_assure("check", checkout, *AS_OF, "--format", f"sarif={sarif}")
     [provenance] = json.loads(sarif.read_text())["runs"][0]["versionControlProvenance"]
     assert provenance["repositoryUri"] == "ssh://git.example.com/team/sys.git"
+
+
+@pytest.mark.parametrize("example", ["document-search", "probation-risk-assistant"])
+def test_a_check_imports_no_pydantic(example):
+    """Issue 16: a plainly valid manifest, its evidence, the policies, control coverage and
+    the report all go without pydantic, which costs more than the rest of a check."""
+    probe = (
+        "import sys\n"
+        "from engine.cli import main\n"
+        "try:\n"
+        f"    main(['check', 'examples/{example}', '--as-of', '2026-11-26', '--format', 'json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pydantic')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "CI": "true"},
+    )  # fmt: skip
+    assert result.stdout.splitlines()[-1] == "[]", result.stderr
