@@ -86,7 +86,10 @@ def main() -> None:
         p.parent for p in (ROOT / "examples").glob("*/ai-manifest.yaml")
     )
     modes = {
-        "cached": {k: v for k, v in os.environ.items() if k not in ("CI", "AI_ASSURE_NO_CACHE")},
+        "cached": {  # the compiled-policy cache, not the result cache: every run evaluates
+            **{k: v for k, v in os.environ.items() if k not in ("CI", "AI_ASSURE_NO_CACHE")},
+            "AI_ASSURE_NO_RESULT_CACHE": "1",
+        },
         "no cache": {**os.environ, "AI_ASSURE_NO_CACHE": "1"},
     }
     print(

@@ -2,8 +2,11 @@
 
 For one example system it runs, round after round, each of:
 
-- `ai-assure check` with the compiled-policy cache allowed (a developer, pre-commit);
+- `ai-assure check` with the compiled-policy cache allowed and the result cache off (a
+  developer's first check after a change);
 - `ai-assure check` with `CI=true` (no cache; CI runners);
+- `ai-assure check` with both caches on, run again on unchanged inputs (a warm pre-commit
+  hook: the answer is replayed, docs/ci.md "The result cache");
 - `opa eval` of the same entry point on the same input document, with the same policies;
 - `conftest test --all-namespaces` on that input and policies, when conftest is there
   (scripts/install-conftest builds it);
@@ -57,8 +60,12 @@ def commands(
     plain = {k: v for k, v in os.environ.items() if k not in ("CI", "AI_ASSURE_NO_CACHE")}
     policies = str(bundled_policy_dir())
     runs = {
-        "check (cached)": (check, {**plain, "AI_ASSURE_CACHE_DIR": str(cache)}),
+        "check (cached)": (
+            check,
+            {**plain, "AI_ASSURE_CACHE_DIR": str(cache), "AI_ASSURE_NO_RESULT_CACHE": "1"},
+        ),
         "check (CI=true)": (check, {**plain, "CI": "true"}),
+        "check (warm)": (check, {**plain, "AI_ASSURE_CACHE_DIR": str(cache)}),
         "opa eval": (
             [opa, "eval", "--format", "json", "-d", policies, "-i", str(document), QUERY],
             plain,

@@ -8,6 +8,8 @@ repository that uses them, runs each hook once to warm the caches, then RUNS tim
 prints the median and worst wall time of:
 
 * `pre-commit run HOOK --all-files` (what `git commit` runs, plus pre-commit's start-up);
+* the same with an evidence file edited before each run: the result cache cannot answer, so
+  this is a full check (docs/ci.md, "The result cache");
 * the bare `ai-assure check` / `ai-assure validate` from the hook's own environment.
 
     python bench/hook_latency.py [--runs 11] [--example examples/document-search]
@@ -23,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from itertools import count
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,13 +98,23 @@ def pre_commit() -> list[str]:
     return [sys.executable, "-m", "pre_commit"]
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+def timed(
+    command: list[str], cwd: Path, env: dict[str, str], before: Callable[[], None] = lambda: None
+) -> float:
+    before()
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} exited {done.returncode}:\n{done.stdout}{done.stderr}")
     return elapsed
+
+
+def edit_evidence(system: Path) -> Callable[[], None]:
+    """A change to one evidence file (a new line in a Markdown document), different each time."""
+    document = sorted(system.rglob("*.md"))[0]
+    edits = count()
+    return lambda: document.write_text(document.read_text() + f"\nEdit {next(edits)}.\n")
 
 
 def hook_executable(home: Path) -> Path:
@@ -120,7 +134,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ai-assure-hook-bench-") as temporary:
         work = Path(temporary)
         env = git_env(work / "home")
-        env.pop("CI", None)  # a developer's machine: the compiled-policy cache is on
+        env.pop("CI", None)  # a developer's machine: the caches are on
+        env.pop("AI_ASSURE_NO_CACHE", None)
+        env["AI_ASSURE_CACHE_DIR"] = str(work / "cache")
         rev = snapshot_checkout(work / "ai-assure", env)
         team = work / "team"
         shutil.copytree(options.example, team / SYSTEM)
@@ -132,8 +148,10 @@ def main() -> None:
         print("installing the hook environment (once)...", flush=True)
         install = timed([*pre_commit(), "install-hooks"], team, env)
         bare = str(hook_executable(work / "home"))
+        check_hook = [*pre_commit(), "run", "ai-assure", "--all-files"]
         commands = {
-            "pre-commit run ai-assure": [*pre_commit(), "run", "ai-assure", "--all-files"],
+            "pre-commit run ai-assure": check_hook,
+            "pre-commit run ai-assure, evidence edited": check_hook,
             "pre-commit run ai-assure-validate": [
                 *pre_commit(),
                 "run",
@@ -144,11 +162,13 @@ def main() -> None:
             "bare ai-assure validate": [bare, "validate", SYSTEM],
         }
         print(f"hook environment installed in {install:.1f} s; runs={options.runs}, warm")
-        print(f"{'command':36} {'median s':>9} {'max s':>7}")
+        print(f"{'command':44} {'median s':>9} {'max s':>7}")
+        edit = edit_evidence(team / SYSTEM)
         for name, command in commands.items():
-            timed(command, team, env)  # warm: file cache, compiled-policy cache
-            samples = [timed(command, team, env) for _ in range(options.runs)]
-            print(f"{name:36} {statistics.median(samples):9.3f} {max(samples):7.3f}")
+            before = edit if name.endswith("edited") else lambda: None
+            timed(command, team, env)  # warm: file cache, compiled-policy cache, result cache
+            samples = [timed(command, team, env, before) for _ in range(options.runs)]
+            print(f"{name:44} {statistics.median(samples):9.3f} {max(samples):7.3f}")
     print("target: pre-commit run ... median < 0.300 s")
 
 

@@ -2,7 +2,7 @@
 no module imports a private name of another package, and no import cycle exists.
 
     core  ←  manifest · policy · adapters · render  ←  evaluators  ←  assessment
-          ←  reporters · records · store  ←  portfolio  ←  cli
+          ←  reporters · records · store  ←  portfolio  ←  cli  ←  launch
 
 (`portfolio` runs many assessments, renders them with the reporters and reads the store, so
 it sits above all three and below the command line.)
@@ -36,6 +36,7 @@ LAYERS = {
     "engine.store": 4,
     "engine.portfolio": 5,
     "engine.cli": 6,
+    "engine.launch": 7,
 }
 #: what adapters may use of the engine: its foundations only
 ADAPTER_ALLOWED = ("engine.core",)

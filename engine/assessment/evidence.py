@@ -20,8 +20,9 @@ from engine.assessment.canonical import canonical_item
 from engine.assessment.model import EvidenceRecord
 from engine.core.collection import paused_collection
 from engine.core.errors import AssuranceError
-from engine.core.files import UnreadableFileError, expand, read_confined
+from engine.core.files import UnreadableFileError, expand, read_confined, resolved
 from engine.core.limits import Limits, format_size
+from engine.core.observed import spoil
 from engine.render.jsondoc import compact as compact_json
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ def _files_read(tasks: list[_Task]) -> Iterator[Iterator[tuple[str, dict[str, An
         return
     import multiprocessing
 
+    spoil("evidence was read in worker processes")  # their reads are not observed here
     # Forked workers start at once with everything imported; they only parse and return.
     with multiprocessing.get_context("fork").Pool(readers, initializer=_quiet_reader) as pool:
         yield pool.imap(_read, tasks)
@@ -206,7 +208,7 @@ def _parse(
 
 def _display(path: Path, base: Path, root: Path) -> str:
     """POSIX path relative to the manifest's folder when inside it, else to the repository."""
-    base = base.resolve()
+    base = resolved(base)
     anchor = base if base in path.parents else root
     return path.relative_to(anchor).as_posix()
 

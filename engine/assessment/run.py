@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 from engine import __version__
 from engine.assessment.canonical import canonical_input
 from engine.core.errors import AssuranceError
-from engine.core.files import find_repository_root, git_branch, git_commit, git_origin
+from engine.core.files import (
+    find_repository_root,
+    git_branch,
+    git_commit,
+    git_origin,
+    resolved,
+)
 from engine.core.interrupts import DeadlineExceeded, deadline
 from engine.core.limits import Limits
 from engine.core.parsing import yaml_limits
@@ -203,10 +209,10 @@ def load_system(target: Path) -> tuple[LoadedManifest, str, Path]:
 
     manifest_path = locate_manifest(target)
     root = find_repository_root(manifest_path.parent)
-    resolved = manifest_path.resolve()
-    if root not in resolved.parents:  # a symlinked manifest: never read outside the repository
+    real = resolved(manifest_path)
+    if root not in real.parents:  # a symlinked manifest: never read outside the repository
         raise ManifestError([f"{manifest_path}: resolves outside the repository (symlink?)"])
-    shown = resolved.relative_to(root).as_posix()
+    shown = real.relative_to(root).as_posix()
     return load_manifest(manifest_path, shown, root), shown, root
 
 

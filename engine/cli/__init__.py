@@ -11,7 +11,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 import click
@@ -101,9 +101,10 @@ def main() -> None:
     """
 
 
-def run() -> None:
-    """The console script: a bug must still end in one clear line and exit 2, never in a
-    traceback and never in 0 (the gate fails closed).
+def run(before_exit: Callable[[int], None] | None = None) -> NoReturn:
+    """The command line, as the console script runs it (`engine.launch`): a bug must still
+    end in one clear line and exit 2, never in a traceback and never in 0 (the gate fails
+    closed). `before_exit` is told the exit code once every output is flushed.
 
     Start-up objects are frozen out of the garbage collector, and the process ends with
     `os._exit` once its outputs are flushed: tearing down the interpreter's objects one by
@@ -112,17 +113,27 @@ def run() -> None:
     """
     gc.freeze()
     sys.unraisablehook = _note_unraisable
+    code = _outcome()
+    _flush()
+    if before_exit is not None:
+        with contextlib.suppress(Exception):  # what follows a run never changes its outcome
+            before_exit(code)
+    os._exit(code)
+
+
+def _outcome() -> int:
+    """Run the command; its exit code."""
     try:
         main()
     except SystemExit as exc:
-        _exit(_exit_code(exc.code))
+        return _exit_code(exc.code)
     except MemoryError:  # even the error report did not fit: say so in one line
         echo_error("the check needed more memory than --max-memory allows")
-        _exit(2)
+        return 2
     except Exception as exc:  # click handles its own errors and exits before this
         echo_error(f"{type(exc).__name__}: {exc}", kind="internal error")
-        _exit(2)
-    _exit(0)
+        return 2
+    return 0
 
 
 def _note_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
@@ -144,9 +155,7 @@ def _exit_code(code: object) -> int:
     return 1
 
 
-def _exit(code: int) -> NoReturn:
-    """Flush what was written, then end the process at once."""
+def _flush() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
-    os._exit(code)

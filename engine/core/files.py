@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from engine.core.errors import AssuranceError
 from engine.core.limits import DEFAULT_MAX_FILE_BYTES as DEFAULT_MAX_FILE_BYTES  # re-exported
+from engine.core.observed import observed
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -40,6 +41,7 @@ class FileContent:
     sha256: str
 
 
+@observed
 def find_repository_root(start: Path) -> Path:
     """The nearest ancestor holding `.git`, else `start` itself."""
     start = start.resolve()
@@ -47,6 +49,24 @@ def find_repository_root(start: Path) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return start
+
+
+@observed
+def kind_of(path: Path) -> str:
+    """What is at `path`, symlinks followed: "file", "folder", "other" or "missing"."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):  # absent, a dangling link, unreadable, or a bad name
+        return "missing"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "folder" if stat.S_ISDIR(mode) else "other"
+
+
+@observed
+def resolved(path: Path) -> Path:
+    """`path` absolute, every symlink followed (as `Path.resolve`)."""
+    return path.resolve()
 
 
 def is_glob(declared: str) -> bool:
@@ -78,6 +98,7 @@ def confine(path: Path, root: Path, declared: str) -> Path:
     return real
 
 
+@observed
 def expand(declared: str, base: Path, root: Path, max_matches: int) -> list[Path]:
     """The files a declared path or glob names, sorted; an empty list when none exist.
 
@@ -168,6 +189,7 @@ def _entries(directory: Path, pattern: str) -> list[os.DirEntry[str]]:
         return []
 
 
+@observed
 def read_confined(path: Path, max_bytes: int, root: Path | None = None) -> FileContent:
     """Read a regular file of at most `max_bytes` bytes.
 

@@ -10,9 +10,9 @@ Two things are kept, in this process and (outside CI) on disk under the user's c
   author's folder, a team's local rules), keyed by the sha256 of everything compiled.
 
 Each file is stored with its sha256, so a damaged one is rebuilt, never loaded. The disk cache
-is off in CI (`CI` set) and with `AI_ASSURE_NO_CACHE=1`: a gate on a shared runner must not
-trust files another job could have written. Machine code shipped with a policy (the bundled
-library, a signed bundle) is used whenever it fits this host, cache or not.
+is off in CI and with `AI_ASSURE_NO_CACHE=1` (`engine.core.cache_store`). Machine code shipped
+with a policy (the bundled library, a signed bundle) is used whenever it fits this host, cache
+or not.
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import platform
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +28,7 @@ from pathlib import Path
 import wasmtime
 
 from engine import __version__
+from engine.core.cache_store import cache_folder, keep, read_kept
 from engine.core.interrupts import on_interrupt
 from engine.evaluators import opa_wasm
 from engine.policy.compiled import CompiledPolicy
@@ -52,11 +51,7 @@ def engine() -> wasmtime.Engine:
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("AI_ASSURE_NO_CACHE") or os.environ.get("CI"):
-        return None
-    base = os.environ.get("AI_ASSURE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "ai-assure" / "compiled"
+    return cache_folder("compiled")
 
 
 def module(compiled: CompiledPolicy) -> wasmtime.Module:
@@ -116,28 +111,10 @@ def built_wasm(key_parts: tuple[str, ...], build: Callable[[], bytes]) -> bytes:
 
 def _read(name: str) -> bytes | None:
     folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        content = (folder / name).read_bytes()
-        expected = (folder / f"{name}.sha256").read_text().strip()
-    except OSError:
-        return None
-    return content if hashlib.sha256(content).hexdigest() == expected else None
+    return None if folder is None else read_kept(folder, name)
 
 
 def _write(name: str, content: bytes) -> None:
-    """Keep `content`; a cache that cannot be written is simply skipped."""
     folder = cache_dir()
-    if folder is None:
-        return
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            (folder / f"{name}.sha256").write_text(hashlib.sha256(content).hexdigest())
-            os.replace(temporary, folder / name)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+    if folder is not None:
+        keep(folder, name, content)

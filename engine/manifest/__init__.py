@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from engine.core.errors import AssuranceError
-from engine.core.files import UnreadableFileError, read_confined
+from engine.core.files import UnreadableFileError, kind_of, read_confined, resolved
 from engine.core.parsing import ParseError, YamlDocument, decode_text, load_yaml
 from engine.manifest.plain import PlainRecord, plain_manifest
 from engine.manifest.versions import API_VERSION_V2, API_VERSIONS
@@ -75,10 +75,11 @@ class LoadedManifest:
 
 def locate_manifest(target: Path) -> Path:
     """PATH may be the manifest itself or a folder holding `ai-manifest.yaml`."""
-    if not target.exists():
+    kind = kind_of(target)
+    if kind == "missing":
         raise ManifestError([f"{target}: no such file or folder"])
-    candidate = target / MANIFEST_NAME if target.is_dir() else target
-    if not candidate.is_file():
+    candidate = target / MANIFEST_NAME if kind == "folder" else target
+    if kind_of(candidate) != "file":
         raise ManifestError([f"{candidate}: no {MANIFEST_NAME} here (run `ai-assure init`)"])
     return candidate
 
@@ -90,7 +91,7 @@ def load_manifest(
     the repository `root`, it is read as evidence is: from the root down, through no symlink."""
     shown = display_path or str(path)
     try:
-        readable = path.resolve() if root is not None else path
+        readable = resolved(path) if root is not None else path
         text = decode_text(read_confined(readable, MAX_MANIFEST_BYTES, root).content)
     except UnreadableFileError as exc:
         raise ManifestError([f"{shown}: {exc}"]) from None

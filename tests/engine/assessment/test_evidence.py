@@ -12,6 +12,7 @@ import engine.assessment.evidence as evidence_module
 from engine.assessment.evidence import TooMuchEvidenceError, gather
 from engine.core.files import PathEscapeError
 from engine.core.limits import Limits
+from engine.core.observed import recording
 from engine.manifest import load_manifest
 
 MANIFEST_EVIDENCE = "evidence:\n  sbom: [sbom.cdx.json]\n"
@@ -90,6 +91,15 @@ def test_several_reader_processes_give_what_one_process_gives(make_repo, minimal
     assert json.dumps(together) == json.dumps(alone)
     assert [item["status"] for item in alone["evaluations"]] == ["invalid"] * 2 + ["missing"]
     assert len(alone["sbom"]) == 6  # the file named twice is read once
+
+
+def test_files_read_by_worker_processes_leave_the_run_unkept(
+    make_repo, minimal_manifest, several_readers
+):
+    """Their reads are not observed in this process, so the result cache must not keep it."""
+    with recording() as record:
+        gathered(make_repo, minimal_manifest, MIXED_EVIDENCE, mixed_files(), Limits())
+    assert record.spoilt == "evidence was read in worker processes"
 
 
 def test_a_size_limit_is_met_at_the_same_declaration_however_files_are_read(
