@@ -244,6 +244,9 @@ def check(
     Several PATHs, or --discover DIR, check a portfolio in one run: the policies are loaded
     once, --format writes the portfolio summary and the exit code is the worst verdict.
 
+    Outside CI, a check run again with nothing it reads changed is answered from the result
+    cache (docs/ci.md); AI_ASSURE_NO_RESULT_CACHE=1 turns that off.
+
     \b
     Examples:
       ai-assure check examples/document-search
