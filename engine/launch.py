@@ -5,8 +5,9 @@ The pre-commit hooks run `check` and `validate` on every commit; when nothing th
 changed since the last identical run, the kept answer is replayed (`engine.core.result_cache`)
 without loading click, the policies or the evaluator. Only a command of one system whose
 options change what is computed or printed, and nothing else, is answered so: anything writing
-files, keeping records, reaching a server or loading policies from elsewhere (a bundle, a
-policy folder, local rules) runs in full, every time.
+files, keeping records, reaching a server or loading governance policies from elsewhere (a
+bundle, a policy folder) runs in full, every time. A team's `--local-rules` are read like
+evidence, so their runs are kept too.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from engine.core.result_cache import Entry
 
-#: options of `check` that only choose what is computed and printed (each takes a value)
+#: options of `check` that only choose what is computed and printed, or name what it reads
+#: through observed functions (each takes a value)
 _CHECK_OPTIONS = frozenset(
     {
         "--format",
@@ -34,6 +36,8 @@ _CHECK_OPTIONS = frozenset(
         "--max-evidence-files",
         "--max-yaml-nodes",
         "--max-yaml-depth",
+        "--local-rules",
+        "--opa-binary",
     }
 )
 #: the commands a kept answer may serve, each with the options it may be given

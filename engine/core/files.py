@@ -13,6 +13,7 @@ import fnmatch
 import hashlib
 import os
 import re
+import shutil
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,6 +68,20 @@ def kind_of(path: Path) -> str:
 def resolved(path: Path) -> Path:
     """`path` absolute, every symlink followed (as `Path.resolve`)."""
     return path.resolve()
+
+
+@observed
+def executable_path(name: str) -> str | None:
+    """The absolute path of the program `name` (a path, or a name looked up on PATH)."""
+    found = shutil.which(name)
+    return os.path.abspath(found) if found else None
+
+
+@observed
+def file_stamp(path: Path) -> str:
+    """`path` with its size and modification time: a program replaced gives a new stamp."""
+    info = path.stat()
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def is_glob(declared: str) -> bool:

@@ -72,17 +72,17 @@ def spoil(reason: str) -> None:
 
 
 def observed(function: _Function) -> _Function:
-    """Register `function` (called with plain values and paths) and record its calls."""
+    """Register `function` (taking plain values and paths) and record its calls."""
     name = f"{function.__module__}.{function.__qualname__}"
     OBSERVED[name] = function
 
     @functools.wraps(function)
-    def recorded(*args: Any) -> Any:
+    def recorded(*args: Any, **kwargs: Any) -> Any:
         if not _ACTIVE:
-            return function(*args)
-        arguments = [_plain(argument) for argument in args]
+            return function(*args, **kwargs)
+        arguments = [_plain(args), {name: _plain(value) for name, value in kwargs.items()}]
         try:
-            result = function(*args)
+            result = function(*args, **kwargs)
         except Exception as exc:
             _record(name, arguments, _raised(exc))
             raise
@@ -93,18 +93,24 @@ def observed(function: _Function) -> _Function:
 
 
 def still_holds(observations: list[Observation]) -> bool:
-    """Whether every observed function, called again, gives the outcome it gave then."""
-    for name, arguments, outcome in observations:
-        function = OBSERVED.get(name)
-        if function is None:
-            return False
-        try:
-            now = ["returned", _plain(function(*map(_revived, arguments)))]
-        except Exception as exc:
-            now = _raised(exc)
-        if now != outcome:
-            return False
-    return True
+    """Whether every observed function, called again, gives the outcome it gave then (a
+    malformed observation never holds)."""
+    return all(_holds(observation) for observation in observations)
+
+
+def _holds(observation: Observation) -> bool:
+    try:
+        name, (args, kwargs), outcome = observation
+        function = OBSERVED[name]
+        keywords = {key: _revived(value) for key, value in kwargs.items()}
+        arguments = [_revived(value) for value in args]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return False
+    try:
+        now = ["returned", _plain(function(*arguments, **keywords))]
+    except Exception as exc:
+        now = _raised(exc)
+    return bool(now == outcome)
 
 
 def _record(name: str, arguments: list[Any], outcome: list[Any]) -> None:

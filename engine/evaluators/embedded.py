@@ -18,6 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from engine.core.files import file_stamp
 from engine.core.limits import DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_S
 from engine.evaluators import opa_wasm, wasm_cache
 from engine.evaluators.interface import ENTRYPOINT, LOCAL_ENTRYPOINT, EvaluationError, Evaluator
@@ -112,5 +113,4 @@ def input_json(document: dict[str, Any]) -> str:
 
 def _identity(binary: str) -> str:
     """The OPA binary's path, size and modification time: a new OPA gives a new cache key."""
-    info = Path(binary).stat()
-    return f"{binary}:{info.st_size}:{info.st_mtime_ns}"
+    return file_stamp(Path(binary))

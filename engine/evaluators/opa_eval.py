@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
+from engine.core.files import executable_path
 from engine.core.limits import DEFAULT_TIMEOUT_S
 from engine.core.processes import run_process
 from engine.evaluators._materialise import materialised
@@ -23,13 +23,13 @@ from engine.policy.sources import PolicySet
 def find_opa(explicit: str | Path | None = None) -> str:
     """The OPA binary to run, or `EvaluationError` saying how to provide one."""
     candidate = str(explicit) if explicit else os.environ.get("AI_ASSURE_OPA") or "opa"
-    found = shutil.which(candidate)
+    found = executable_path(candidate)
     if not found:
         raise EvaluationError(
             f"OPA binary {candidate!r} not found: install OPA, or pass --opa-binary / set "
             "AI_ASSURE_OPA (scripts/install-opa builds the tested version)"
         )
-    return os.path.abspath(found)
+    return found
 
 
 class OpaEvalEvaluator(Evaluator):

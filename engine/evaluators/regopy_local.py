@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from engine.core.observed import spoil
 from engine.core.stdout import stdout_to_stderr
 from engine.evaluators._isolation import can_isolate, run_isolated
 from engine.evaluators.interface import LOCAL_ENTRYPOINT, EvaluationError
@@ -30,6 +31,7 @@ def evaluate_local(
     policies: PolicySet, input_json: str, timeout: float, max_memory: int | None
 ) -> dict[str, Any]:
     """The local entry point's value for the input (JSON text)."""
+    spoil("rego-cpp may write to the output streams below Python, where nothing is recorded")
     work = functools.partial(_evaluate, policies, input_json)
     if can_isolate():
         value: Any = run_isolated(work, timeout, "local rule evaluation", max_memory)

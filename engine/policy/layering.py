@@ -15,7 +15,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from engine.core.files import PathEscapeError, UnreadableFileError, expand, read_confined
+from engine.core.files import (
+    PathEscapeError,
+    UnreadableFileError,
+    expand,
+    kind_of,
+    read_confined,
+    resolved,
+)
 from engine.policy.sources import (
     DATA_FILE_NAMES,
     LOCAL_ROOT,
@@ -74,9 +81,9 @@ def with_local_rules(governance: PolicySet, directories: list[Path]) -> PolicySe
 def _local_modules(directory: Path) -> list[tuple[str, str]]:
     """The folder's modules, each read confined to the folder; packages checked."""
     shown = f"--local-rules {directory}"
-    if not directory.is_dir():
+    if kind_of(directory) != "folder":
         raise PolicyError(f"{shown}: not a folder")
-    root = directory.resolve()
+    root = resolved(directory)
     if _files(root, DATA_FILE_NAMES, shown):
         raise PolicyError(
             f"{shown}: local folders may not hold data files "

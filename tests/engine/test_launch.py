@@ -40,9 +40,9 @@ def ai_assure(args: list[str], cwd: Path, cache: Path, **extra: str) -> Outcome:
     return done.returncode, done.stdout, done.stderr
 
 
-def fresh(args: list[str], cwd: Path, cache: Path) -> Outcome:
+def fresh(args: list[str], cwd: Path, cache: Path, **extra: str) -> Outcome:
     """The same command with the cache switched off: a full run."""
-    return ai_assure(args, cwd, cache, AI_ASSURE_NO_CACHE="1")
+    return ai_assure(args, cwd, cache, AI_ASSURE_NO_CACHE="1", **extra)
 
 
 def kept_entries(cache: Path) -> list[Path]:
@@ -84,6 +84,7 @@ class TestWhichCommandsAreCached:
             ["check", "systems/a"],
             ["check", "--as-of", "2026-11-26", "--fail-on", "medium", "systems/a"],
             ["check", "--format=json", "--format", "sarif", "--max-file-size", "1M", "a"],
+            ["check", "--local-rules", "rules", "--opa-binary", "/opt/opa", "a"],
             ["validate"],
             ["validate", "systems/a"],
         ],
@@ -105,7 +106,6 @@ class TestWhichCommandsAreCached:
             ["check", "--evaluator", "opa", "a"],
             ["check", "--bundle", "policy.tar.gz", "--bundle-digest", "sha256:00", "a"],
             ["check", "--governance-policies", "policies", "a"],
-            ["check", "--local-rules", "rules", "a"],
             ["check", "--help"],
             ["check", "-", "a"],
             ["check", "--as-of"],  # a value missing: click says so
@@ -283,6 +283,81 @@ class TestAnyChangeIsSeen:
         outcome = ai_assure(CHECK, repo, cache)
         assert outcome == fresh(CHECK, repo, cache)
         assert outcome[1] != b"kept\n"
+
+
+LOCAL_RULE = """# METADATA
+# title: Every model names its version
+# description: The team pins every model to a version.
+# custom:
+#   id: TEAM-001
+#   severity: high
+#   controls: ["ISO42001:A.6.2.7"]
+#   remediation: Set models[].version.
+package ai_assure_local.rules.team.model_versions
+
+import rego.v1
+
+applicable := true
+
+deny contains {"msg": "the team rule fires", "path": ["models"]} if applicable
+"""
+
+
+def _rule_edited(rules: Path) -> None:
+    path = rules / "versions.rego"
+    path.write_text(path.read_text().replace('"msg": "the team rule fires"', '"msg": "edited"'))
+
+
+def _rule_switched_off(rules: Path) -> None:
+    path = rules / "versions.rego"
+    path.write_text(path.read_text().replace("applicable := true", "applicable := false"))
+
+
+def _rule_added(rules: Path) -> None:
+    text = LOCAL_RULE.replace("TEAM-001", "TEAM-002").replace("model_versions", "second")
+    (rules / "nested" / "second.rego").parent.mkdir()
+    (rules / "nested" / "second.rego").write_text(text)
+
+
+def _data_added(rules: Path) -> None:
+    (rules / "data.json").write_text('{"threshold": 1}')
+
+
+def _rules_deleted(rules: Path) -> None:
+    shutil.rmtree(rules)
+
+
+LOCAL_RULE_CHANGES: dict[str, Callable[[Path], None]] = {
+    "a rule edited": _rule_edited,
+    "a rule switched off": _rule_switched_off,
+    "a rule added in a subfolder": _rule_added,
+    "a data file added (refused)": _data_added,
+    "the folder deleted": _rules_deleted,
+}
+
+
+class TestLocalRules:
+    """A team's local rules are read like evidence: a change to them is seen as well."""
+
+    def test_a_changed_local_rule_gives_the_full_runs_answer(
+        self, repo: Path, tmp_path: Path, opa_binary: str
+    ) -> None:
+        (repo / "team-rules").mkdir()
+        (repo / "team-rules" / "versions.rego").write_text(LOCAL_RULE)
+        args = ["check", "--as-of", "2026-11-26", "--local-rules", "team-rules", SYSTEM]
+        cache, pristine, primed = tmp_path / "cache", tmp_path / "pristine", tmp_path / "primed"
+        first = ai_assure(args, repo, cache, AI_ASSURE_OPA=opa_binary)
+        assert first[0] == 1 and b"TEAM-001" in first[1]
+        doctor(kept_entries(cache)[0], b"kept\n")
+        assert ai_assure(args, repo, cache, AI_ASSURE_OPA=opa_binary)[1] == b"kept\n"
+        shutil.copytree(repo, pristine, symlinks=True)
+        shutil.copytree(cache, primed)
+        for name, change in LOCAL_RULE_CHANGES.items():
+            change(repo / "team-rules")
+            cached = ai_assure(args, repo, cache, AI_ASSURE_OPA=opa_binary)
+            assert cached == fresh(args, repo, cache, AI_ASSURE_OPA=opa_binary), name
+            _restore(pristine, repo)
+            _restore(primed, cache)
 
 
 def _restore(snapshot: Path, target: Path) -> None:

@@ -69,5 +69,22 @@ def test_what_was_not_observed_spoils_the_recording() -> None:
     assert record.spoilt == "read in another process"
 
 
-def test_an_unknown_function_never_holds() -> None:
-    assert not still_holds([["engine.nowhere.gone", [], ["returned", None]]])
+@pytest.mark.parametrize(
+    "observation",
+    [
+        ["engine.nowhere.gone", [[], {}], ["returned", None]],  # an unknown function
+        ["engine.core.files.kind_of", [], ["returned", "file"]],  # malformed
+        ["engine.core.files.kind_of", [[{"not": "a path"}], {}], ["returned", "file"]],
+    ],
+)
+def test_an_unknown_or_malformed_observation_never_holds(observation: list) -> None:
+    assert not still_holds([observation])
+
+
+def test_arguments_given_by_name_are_replayed_by_name(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# a")
+    with recording() as record:
+        expand("*.md", tmp_path, tmp_path, max_matches=5)
+    assert still_holds(record.observations)
+    (tmp_path / "b.md").write_text("# b")
+    assert not still_holds(record.observations)
