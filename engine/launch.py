@@ -49,6 +49,9 @@ _UNCACHED_WHEN = ("CI", "AI_ASSURE_NO_CACHE", "AI_ASSURE_NO_RESULT_CACHE", "GITH
 
 def run() -> NoReturn:
     """The console script."""
+    from engine.core.stdout import replace_closed_streams
+
+    replace_closed_streams()
     argv = sys.argv[1:]
     folder = _results_folder(argv, os.environ)
     if folder is None:
@@ -113,7 +116,10 @@ def _run_recorded(folder: Path, key: str) -> NoReturn:
     from engine.core import result_cache
     from engine.core.observed import recording
 
-    output = result_cache.capture_output()
+    try:
+        output = result_cache.capture_output()
+    except (OSError, ValueError):  # a stream on no descriptor: nothing to record
+        _run_command_line()
     with recording() as observations:
         run_command_line(
             before_exit=lambda code: result_cache.save(
@@ -129,9 +135,8 @@ def _replay(kept: Entry) -> NoReturn:
         code = result_cache.replay(kept)
     except KeyboardInterrupt:
         _interrupted()
-    except OSError as exc:  # stdout closed, say: as the full run would, fail closed
-        _say(f"ai-assure: error: cannot write the report: {exc.strerror or exc}")
-        os._exit(2)
+    except OSError:  # stdout full or gone: the full run meets it too, and says what it meant
+        _run_command_line()
     os._exit(code)
 
 

@@ -21,6 +21,7 @@ from engine.cli.options import echo_error
 from engine.core.errors import AssuranceError
 from engine.core.interrupts import Interrupted, signals_interrupt
 from engine.core.plugins import load_class
+from engine.core.stdout import replace_closed_streams
 from engine.core.vocabulary import FAIL_ON
 
 __all__ = ["FAIL_ON", "main", "run"]
@@ -113,6 +114,7 @@ def run(before_exit: Callable[[int], None] | None = None) -> NoReturn:
     """
     gc.freeze()
     sys.unraisablehook = _note_unraisable
+    replace_closed_streams()
     code = _outcome()
     _flush()
     if before_exit is not None:

@@ -75,7 +75,8 @@ def write(output: OutputSpec, text: str) -> None:
         else:
             write_atomic(output.file, text)
     except OSError as exc:
-        raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None
+        where = output.file or "the report to stdout"
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from None
 
 
 def echo_error(message: str, kind: str = "error") -> None:

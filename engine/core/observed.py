@@ -80,7 +80,7 @@ def observed(function: _Function) -> _Function:
     def recorded(*args: Any, **kwargs: Any) -> Any:
         if not _ACTIVE:
             return function(*args, **kwargs)
-        arguments = [_plain(args), {name: _plain(value) for name, value in kwargs.items()}]
+        arguments = [_plain(args), {key: _plain(value) for key, value in kwargs.items()}]
         try:
             result = function(*args, **kwargs)
         except Exception as exc:

@@ -90,7 +90,8 @@ def lookup(folder: Path, key: str) -> Entry | None:
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return entry if still_holds(observations) else None
+    well_formed = entry.exit_code in (0, 1) and all(fd in (1, 2) for fd, _ in entry.output)
+    return entry if well_formed and still_holds(observations) else None
 
 
 def save(folder: Path, key: str, recording: Recording, entry: Entry) -> None:
@@ -117,10 +118,12 @@ def replay(entry: Entry) -> int:
 
 def capture_output() -> list[Chunk]:
     """From now on, everything written to `sys.stdout` and `sys.stderr` goes straight to its
-    file descriptor and is also listed, in order (the list returned)."""
+    file descriptor and is also listed, in order (the list returned). A stream on no
+    descriptor (a stand-in for a closed one) raises `OSError`, and neither is replaced."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.fileno()
     chunks: list[Chunk] = []
-    sys.stdout = _teed(sys.stdout, 1, chunks)
-    sys.stderr = _teed(sys.stderr, 2, chunks)
+    sys.stdout, sys.stderr = _teed(sys.stdout, 1, chunks), _teed(sys.stderr, 2, chunks)
     return chunks
 
 

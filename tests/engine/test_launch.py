@@ -182,6 +182,46 @@ class TestWarmRuns:
         assert ai_assure(CHECK, repo, blocked) == fresh(CHECK, repo, blocked)
 
 
+class TestBrokenStreams:
+    """A report that cannot be written is exit 2 with one message, cached or not."""
+
+    def _run(self, shell: str, repo: Path, cache: Path, **extra: str) -> Outcome:
+        script = cache.parent / "bin" / "ai-assure"
+        ai_assure(CHECK, repo, cache)  # writes the script and keeps an answer
+        command = f'"$0" "$1" {" ".join(CHECK)} {shell}'
+        env = {name: value for name, value in os.environ.items() if name not in UNCACHED_WHEN}
+        env.update(AI_ASSURE_CACHE_DIR=str(cache), **extra)
+        done = subprocess.run(
+            ["bash", "-c", command, sys.executable, str(script)],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+        return done.returncode, done.stdout, done.stderr
+
+    @pytest.mark.parametrize("cached", [True, False])
+    def test_a_closed_stdout(self, repo: Path, tmp_path: Path, cached: bool) -> None:
+        extra = {} if cached else {"AI_ASSURE_NO_CACHE": "1"}
+        code, _, stderr = self._run(">&-", repo, tmp_path / "cache", **extra)
+        assert code == 2
+        assert stderr.startswith(b"ai-assure: error: cannot write the report to stdout: ")
+        assert stderr.count(b"\n") == 1
+
+    @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full here")
+    @pytest.mark.parametrize("cached", [True, False])
+    def test_a_full_stdout(self, repo: Path, tmp_path: Path, cached: bool) -> None:
+        extra = {} if cached else {"AI_ASSURE_NO_CACHE": "1"}
+        code, _, stderr = self._run(">/dev/full", repo, tmp_path / "cache", **extra)
+        assert code == 2
+        assert b"cannot write the report to stdout: No space left on device" in stderr
+        assert stderr.count(b"\n") == 1
+
+    def test_a_closed_stderr_still_gates(self, repo: Path, tmp_path: Path) -> None:
+        code, stdout, _ = self._run("2>&-", repo, tmp_path / "cache")
+        assert code == 0 and b"PASS" in stdout
+
+
 class TestWhatIsNeverKept:
     def test_an_error_is_found_afresh(self, repo: Path, tmp_path: Path) -> None:
         cache = tmp_path / "cache"
