@@ -22,7 +22,10 @@ def cache_folder(name: str, environ: Mapping[str, str] = os.environ) -> Path | N
     if environ.get("AI_ASSURE_NO_CACHE") or environ.get("CI"):
         return None
     base = environ.get("AI_ASSURE_CACHE_DIR") or environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+    except (RuntimeError, KeyError):  # no home folder to be found: no cache
+        return None
     return root / "ai-assure" / name
 
 
