@@ -42,6 +42,20 @@ settings.load_profile(
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _caches_in_the_test_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The compiled-policy and result caches of every command the suite runs (subprocesses
+    inherit this) stay in the run's temporary folder, never in the user's home."""
+    if os.environ.get("AI_ASSURE_CACHE_DIR"):
+        yield
+        return
+    os.environ["AI_ASSURE_CACHE_DIR"] = str(tmp_path_factory.mktemp("caches"))
+    try:
+        yield
+    finally:
+        os.environ.pop("AI_ASSURE_CACHE_DIR", None)
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The team's shared reference folder beside the checkout; absent in a user's clone."""
