@@ -1,8 +1,9 @@
-"""The `ai-assure` command line: the group, its one error handler, and the console script.
+"""The `ai-assure` command line: the group, its one error handler, and `run`, which the
+console script (`engine.launch`) calls whenever the result cache cannot answer.
 
 One module per command group (`check`, `classify`, `scaffold`, `manifest`, `catalogue`,
-`policy`, `records`), imported only when one of its commands runs; the options several share are in
-`options`. The pre-commit hook runs this on every commit, so start-up must stay cheap.
+`policy`, `records`), imported only when one of its commands runs; the options several share
+are in `options`. The pre-commit hook runs this on every commit, so start-up must stay cheap.
 """
 
 from __future__ import annotations
