@@ -130,6 +130,20 @@ class TestWarmRuns:
         doctor(entry, b"answered from the cache\n")
         assert ai_assure(CHECK, repo, cache) == (0, b"answered from the cache\n", b"")
 
+    def test_a_warm_check_loads_neither_click_nor_the_evaluator(
+        self, repo: Path, tmp_path: Path
+    ) -> None:
+        cache = tmp_path / "cache"
+        ai_assure(CHECK, repo, cache)
+        env = {name: value for name, value in os.environ.items() if name not in UNCACHED_WHEN}
+        env.update(AI_ASSURE_CACHE_DIR=str(cache))
+        script = cache.parent / "bin" / "ai-assure"
+        command = [sys.executable, "-X", "importtime", str(script), *CHECK]
+        done = subprocess.run(command, cwd=repo, env=env, capture_output=True, timeout=120)
+        imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.decode().splitlines()}
+        assert done.returncode == 0 and "engine.launch" in imported
+        assert not imported & {"click", "wasmtime", "yaml", "engine.cli", "engine.assessment"}
+
     def test_a_file_the_check_does_not_read_keeps_the_answer(
         self, repo: Path, tmp_path: Path
     ) -> None:
