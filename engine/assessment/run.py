@@ -21,13 +21,7 @@ from typing import TYPE_CHECKING, Any
 from engine import __version__
 from engine.assessment.canonical import canonical_input
 from engine.core.errors import AssuranceError
-from engine.core.files import (
-    find_repository_root,
-    git_branch,
-    git_commit,
-    git_origin,
-    resolved,
-)
+from engine.core.files import find_repository_root, git_branch, git_commit, git_origin, resolved
 from engine.core.interrupts import DeadlineExceeded, deadline
 from engine.core.limits import Limits
 from engine.core.parsing import yaml_limits

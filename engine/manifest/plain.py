@@ -20,7 +20,6 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -199,18 +198,11 @@ def _default(spec: dict[str, Any]) -> Any:
 
 
 def _check_unique(items: list[Any], field: str) -> None:
-    seen: set[str] = set()
-    for key in _keys(items, field):
-        if key in seen:
-            raise NotPlain
-        seen.add(key)
-
-
-def _keys(items: list[Any], field: str) -> Iterator[str]:
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get(field), str):
-            raise NotPlain
-        yield unique_key(item[field])
+    if not all(isinstance(item, dict) and isinstance(item.get(field), str) for item in items):
+        raise NotPlain
+    keys = [unique_key(item[field]) for item in items]
+    if len(set(keys)) != len(keys):
+        raise NotPlain
 
 
 class PlainRecord:

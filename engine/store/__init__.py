@@ -168,20 +168,13 @@ class Store:
 
     def _complete(self, run_id: int, system_input: SystemInput) -> None:
         """Add the input of a run stored without one (say, its report ingested first)."""
-        from sqlalchemy import exc, select
+        from sqlalchemy import exc
 
-        from engine.store.schema import run_inputs
-
-        with self.engine.connect() as connection:
-            kept = connection.scalar(
-                select(run_inputs.c.run_id).where(run_inputs.c.run_id == run_id)
-            )
-        if kept is None:
-            try:
-                with self.engine.begin() as connection:
-                    _insert_input(connection, run_id, system_input)
-            except exc.IntegrityError:  # another writer added it meanwhile
-                pass
+        try:
+            with self.engine.begin() as connection:
+                _insert_input(connection, run_id, system_input)
+        except exc.IntegrityError:  # the run has its input already (one per run: primary key)
+            pass
 
     def latest_inputs(self, as_of: str) -> LatestInputs:
         """Per system assessed on or before `as_of`, its latest run (by date assessed, then
